@@ -1376,6 +1376,14 @@ WORDS: dict[str, dict[str, str]] = {
         "is shown ticked; the stored value was used",
         "ingest_pdf_several_choices": "{name}: several choices stored in a single-choice field "
         "({choices}); the first was used",
+        "identity_incomplete": "form identity incomplete: {missing} missing",
+        "identity_too_long": "form identity: {name} has {count:,} characters, more than a form "
+        "made by formgen ever has",
+        "identity_instance_malformed": "form identity: instance id '{value}' is malformed",
+        "identity_kind_unknown": "form identity: kind '{value}' is not one of {kinds}",
+        "identity_base_not_number": "form identity: base_version '{value}' is not a number",
+        "identity_info_not_json": "the identity in the document metadata is not valid JSON",
+        "identity_info_not_object": "the identity in the document metadata is not a JSON object",
         "ingest_pdf_identity_malformed": "the hidden identity fields are malformed ({error}); the "
         "document metadata was used",
         "ingest_pdf_identity_differs": "the hidden identity fields and the document metadata "
@@ -4014,6 +4022,14 @@ WORDS: dict[str, dict[str, str]] = {
         "angezeigt wird aber das Kästchen /{shown}; der gespeicherte Wert wurde übernommen",
         "ingest_pdf_several_choices": "{name}: mehrere Auswahlen in einem Feld mit nur einer "
         "Auswahl gespeichert ({choices}); die erste wurde übernommen",
+        "identity_incomplete": "Formularkennung unvollständig: es fehlt {missing}",
+        "identity_too_long": "Formularkennung: {name} hat {count:,} Zeichen, mehr als ein "
+        "Formular von formgen je hat",
+        "identity_instance_malformed": "Formularkennung: die Instanz-ID „{value}“ ist fehlerhaft",
+        "identity_kind_unknown": "Formularkennung: die Art „{value}“ ist keine von {kinds}",
+        "identity_base_not_number": "Formularkennung: base_version „{value}“ ist keine Zahl",
+        "identity_info_not_json": "die Kennung in den Dokumenteigenschaften ist kein gültiges JSON",
+        "identity_info_not_object": "die Kennung in den Dokumenteigenschaften ist kein JSON-Objekt",
         "ingest_pdf_identity_malformed": "die versteckten Kennungsfelder sind fehlerhaft "
         "({error}); die Dokumenteigenschaften wurden verwendet",
         "ingest_pdf_identity_differs": "die versteckten Kennungsfelder und die "

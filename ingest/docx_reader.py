@@ -681,7 +681,7 @@ def read_docx(
         try:
             identity = FormIdentity.from_fields(props)
         except FormgenError as exc:
-            raise type(exc)(f"{file_name}: {exc}") from None
+            raise exc.named(file_name) from None
 
     controls = list(_body_controls(body))
     tagged, foreign = by_tag(controls)

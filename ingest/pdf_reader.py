@@ -146,8 +146,8 @@ def read_acroform(
         fields = list(walk_fields(roots, file_name, limits, lost))
         from_pages = not any(node.name for node in fields)  # none, or junk ([1 2 /X])
         if from_pages:
-            roots = page_field_roots(pdf, file_name, limits)
-            fields = list(walk_fields(roots, file_name, limits, lost))
+            on_pages = page_field_roots(pdf, file_name, limits)
+            fields = list(walk_fields(on_pages, file_name, limits, lost))
         values, hidden, value_notes, illegible = field_values(fields, limits)
         if from_pages and fields:
             if hidden:
@@ -886,25 +886,25 @@ def read_identity(
     """
     notes: list[str] = []
     from_info: FormIdentity | None = None
-    info_error: str | None = None
+    info_error: IdentityError | None = None
     if info_json:
         try:
             from_info = identity_from_json(info_json)
         except IdentityError as exc:
-            info_error = str(exc)
+            info_error = exc
     if hidden:
         try:
             ident = FormIdentity.from_fields(hidden)
         except IdentityError as exc:
             if from_info is None:
-                raise IdentityError(f"{file_name}: {exc}") from None
-            notes.append(Said("ingest_pdf_identity_malformed", error=str(exc)))
+                raise exc.named(file_name) from None
+            notes.append(Said("ingest_pdf_identity_malformed", error=exc.said or str(exc)))
             return from_info, notes
         if from_info is not None and (from_info != ident or from_info.signature != ident.signature):
             notes.append(Said("ingest_pdf_identity_differs"))
         return ident, notes
     if info_error is not None:
-        raise IdentityError(f"{file_name}: {info_error}")
+        raise info_error.named(file_name)
     if from_info is not None:
         notes.append(FROM_INFO_NOTE)
     return from_info, notes
@@ -915,9 +915,9 @@ def identity_from_json(text: str) -> FormIdentity:
     try:
         data = json.loads(text)
     except ValueError:
-        raise IdentityError("the identity in the document metadata is not valid JSON") from None
+        raise IdentityError.saying(Said("identity_info_not_json")) from None
     if not isinstance(data, dict):
-        raise IdentityError("the identity in the document metadata is not a JSON object")
+        raise IdentityError.saying(Said("identity_info_not_object"))
     fields = {
         (k if str(k).startswith(_IDENTITY_PREFIX) else _IDENTITY_PREFIX + str(k)): v
         for k, v in data.items()

@@ -4,6 +4,7 @@ none of them is taken as left empty, and the entry is not confirmed from that co
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pikepdf
 from ingest_support import SAMPLES, sample_workspace
 
+from formgen.messages import in_language
 from ingest.pdf_reader import read_acroform
 from ingest.pipeline import ingest_into_register
 from ingest.register import CONFIRMED
@@ -85,3 +87,39 @@ def test_a_damaged_copy_never_confirms_the_entry_nor_empties_a_field(tmp_path: P
     (inst,) = json.loads((ws.root / "register.json").read_text("utf-8"))["institutions"].values()
     assert inst["institution"]["name"]["v"] == "Psychosoziales Zentrum Düsseldorf"
     assert inst["institution"]["street"]["v"] == "Kölner Straße 12"
+
+
+def _with_instance_id(value: str, info: bool) -> bytes:
+    """The sample with its hidden ``formgen.instance_id`` set to ``value``, and without the copy
+    of the identity in its document properties unless ``info``."""
+    out = io.BytesIO()
+    with pikepdf.open(SAMPLES / "pdf" / "institution_pdfjs.pdf") as pdf:
+        (field,) = [f for f in pdf.Root.AcroForm.Fields if str(f.get("/T")) == "formgen"]
+        (kid,) = [k for k in field.Kids if str(k.T) == "instance_id"]
+        kid.V = pikepdf.String(value)
+        if not info:
+            del pdf.docinfo["/FormgenIdentity"]
+        pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_malformed_identity_is_said_in_german_with_the_value_escaped(tmp_path: Path) -> None:
+    (tmp_path / "kennung.pdf").write_bytes(_with_instance_id("a\nb\u202ec", info=False))
+    (tmp_path / "info.pdf").write_bytes(_with_instance_id("a\nb\u202ec", info=True))
+    ws = sample_workspace(tmp_path / "ws")
+    outcome, from_info = ingest_into_register(
+        [tmp_path / "kennung.pdf", tmp_path / "info.pdf"], ws
+    ).outcomes
+    assert outcome.quarantine_kind == "tampered"
+    assert in_language(outcome.reason, "de") == (
+        "Kennung verändert oder beschädigt: Formularkennung: die Instanz-ID „a\\nb\\u202ec“ ist "
+        "fehlerhaft; nicht übernommen – bitte beim Absender nachfragen"
+    )
+    assert outcome.reason.startswith(  # --json: English
+        "tampered or damaged identity: form identity: instance id 'a\\nb\\u202ec' is malformed"
+    )
+    assert from_info.merged  # the identity in the document properties was used
+    assert [in_language(w, "de") for w in from_info.warnings if "identity" in w] == [
+        "die versteckten Kennungsfelder sind fehlerhaft (Formularkennung: die Instanz-ID "
+        "„a\\nb\\u202ec“ ist fehlerhaft); die Dokumenteigenschaften wurden verwendet"
+    ]
