@@ -1882,6 +1882,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_kind_institution": "institution",
         "ingest_merge_kind_checklist": "checklist",
         "ingest_merge_no_category": "no category",
+        "ingest_merge_direction_override": "{path}: the value holds a character that reverses "
+        "the direction of the text after it, so it shows otherwise than typed: '{value}'; kept "
+        "as typed — please check it with the sender",
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
@@ -4588,6 +4591,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_kind_institution": "das Formular der Einrichtung",
         "ingest_merge_kind_checklist": "die Checkliste",
         "ingest_merge_no_category": "keine Checkliste",
+        "ingest_merge_direction_override": "{path}: der Wert enthält ein Zeichen, das die "
+        "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
+        "„{value}“; so übernommen, wie er getippt wurde – bitte beim Absender nachfragen",
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
+from formgen.filenames import OVERRIDE, shown
 from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
 from formgen.messages import Said, SaidProblem, per_language, problem, say
@@ -578,6 +579,11 @@ def validate(
         raw = _without_damaged(raw, identity, schema, notes)
     if no_workspace_ok and not identity.verify(secret):  # made without one: taken as asked
         notes.append(Said("ingest_merge_no_workspace_taken", form=identity.reference))
+    notes.extend(
+        Said("ingest_merge_direction_override", path=path, value=short(shown(value), 80))
+        for path, value in raw.values.items()
+        if isinstance(value, str) and OVERRIDE.search(value)
+    )
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)
     entries = dated(entries, registry.current, today)
