@@ -37,6 +37,8 @@ from formgen.messages import Said, said_count
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
 from ingest.sniff import ZIP_ENTRY_ERRORS
 
+LOCAL_HEADER = b"PK\x03\x04"
+"""How a ZIP archive's first file starts (a self-extracting archive starts with a program)."""
 MAX_RATIO = 200
 """Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
 RATIO_FLOOR = 1024 * 1024
@@ -96,12 +98,16 @@ def zip_members(
     name), each with the mail that carried the archive.
 
     Raises :class:`~formgen.errors.UnreadableFileError` when the archive itself cannot be
-    opened; a problem with one file inside goes into ``scan.problems``."""
+    opened; a problem with one file inside goes into ``scan.problems``. Of two archives joined
+    into one file (``cat a.zip b.zip``) Python reads the last one only: that is said."""
     try:
         zf = zipfile.ZipFile(path)
     except ZIP_ENTRY_ERRORS:
         raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
     with zf:
+        before = min((i.header_offset for i in zf.infolist()), default=0)
+        if before and _starts_with(path, LOCAL_HEADER):
+            scan.problems.append(Said("ingest_mail_zip_joined", size=before))
         infos = [i for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)]
         scan.attachments = len(infos)
         if len(infos) > max_files:
@@ -139,6 +145,11 @@ def zip_members(
                     scan.problems.append(Said("ingest_mail_zip_entry_damaged", where=where))
                 else:
                     yield Attachment(data, shown, str(number), mail)
+
+
+def _starts_with(path: Path, start: bytes) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(start)) == start
 
 
 def bomb_ratio(info: zipfile.ZipInfo) -> float | None:
