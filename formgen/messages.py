@@ -259,6 +259,8 @@ WORDS: dict[str, dict[str, str]] = {
         "someone else never replaces it by itself",
         "held_superseded": "from a form older than one whose return the register holds "
         "already: that return is the institution's latest word",
+        "held_superseded_by": "from a form older than form {newer}, whose return the register "
+        "holds since {day:day}: the return of {newer} is the institution's latest word",
         "held_older_copy": "from a copy of the form older than another copy the register holds "
         "already: that copy is the institution's latest word",
         "held_twin_copy": "the PDF and the Word file of the same form give different values, "
@@ -2803,8 +2805,8 @@ WORDS: dict[str, dict[str, str]] = {
         "war es „{was}“",
         "held_moot": "das Register hat den zurückgemeldeten Wert inzwischen: beide "
         "Entscheidungen behalten ihn",
-        "held_both": "seit Revision {rev}, aus der das Formular vorausgefüllt war, im Register "
-        "und in dieser Rückmeldung geändert",
+        "held_both": "im Register und in dieser Rückmeldung geändert, seit das Formular mit "
+        "dem Stand des Registers vorausgefüllt wurde",
         "held_both_unprefilled": "im Register und in dieser Rückmeldung geändert; ihr Formular "
         "war nicht aus dem Register vorausgefüllt, daher gilt alles im Register als seither "
         "geändert",
@@ -2816,8 +2818,12 @@ WORDS: dict[str, dict[str, str]] = {
         "bestätigt; diese Checkliste kam von jemand anderem",
         "held_invalid": "kein gültiger Wert, und das Register hat einen gültigen: ein Wert von "
         "jemand anderem ersetzt ihn nie von selbst",
-        "held_superseded": "aus einem Formular, das älter ist als eines, dessen Rückmeldung das "
-        "Register schon hat: diese ist der neueste Stand der Einrichtung",
+        "held_superseded": "aus einem Formular, das älter ist als ein anderes Formular der "
+        "Einrichtung, dessen Rückmeldung das Register schon hat: die Rückmeldung auf das neuere "
+        "Formular ist ihr neuester Stand",
+        "held_superseded_by": "aus einem Formular, das älter ist als Formular {newer}, dessen "
+        "Rückmeldung das Register seit dem {day:day} hat: die Rückmeldung auf {newer} ist der "
+        "neueste Stand der Einrichtung",
         "held_older_copy": "aus einer Kopie des Formulars, die älter ist als eine andere, die das "
         "Register schon hat: die ist der neueste Stand der Einrichtung",
         "held_twin_copy": "das PDF und die Word-Datei desselben Formulars geben verschiedene "
@@ -4518,8 +4524,8 @@ WORDS: dict[str, dict[str, str]] = {
         "wurde; dort wurden andere Felder geändert, daher bleiben beide Änderungen erhalten",
         "ingest_merge_form_made": "{form} (erstellt am {day:day})",
         "ingest_merge_superseded": "{iid}: Formular {form} ist älter als Formular {newer}, "
-        "dessen Rückmeldung das Register seit dem {day:day} hat: die ist der neueste Stand der "
-        "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
+        "dessen Rückmeldung das Register seit dem {day:day} hat: die Rückmeldung auf {newer} ist "
+        "der neueste Stand der Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
         "wartet auf Entscheidung („formgen register conflicts“), sein Datum und Handzeichen "
         "bleiben außen vor",
         "ingest_merge_older_copy": "{iid}: diese Kopie des Formulars {form} ist älter als eine "
@@ -4602,7 +4608,7 @@ WORDS: dict[str, dict[str, str]] = {
         "„{value}“; so übernommen, wie er getippt wurde – bitte beim Absender nachfragen",
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
-        "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",
+        "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ist nicht ausgefüllt",
         "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "
         "{fields}; das Register behält ihre Werte (das Formular neu anfordern oder sie von Hand "
         "setzen)",
@@ -6899,7 +6905,8 @@ class Said(str):
     args: dict[str, Arg]
 
     def __new__(cls, key: str, **args: Arg) -> Said:
-        self = str.__new__(cls, say(key, ENGLISH, **_args_in(args, ENGLISH)))
+        english = {k: v[ENGLISH] if isinstance(v, Mapping) else v for k, v in args.items()}
+        self = str.__new__(cls, say(key, ENGLISH, **english))  # a Named arg by its id
         self.key = key
         self.args = args
         return self
@@ -6924,6 +6931,26 @@ def _args_in(args: Mapping[str, Arg], lang: str) -> dict[str, Arg]:
         k: v[lang] if isinstance(v, Mapping) else in_language(v, lang) if isinstance(v, str) else v
         for k, v in args.items()
     }
+
+
+class Named(str):
+    """An id of the schema (``institution.phone``, ``sozialpsychiatrischer_dienst``) in a text of
+    the reports: the ``str`` is the id, as ``--json`` and the English of a :class:`Said` keep
+    it; said in a language (:func:`in_language`), it is its label there, ``labels[lang]``
+    (``Einrichtung › Telefon (Zentrale)``), the id in a language it has no label in."""
+
+    labels: dict[str, str]
+
+    def __new__(cls, name: str, labels: Mapping[str, str]) -> Named:
+        self = str.__new__(cls, name)
+        self.labels = dict(labels)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Named, (str(self), self.labels))
+
+    def in_language(self, lang: str) -> str:
+        return self.labels.get(lang, str(self))
 
 
 def _said(text: str, key: str, args: dict[str, Arg]) -> Said:
@@ -7037,7 +7064,7 @@ def os_error_message(exc: OSError) -> Said:
 def in_language(text: str, lang: str) -> str:
     """``text`` in ``lang`` when it is :class:`Said` (made to be said in any language), else as
     it is (a text from a library, a file name, an older record)."""
-    return text.in_language(lang) if isinstance(text, Said) else text
+    return text.in_language(lang) if isinstance(text, Said | Named) else text
 
 
 def known_text(text: str, lang: str) -> str:

@@ -19,7 +19,7 @@ it (:func:`value_field`).
 from __future__ import annotations
 
 from formgen.errors import FormgenError
-from formgen.messages import say
+from formgen.messages import Named, per_language, say
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -79,6 +79,17 @@ def path_label(schema: Schema, path: str, lang: str) -> str:
     label for as stored."""
     scope, _, key = path.partition(".")
     return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
+
+
+def path_named(schema: Schema, path: str) -> Named:
+    """A value path for a report line: the id, said in a language as :func:`path_label`."""
+    return Named(path, per_language(lambda lang: path_label(schema, path, lang)))
+
+
+def scope_named(schema: Schema, scope: str) -> Named:
+    """A checklist (or the institution) for a report line: the id, said in a language as
+    :func:`scope_label`."""
+    return Named(scope, per_language(lambda lang: scope_label(schema, scope, lang)))
 
 
 def option_text(f: Field, option: str, lang: str, kept: SchemaRegistry | None = None) -> str:

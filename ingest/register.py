@@ -250,7 +250,7 @@ from formgen.model import (
 )
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
-from ingest.labels import dropped_option, option_names, value_field
+from ingest.labels import dropped_option, option_names, path_named, scope_named, value_field
 from ingest.matching import (
     MATCHING,
     MERGE,
@@ -1477,12 +1477,21 @@ class Register:
                 why = _why_held(plan.held_why.get(path), imported)
                 if merged_from is not None:  # its form was made for the record merged away
                     why = why or "held_merged_form"
-                cid = self._hold(iid, path, theirs, None if merged_from else base, sha, at, why)
+                said_of = newer if why == "held_superseded" else None  # by form and day
+                cid = self._hold(
+                    iid, path, theirs, None if merged_from else base, sha, at, why, said_of
+                )
                 conflicts.append(cid)
                 held_now.append(cid)
                 reason = reason_said(self.data["conflicts"][cid])
                 flags.append(
-                    Said("ingest_merge_held_as", iid=iid, path=path, reason=reason, cid=cid)
+                    Said(
+                        "ingest_merge_held_as",
+                        iid=iid,
+                        path=path_named(self.schema, path),
+                        reason=reason,
+                        cid=cid,
+                    )
                 )
             # its first answer about a checklist (an update form sent back as it was confirms)
             answering = set(plan.touched_categories) - set(inst["entries"])
@@ -1494,10 +1503,13 @@ class Register:
                     Said(
                         "ingest_merge_contact_kept",
                         iid=iid,
-                        path=name_path,
+                        path=path_named(self.schema, name_path),
                         name=short(str(plan.apply[name_path].get("raw"))),
                         former=short(str((self._current(inst, name_path) or {}).get("raw"))),
-                        details=", ".join(f"{p} ({raw})" for p, raw in held.items()),
+                        details=SaidJoined(
+                            SaidJoined((path_named(self.schema, p), f"({raw})"), sep=" ")
+                            for p, raw in held.items()
+                        ),
                         first=details[-1],
                     )
                 )
@@ -1540,7 +1552,9 @@ class Register:
                     and cid in answering
                     and not answered(self.schema.category(cid), entry["fields"])
                 ):
-                    unanswered.append(Said("ingest_merge_unanswered", where=cid))
+                    unanswered.append(
+                        Said("ingest_merge_unanswered", where=scope_named(self.schema, cid))
+                    )
             touched.append(iid)
             for matcher in self._matchers.values():
                 matcher.add(self._candidate(iid))
@@ -1567,7 +1581,13 @@ class Register:
             )
         for iid, paths in unseen.items():
             if paths:
-                flags.append(Said("reg_merge_unseen", iid=iid, paths=", ".join(paths)))
+                flags.append(
+                    Said(
+                        "reg_merge_unseen",
+                        iid=iid,
+                        paths=SaidJoined(path_named(self.schema, p) for p in paths),
+                    )
+                )
         flagged = (
             contact_kept
             or stored_invalid
@@ -1723,7 +1743,11 @@ class Register:
             if not by_institution and mine is not None and _plainer(mine, theirs):
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
                 said = Said(
-                    "ingest_merge_spelled", iid=iid, path=path, theirs=c.raw, mine=mine["raw"]
+                    "ingest_merge_spelled",
+                    iid=iid,
+                    path=path_named(self.schema, path),
+                    theirs=c.raw,
+                    mine=mine["raw"],
                 )
                 plan.spelled.append(said)
                 continue
@@ -1818,7 +1842,7 @@ class Register:
                 value = short(str(kept.get("raw", "")))
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
                 said = Said("left_empty", value=value, iid=iid, path=path)
-                plan.left_empty.append(SaidJoined((path, said), sep=": "))
+                plan.left_empty.append(SaidJoined((path_named(self.schema, path), said), sep=": "))
         if e.category and (any_value or e.category not in inst["entries"]) and not plan.superseded:
             plan.touched_categories.append(e.category)
         return plan
@@ -2180,14 +2204,24 @@ class Register:
         sha: str,
         at: str,
         why: str | None = None,
+        newer: Json | None = None,
     ) -> str:
         """Hold ``theirs`` for a decision, with why as a probable duplicate keeps it
         (``reason_key``, ``reason_args``, the English ``reason``): ``why`` (a key of
         :data:`formgen.messages.WORDS`), else changed on both sides since ``base``, else (no
-        base) the institution itself gave another value."""
+        base) the institution itself gave another value. ``newer``: the source of the newer
+        return that supersedes this one (``held_superseded``), named by its form and the day it
+        came in (``held_superseded_by``)."""
         key = why or ("held_both" if base is not None else "held_institution")
         inst = self.institutions[iid]
         args: Json = {"rev": base} if base is not None else {}
+        if key == "held_superseded" and newer is not None:
+            key = "held_superseded_by"
+            came = local_day(newer.get("ingested_at"))
+            args = {
+                "newer": reference(str(newer.get("instance_id"))),
+                "day": came.isoformat() if came else "?",
+            }
         if key in _CONFIRMED_BY_HAND:  # when and how the institution confirmed it
             told = self.source((self._current(inst, path) or {}).get("confirmed"))
             day = local_day(told.get("ingested_at"))

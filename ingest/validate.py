@@ -58,6 +58,7 @@ from formgen.model import (
     option_label,
     option_values,
 )
+from ingest.labels import scope_named
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import (
     ACROFORM_PDF,
@@ -382,13 +383,15 @@ def _entries(
     institution = _check_fields(
         inst_fields, groups.get((INSTITUTION, None), {}), INSTITUTION, notes
     )
-    notes.extend(_required(inst_fields, institution, INSTITUTION, identity.lang, raw.illegible))
+    own = scope_named(schema, INSTITUTION)
+    notes.extend(_required(inst_fields, institution, own, identity.lang, raw.illegible))
     if not identity.categories:
         return [EntryReturn(identity.institution_id, None, None, institution, {})]
     for cid in identity.categories:
         fields = schema.entry_fields(cid)
         entry = _check_fields(fields, groups.get((cid, None), {}), cid, notes)
-        notes.extend(_required(fields, entry, cid, identity.lang, raw.illegible))
+        named = scope_named(schema, cid)
+        notes.extend(_required(fields, entry, named, identity.lang, raw.illegible))
         entries.append(EntryReturn(identity.institution_id, cid, None, institution, entry))
     return entries
 

@@ -26,7 +26,7 @@ FORM = SAMPLES / "pdf" / "institution_pdfjs.pdf"
 GOOD = SAMPLES / "pdf" / "checklist_pdftk.pdf"
 """Another form, a good one, in the same batch."""
 NAME = "Psychosoziales Zentrum Düsseldorf"
-NAME_REQUIRED = "Pflichtfeld „Name der Einrichtung“ (name) ist nicht ausgefüllt"
+NAME_REQUIRED = "Pflichtfeld „Name der Einrichtung“ ist nicht ausgefüllt"
 UNREADABLE = "der Wert ist in einer Form gespeichert, die formgen nicht entschlüsseln kann"
 
 

@@ -11,6 +11,7 @@ from pdf_engines import pdfium_fill
 
 from formgen.errors import QuarantineError
 from formgen.identity import FormIdentity
+from formgen.messages import in_language
 from formgen.schema_load import default_schema, load_schema_text, shipped_schema_path
 from ingest import journal
 from ingest.pipeline import ingest_into_register
@@ -185,6 +186,9 @@ def test_a_required_field_left_empty_is_named_as_the_form_named_it() -> None:
     sub = validate(raw(identity, {"beratung.telefon": "0211 1234567"}), SchemaRegistry(V1), SECRET)
     assert "beratung: required field 'datum' (Date) is not filled in" in sub.notes
     assert not any("(Datum)" in note for note in sub.notes)
+    # the coordinator reads the checklist by its name, the field by its label: no ids
+    said = [in_language(n, "de") for n in sub.notes if "'datum'" in n]
+    assert said == ["Beratung: Pflichtfeld „Date“ ist nicht ausgefüllt"]
 
 
 @pytest.mark.parametrize(

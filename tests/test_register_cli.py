@@ -198,8 +198,8 @@ def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> No
     code, out = run(ws, "conflicts")
     assert code == 0 and (
         "\n    zurückgemeldet: " in out
-        and "\n    Grund: seit Revision 1, aus der das Formular vorausgefüllt war, im Register "
-        "und in dieser Rückmeldung geändert\n"
+        and "\n    Grund: im Register und in dieser Rückmeldung geändert, seit das Formular mit "
+        "dem Stand des Registers vorausgefüllt wurde\n"
         in out
     )
 

@@ -817,7 +817,7 @@ def test_a_form_made_before_an_import_confirms_only_what_it_showed(tmp_path: Pat
     assert lines[0].startswith(f"Hinweise     {back}: Formular FG-"), said
     assert lines[0].endswith(", 1 Eintrag, mit Hinweisen übernommen, inst-0001, 1 Hinweis")
     assert lines[1] == (
-        "    inst-0001: institution.traeger: im Register geändert, seit dieses Formular erstellt "
+        "    inst-0001: Einrichtung › Träger: im Register geändert, seit dieses Formular erstellt "
         "wurde, das den neuen Wert nicht zeigte: von dieser Rückmeldung nicht bestätigt; die "
         "Einträge dazu bleiben unbestätigt auf der Aktualisierungsliste ('formgen register "
         "stale')"

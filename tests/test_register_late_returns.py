@@ -120,7 +120,7 @@ def test_last_years_form_after_this_years_return_changes_nothing_by_itself(
     held = {c["path"]: c for c in reg.conflicts()}
     assert set(held) == {"psychotherapie.share_migrants", "psychotherapie.contact_name"}
     assert held["psychotherapie.share_migrants"]["mine"] is None
-    assert held["psychotherapie.contact_name"]["reason_key"] == "held_superseded"
+    assert held["psychotherapie.contact_name"]["reason_key"] == "held_superseded_by"
     assert value(reg, iid, "psychotherapie.contact_name") == "Ольга Петрова"
     assert value(reg, iid, "psychotherapie.date") == "2026-11-26"
     assert value(reg, iid, "psychotherapie.initials") == "ОП"
@@ -129,15 +129,23 @@ def test_last_years_form_after_this_years_return_changes_nothing_by_itself(
     (said,) = [f for f in out.flags if " is older than form " in f]
     assert in_language(said, "de") == (
         "inst-0003: Formular FG-0LD00-00000 (erstellt am 10.11.2025) ist älter als Formular "
-        "FG-NEW00-00000, dessen Rückmeldung das Register seit dem 27.11.2026 hat: die ist der "
-        "neueste Stand der "
-        "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
+        "FG-NEW00-00000, dessen Rückmeldung das Register seit dem 27.11.2026 hat: die "
+        "Rückmeldung auf FG-NEW00-00000 ist der neueste Stand der Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
         "wartet auf Entscheidung („formgen register conflicts“), sein Datum und Handzeichen "
         "bleiben außen vor"
     )
+    # which return is the latest word, by its form and the day it came in, not „diese“
     assert in_language(reason_said(held["psychotherapie.contact_name"]), "de") == (
-        "aus einem Formular, das älter ist als eines, dessen Rückmeldung das Register schon "
-        "hat: diese ist der neueste Stand der Einrichtung"
+        "aus einem Formular, das älter ist als Formular FG-NEW00-00000, dessen Rückmeldung das "
+        "Register seit dem 27.11.2026 hat: die Rückmeldung auf FG-NEW00-00000 ist der neueste "
+        "Stand der Einrichtung"
+    )
+    # one held by a formgen before, with no form and day stored, says the newer form's return
+    older = {**held["psychotherapie.contact_name"], "reason_key": "held_superseded"}
+    assert in_language(reason_said({**older, "reason_args": {}}), "de") == (
+        "aus einem Formular, das älter ist als ein anderes Formular der Einrichtung, dessen "
+        "Rückmeldung das Register schon hat: die Rückmeldung auf das neuere Formular ist ihr "
+        "neuester Stand"
     )
 
 

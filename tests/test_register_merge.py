@@ -129,6 +129,12 @@ def test_same_field_changed_on_both_sides_is_held(reg: Register) -> None:
     out = reg.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="neu"))
     assert out.status == "held" and len(out.conflicts) == 1
     assert any("held as c-0001" in f and "since revision 1" in f for f in out.flags)
+    # said to the coordinator by the field's label, not its id, and with no revision number
+    assert [in_language(f, "de") for f in out.flags if "c-0001" in f] == [
+        f"{iid} Einrichtung › Telefon (Zentrale): im Register und in dieser Rückmeldung "
+        "geändert, seit das Formular mit dem Stand des Registers vorausgefüllt wurde; "
+        "zurückgestellt als c-0001 — 'formgen register resolve c-0001 --take mine|theirs'"
+    ]
     assert value(reg, iid, "institution.phone") == "+49 211 999999"
     assert value(reg, iid, "psychotherapie.plans") == "neu"
     (conflict,) = reg.conflicts()
@@ -563,7 +569,13 @@ def test_a_form_made_before_a_list_changed_the_entry_confirms_only_what_it_showe
 
     out = reg.merge(institution_form(iid, base=2, **dict(YILMAZ, date="2026-11-24")))
     assert (out.status, out.changes) == ("merged-flagged", 0)
-    assert [in_language(f, "en") for f in out.flags] == [UNSEEN.format(iid=iid)]
+    assert list(out.flags) == [UNSEEN.format(iid=iid)]  # as --json keeps it: by the field's id
+    # as the coordinator reads it: by the checklist's name and the field's label
+    (said,) = [in_language(f, "de") for f in out.flags]
+    assert said.startswith(
+        f"{iid}: PsychotherapeutIn, niedergelassen › Pläne: im Register geändert"
+    )
+    assert "psychotherapie" not in said and "plans" not in said
     assert entry["by_institution"] is False
     assert "confirmed" not in (reg.value(iid, "psychotherapie.plans") or {})
     assert reg.value(iid, "institution.name")["confirmed"]  # type: ignore[index]
@@ -595,7 +607,7 @@ def test_what_a_form_showed_is_taken_from_its_recorded_prefill_else_it_confirms_
 
     back = dict(YILMAZ, date="2026-11-24")  # as it was prefilled
     out = reg.merge(institution_form(iid, **back), sent=sent)
-    assert UNSEEN.format(iid=iid) in [in_language(f, "en") for f in out.flags]
+    assert UNSEEN.format(iid=iid) in out.flags
     assert entry["by_institution"] is False
 
     out = reg.merge(institution_form(iid, **back))

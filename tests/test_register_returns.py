@@ -1097,9 +1097,9 @@ def test_a_form_with_only_its_date_and_initials_is_told_and_stays_on_the_update_
     assert said[0].startswith(f"Hinweise     {thin}: Formular FG-"), said
     assert said[0].endswith(", mit Hinweisen übernommen, ua-1 (neu), 5 Änderungen, 1 Hinweis")
     assert said[1] == (
-        "    psychotherapie: von der Checkliste ist nur Datum und Handzeichen ausgefüllt (nicht "
-        "einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
-        "Aktualisierungsliste"
+        "    PsychotherapeutIn, niedergelassen: von der Checkliste ist nur Datum und Handzeichen "
+        "ausgefüllt (nicht einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf "
+        "der Aktualisierungsliste"
     )
     stale = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
     (finding,) = [f for f in stale if f["institution_id"] == "ua-1"]

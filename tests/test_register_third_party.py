@@ -129,7 +129,7 @@ def test_a_working_groups_checklist_asks_nothing_and_stale_says_what_it_gave(
     out = run("ingest", str(group_checklist(ws, tmp_path / "AK.pdf", group)), "-w", w)
     assert "Konflikt" not in out and "zurückgestellt" not in out
     assert (
-        "inst-0001 institution.name: „Praxis Dr. Gulsen Ozturk“ ist „Praxis Dr. Gülşen Öztürk“ "
+        "inst-0001 Einrichtung › Name der Einrichtung: „Praxis Dr. Gulsen Ozturk“ ist „Praxis Dr. Gülşen Öztürk“ "
         "aus dem Register ohne Akzente und Sonderbuchstaben oder in anderer Groß- und "
         "Kleinschreibung; das Register behält seine Schreibweise"
     ) in out

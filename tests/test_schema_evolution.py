@@ -483,8 +483,10 @@ def test_an_untouched_copy_of_a_form_sent_before_the_rename_keeps_the_correction
     said = run("ingest", str(cleared), "-w", str(ws))
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
     assert any(
-        "psychotherapie.contact_function: im Formular leer gelassen; das Register behält "
-        "„Inhaberin“" in line
+        "PsychotherapeutIn, niedergelassen › Funktion: im Formular leer gelassen; das Register "
+        "behält „Inhaberin“"
+        in line
+        and "formgen register set inst-0100 psychotherapie.contact_function --clear" in line
         for line in said.splitlines()
     ), said
 
