@@ -1952,6 +1952,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_address_from": " (address from {source}{invalid})",
         "mail_register_invalid": "; the register's address '{given}' is invalid",
         "mail_sent": "  sent {who}: {detail}",
+        "mail_sent_to": "  sent {who}",
         "mail_drafted": "  drafted {who}: {detail}",
         "mail_warning": "    warning: {warning}",
         "mail_outcome_error": "ERROR",
@@ -4674,6 +4675,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_address_from": " (Adresse aus {source}{invalid})",
         "mail_register_invalid": "; die Adresse im Register „{given}“ ist ungültig",
         "mail_sent": "  gesendet {who}: {detail}",
+        "mail_sent_to": "  gesendet {who}",
         "mail_drafted": "  Entwurf {who}: {detail}",
         "mail_warning": "    Hinweis: {warning}",
         "mail_outcome_error": "FEHLER",
@@ -6333,6 +6335,10 @@ OPTION_HELP: dict[str, dict[str, str]] = {
             "an ADDRESS (Ihre eigene), der Betreff markiert mit [TEST]; nichts wird protokolliert, "
             "Runde, „formgen status“ und spätere Runden bleiben, wie sie waren. Mit --send oder "
             "--drafts DIR."
+        ),
+        "Also say the Message-ID of each mail sent (the send log keeps it in any case).": (
+            "Auch die Message-ID jeder gesendeten Mail nennen (das Versandprotokoll hat sie "
+            "ohnehin)."
         ),
         "Only show who would get which mail; nothing is made, sent or logged.": (
             "Nur zeigen, wer welche Mail bekäme; nichts wird erstellt, gesendet oder protokolliert."

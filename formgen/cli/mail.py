@@ -193,6 +193,12 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
     default=None,
     help="At most N mails per minute (default: [smtp] rate, 30).",
 )
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also say the Message-ID of each mail sent (the send log keeps it in any case).",
+)
 @click.option("--seed", type=int, hidden=True, help="Reproducible form ids (formgen demo).")
 @library_errors
 def mail(
@@ -215,6 +221,7 @@ def mail(
     force: bool,
     skip_invalid: bool,
     rate: float | None,
+    verbose: bool,
     seed: int | None,
 ) -> None:
     """Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).
@@ -503,7 +510,7 @@ def mail(
             incomplete=targets.incomplete,
             invalid=targets.invalid,
             replies_to=targets.replies_to,
-            progress=lambda outcome: _echo_outcome(outcome, out),  # each mail as it goes
+            progress=lambda outcome: _echo_outcome(outcome, out, verbose),  # each as it goes
         )
     finally:
         if transport is not None:
@@ -600,12 +607,16 @@ def _password(smtp: SmtpSettings, lang: str) -> str:
     return line
 
 
-def _echo_outcome(o: Outcome, lang: str) -> None:
-    """One mail of the round, said as soon as it was sent, written or went wrong."""
+def _echo_outcome(o: Outcome, lang: str, verbose: bool = False) -> None:
+    """One mail of the round, said as soon as it was sent, written or went wrong; a sent mail's
+    Message-ID (kept in the send log) only ``verbose`` or where there is a warning about it."""
     if o.status in ("sent", "drafted"):
-        detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
         who = _who(o.recipient, lang)
-        echo_fitted(say(f"mail_{o.status}", lang, who=who, detail=detail))
+        if o.status == "sent" and not (verbose or o.warnings):
+            echo_fitted(say("mail_sent_to", lang, who=who))
+        else:
+            detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
+            echo_fitted(say(f"mail_{o.status}", lang, who=who, detail=detail))
         for warning in o.warnings:
             echo_fitted(say("mail_warning", lang, warning=in_language(warning, lang)))
     else:
