@@ -935,6 +935,21 @@ WORDS: dict[str, dict[str, str]] = {
         "access_outside_gone": "  {path} · {day} · no longer there (moved or deleted)",
         "access_line": "{file} line {n}",
         "access_since_until": "stored {since}, replaced {until}",
+        "access_operation": "operation {n}: {op}",
+        "access_op_merge": "return read in",
+        "access_op_import": "list imported",
+        "access_op_set": "set by hand",
+        "access_op_confirm": "confirmed",
+        "access_op_resolve": "decided",
+        "access_op_resolve_duplicate": "probable duplicate decided",
+        "access_op_retire": "taken out of the register",
+        "access_op_restore": "restored",
+        "access_op_merge_institutions": "institutions merged",
+        "access_op_erase": "erased",
+        "access_key_note": "note",
+        "access_key_file_name": "file name",
+        "access_key_mail_from": "mail's sender",
+        "access_key_mail_subject": "mail's subject",
         "access_not_searched": "Not searched inside: {files}the mail drafts outside the "
         "workspace (mail --drafts: the send log names them) and test drafts (mail --test-to).",
         "access_count_archive": "{n} archived originals (archive/), ",
@@ -1925,8 +1940,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_not_in_list": "not mailed: {iid}: not in the recipients list",
         "mail_nothing_overdue": "no institution is overdue; nothing to do",
         "mail_nothing_stale": "no institution is stale; nothing to do",
-        "mail_round_head": "round {round} ({kind}): {todo} to mail, {done} already done, "
+        "mail_round_head": "round {round}{kind}: {todo} to mail, {done} already done, "
         "{left_out}{without} without a usable e-mail address{why}{invalid}",
+        "mail_round_kind": " ({kind})",
         "mail_left_out": "{n} skipped, ",
         "mail_invalid_rows": ", {n} invalid rows left out",
         "mail_invalid_rows_one": ", 1 invalid row left out",
@@ -3107,16 +3123,16 @@ WORDS: dict[str, dict[str, str]] = {
         "er zu diesem Arbeitsbereich gehört (eine Kopie eines Arbeitsbereichs nennt die "
         "Entwürfe des Originals; ein älteres formgen sagte es nicht): dort von Hand löschen",
         "erase_mail_sent": "  verschickte Mail mit einem der Werte (im Formular oder als "
-        "Adresse), außer Reichweite der Löschung: Runde {round}, {day}, an {to}: im Postfach "
+        "Adresse), außer Reichweite der Löschung: Runde {round:round}, {day}, an {to}: im Postfach "
         "(Gesendet) von Hand löschen und den Empfänger darum bitten",
         "erase_mail_draft": "  als Entwurf geschriebene Mail mit einem der Werte (im Formular "
         "oder als Adresse), außer Reichweite der Löschung, falls sie aus dem Mailprogramm "
-        "verschickt wurde: Runde {round}, {day}, an {to}: im Postfach (Gesendet) von Hand "
+        "verschickt wurde: Runde {round:round}, {day}, an {to}: im Postfach (Gesendet) von Hand "
         "löschen und den Empfänger darum bitten",
         "erase_mail_maybe": "  Mail mit einem der Werte (im Formular oder als Adresse), deren "
         "Versand nie bestätigt wurde (der Lauf endete, während sie an den Server ging, bevor "
         "seine Antwort vermerkt war: sie kann verschickt sein), außer Reichweite der Löschung: "
-        "Runde {round}, {day}, an {to}: im Postfach (Gesendet) suchen, dort von Hand löschen und "
+        "Runde {round:round}, {day}, an {to}: im Postfach (Gesendet) suchen, dort von Hand löschen und "
         "den Empfänger darum bitten",
         "erase_aside": "  von 'register repair' oder 'register rebuild' beiseitegelegte Kopie "
         "(ein beschädigtes Journal oder Register, eines außerhalb von formgen geändert): die "
@@ -3280,7 +3296,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_mailed": "versandt",
         "status_answered": "beantwortet",
         "status_waiting": "ausstehend",
-        "status_asked_again": "nachgefragt",
+        "status_asked_again": "erneut angeschrieben",
         "status_outstanding_why": "(versandt, Frist läuft noch{before})",
         "status_outstanding_delayed": "; davon {n} verzögert: der Server des Empfängers versucht "
         "es noch, nicht erneut senden (siehe --list)",
@@ -3315,7 +3331,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_unusable_dead_email": "abgewiesen",
         "status_not_made_line": "Formular nicht erstellt {n}  (daher nichts versandt)  → "
         "beheben, was die jeweilige Zeile nennt, dann den Befehl ihrer Runde erneut ausführen",
-        "status_not_made_row": "  {iid} ({name}), Runde {round}: {error}",
+        "status_not_made_row": "  {iid} ({name}), Runde {round:round}: {error}",
         "status_more": "  … {n} weitere: formgen status --list",
         "status_by_round": "nach Runde",
         "status_kind_invitation": "Einladung",
@@ -3430,13 +3446,13 @@ WORDS: dict[str, dict[str, str]] = {
         "Einträge unbekannt",
         "status_note_damaged": "sendlog.jsonl: beschädigte Zeile(n) {lines} übersprungen",
         "status_due": "Frist",
-        "status_asked_in": "  (beantwortet: {rounds}; nachgefragt in {round})",
+        "status_asked_in": "  (beantwortet: {rounds}; erneut angeschrieben in {round:round})",
         "status_rerun_mail": "  → der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu "
         "groß? nur ein Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, "
-        "was seine Antwort bedeutet; dann den Befehl der Runde {round} erneut ausführen",
-        "status_rerun": "  → den Befehl der Runde {round} erneut ausführen (er verschickt, was "
+        "was seine Antwort bedeutet; dann den Befehl der Runde {round:round} erneut ausführen",
+        "status_rerun": "  → den Befehl der Runde {round:round} erneut ausführen (er verschickt, was "
         "noch fehlt)",
-        "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
+        "status_not_made_in": "  Formular nicht erstellt in Runde {round:round}: {error}",
         "status_fix_rerun": "  → das beheben, dann den Befehl der Runde {rounds} erneut ausführen",
         # -- formgen status --list: why an institution was not mailed, said again (mailrun.py)
         "status_no_email": "keine E-Mail-Adresse",
@@ -3544,6 +3560,21 @@ WORDS: dict[str, dict[str, str]] = {
         "den Text enthalten können:",
         "access_outside_file": "  {path} · {day}",
         "access_outside_gone": "  {path} · {day} · nicht mehr da (verschoben oder gelöscht)",
+        "access_operation": "Vorgang {n}: {op}",
+        "access_op_merge": "Rückmeldung eingelesen",
+        "access_op_import": "Liste importiert",
+        "access_op_set": "von Hand gesetzt",
+        "access_op_confirm": "bestätigt",
+        "access_op_resolve": "entschieden",
+        "access_op_resolve_duplicate": "mögliche Dublette entschieden",
+        "access_op_retire": "aus dem Register genommen",
+        "access_op_restore": "wiederhergestellt",
+        "access_op_merge_institutions": "Einrichtungen zusammengeführt",
+        "access_op_erase": "gelöscht",
+        "access_key_note": "Notiz",
+        "access_key_file_name": "Dateiname",
+        "access_key_mail_from": "Absender der Mail",
+        "access_key_mail_subject": "Betreff der Mail",
         "access_line": "{file} Zeile {n}",
         "access_not_searched": "Nicht im Inneren durchsucht: {files}die Mail-Entwürfe außerhalb "
         "des Arbeitsbereichs (mail --drafts: das Versandprotokoll nennt sie) und Testentwürfe "
@@ -4646,8 +4677,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_not_in_list": "nicht versandt: {iid}: nicht in der Empfängerliste",
         "mail_nothing_overdue": "keine Einrichtung ist überfällig; nichts zu tun",
         "mail_nothing_stale": "keine Einrichtung hat veraltete Einträge; nichts zu tun",
-        "mail_round_head": "Runde {round} ({kind}): {todo} zu versenden, {done} bereits "
+        "mail_round_head": "Runde {round:round}{kind}: {todo} zu versenden, {done} bereits "
         "erledigt, {left_out}{without} ohne brauchbare E-Mail-Adresse{why}{invalid}",
+        "mail_round_kind": " ({kind})",
         "mail_left_out": "{n} übersprungen, ",
         "mail_invalid_rows": ", {n} ungültige Zeilen ausgelassen",
         "mail_invalid_rows_one": ", 1 ungültige Zeile ausgelassen",
@@ -4750,21 +4782,21 @@ WORDS: dict[str, dict[str, str]] = {
         "es weiter)",
         "mail_delays_recorded_one": "1 Verzögerung erfasst (nicht endgültig: der Server versucht "
         "es weiter)",
-        "mail_skip_sent": "bereits gesendet in Runde {round} ({at})",
-        "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round}: {path}",
-        "mail_skip_draft_gone": "Entwurf bereits geschrieben in Runde {round}: {path}, eine "
+        "mail_skip_sent": "bereits gesendet in Runde {round:round} ({at})",
+        "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round:round}: {path}",
+        "mail_skip_draft_gone": "Entwurf bereits geschrieben in Runde {round:round}: {path}, eine "
         "Datei, die es nicht mehr gibt; wurde er nicht aus dem Mailprogramm versandt, schreibt "
         "--force ihn neu",
-        "mail_redraft": "  neu geschrieben {who}: der Entwurf der Runde {round}, {path}, ist "
+        "mail_redraft": "  neu geschrieben {who}: der Entwurf der Runde {round:round}, {path}, ist "
         "nicht mehr da (--force)",
         "mail_skip_returned": "ihr Formular ist zurückgekommen, obwohl eine Mail an sie "
         "unzustellbar war",
-        "mail_on_its_way": "ein Formular wurde am {day:date} versandt (Runde {round}), Frist "
+        "mail_on_its_way": "ein Formular wurde am {day:date} versandt (Runde {round:round}), Frist "
         "{due:day}",
         "mail_due_undated": "ohne Datum",
         "mail_source_register": "Register",
         "mail_source_log": "Versandprotokoll",
-        "mail_source_log_round": "Versandprotokoll: {round}",
+        "mail_source_log_round": "Versandprotokoll: {round:round}",
         "mail_email_not_ascii": "„{address}“: Buchstaben wie ä oder ş vor dem @ können die "
         "meisten Mailserver nicht versenden; bitte die Einrichtung nach einer Adresse ohne "
         "solche Buchstaben fragen",
@@ -4777,7 +4809,7 @@ WORDS: dict[str, dict[str, str]] = {
         "hat)",
         "mail_whose": "die Adresse",
         "mail_whose_register": "die Adresse im Register",
-        "mail_dead": "{whose} {email} {how} ({error}) in Runde {round} am {day:date}",
+        "mail_dead": "{whose} {email} {how} ({error}) in Runde {round:round} am {day:date}",
         "mail_bounced": "war unzustellbar",
         "mail_refused": "wurde vom Server abgewiesen",
         "mail_not_delivered": "nicht zugestellt",
@@ -4786,7 +4818,7 @@ WORDS: dict[str, dict[str, str]] = {
         'ADRESSE --note "neue Adresse"',
         "mail_removed": "{removed}; die neue eintragen: formgen register set {iid} "
         'institution.email ADRESSE --note "neue Adresse"',
-        "mail_last_address_dead": "die letzte Adresse, {email} (Runde {round}), {how} "
+        "mail_last_address_dead": "die letzte Adresse, {email} (Runde {round:round}), {how} "
         "({error}); die neue Adresse im Register oder in einer Empfängerliste eintragen",
         "mail_correct_in": "in {source} korrigieren",
         "mail_elsewhere_list": "die neue Adresse in der Empfängerliste angeben",
@@ -4830,7 +4862,7 @@ WORDS: dict[str, dict[str, str]] = {
         "diese Runde schon unter einer anderen ID (in Klammern) angeschrieben hat: {ids}",
         "mail_note_force_twin_one": "--force: 1 Einrichtung erhält trotzdem eine Mail, die "
         "diese Runde schon unter einer anderen ID (in Klammern) angeschrieben hat: {ids}",
-        "mail_twin": "in Runde {round} schon als {old} angeschrieben (derselbe Name bis auf "
+        "mail_twin": "in Runde {round:round} schon als {old} angeschrieben (derselbe Name bis auf "
         "Groß- und Kleinschreibung, Akzente und Satzzeichen, dieselbe Adresse {email}): dieselbe "
         "Einrichtung braucht keine zweite Mail (in einer Liste ihre ID {old} eintragen); ist es "
         "eine andere, versendet --force trotzdem",
@@ -5017,7 +5049,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen "
         'oder zuerst den neuen setzen: formgen register set {rid} institution.name "{name}" '
         '--note "umbenannt"',
-        "mail_list_reused_sent_id": "unter der ID „{rid}“ ging in Runde {round} die Mail an "
+        "mail_list_reused_sent_id": "unter der ID „{rid}“ ging in Runde {round:round} die Mail an "
         "„{other}“ <{email}>, nicht an „{name}“: eine neue Einrichtung braucht eine eigene ID, "
         "die keine frühere Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie "
         "damals eintragen",
@@ -6044,8 +6076,8 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "erwartet; eine, die auf die Einladung geantwortet hat und danach um eine "
             "Aktualisierung gebeten wurde, wartet auf die Aktualisierung). „nach Runde“ zeigt je "
             "Runde, wie viele angeschrieben wurden und was daraus wurde: beantwortet, ausstehend, "
-            "überfällig, fehlgeschlagen oder nachgefragt (eine Erinnerung oder spätere Runde "
-            "erreichte die Einrichtung ohne Antwort; eine spätere Mail, die unzustellbar war oder "
+            "überfällig, fehlgeschlagen oder erneut angeschrieben (ohne Antwort auf diese Runde, "
+            "aber eine Erinnerung oder spätere Runde erreichte die Einrichtung; eine spätere Mail, die unzustellbar war oder "
             "abgewiesen wurde, lässt die Runde ausstehend oder überfällig und zählt in ihrer "
             "eigenen Runde als fehlgeschlagen), und wie viele der Runde mangels brauchbarer "
             "Adresse nicht angeschrieben wurden: keine, eine ungültige (von „mail --skip-invalid“ "
@@ -6787,6 +6819,25 @@ def moment_text(at: str, lang: str = "de") -> str:
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+_DEFAULT_ROUND = re.compile(r"(invitation|reminder|update)-(\d{4}(?:-\d{2}-\d{2})?)")
+
+
+def round_text(round_id: str, lang: str) -> str:
+    """A mail round as people read it in ``lang``: a round named as formgen names it by default
+    (:func:`formgen.mailrun.default_round`) by its kind and year or day, ``invitation-2026`` →
+    ``Einladung 2026``, ``update-2026-11-25`` → ``Aktualisierung 25.11.2026`` in German; a
+    round the coordinator named (``--round``), and any round in English, by its id, which
+    ``--json``, the send log and the folders keep."""
+    m = _DEFAULT_ROUND.fullmatch(round_id)
+    if lang == ENGLISH or m is None:
+        return round_id
+    kind, when = m.groups()
+    try:
+        shown = date_text(dt.date.fromisoformat(when), lang) if "-" in when else when
+    except ValueError:  # no day of the calendar: named as it is
+        return round_id
+    return f"{say(f'status_kind_{kind}', lang)} {shown}"
+
 
 def day_text(stored: Mapping[str, Any], lang: str = "de") -> str | None:
     """A stored date value as :func:`date_text` writes it in ``lang``; ``None`` when it is no
@@ -6809,7 +6860,8 @@ class _Formatter(string.Formatter):
     stored in ISO (``2026-11-23``) written as the language writes dates (:func:`date_text`),
     ``{name:day}`` for a date as typed, quoted as the value is shown (:func:`day_text`), and
     ``{name:moment}`` for a stored moment (``2026-11-23T08:52:49+01:00``) in this computer's
-    time (:func:`moment_text`)."""
+    time (:func:`moment_text`), and ``{name:round}`` for a mail round by its name in the
+    language (:func:`round_text`)."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -6823,6 +6875,8 @@ class _Formatter(string.Formatter):
             return moment_text(str(value), self.lang)
         if format_spec == "day":  # typed as an ISO day: as the language writes dates
             return day_text({"raw": value}, self.lang) or str(value)
+        if format_spec == "round":
+            return round_text(str(value), self.lang)
         text = str(super().format_field(value, format_spec))
         if self.sep != "," and isinstance(value, int | float):  # 1,234.5 → 1.234,5
             text = text.translate({ord(","): self.sep, ord("."): ","})
@@ -6847,7 +6901,9 @@ def _plain(template: str, lang: str) -> bool:
     check)."""
     specs = [spec or "" for _, _, spec, _ in string.Formatter().parse(template)]
     grouping = _GROUPING.get(lang, ",") == ","
-    return not any(s in ("date", "day", "moment") or ("," in s and not grouping) for s in specs)
+    return not any(
+        s in ("date", "day", "moment", "round") or ("," in s and not grouping) for s in specs
+    )
 
 
 def say_count(key: str, lang: str, n: int, **args: Arg) -> str:

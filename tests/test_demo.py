@@ -107,9 +107,7 @@ def test_demo_leaves_its_recipients_list_as_an_example(demo: tuple[Path, str]) -
     )
     assert result.exit_code == 0, result.output
     year = dt.date.today().year  # the demo mails this year's invitation round
-    assert result.stdout.startswith(
-        f"Runde invitation-{year} (Einladung): 0 zu versenden, 10 bereits"
-    )
+    assert result.stdout.startswith(f"Runde Einladung {year}: 0 zu versenden, 10 bereits")
 
 
 def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) -> None:

@@ -342,7 +342,7 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
     """The coordinator of a German workspace reads the dashboard in German, dates as German
     writes them; commands stay commands, and the longer German words keep the columns."""
     text, listed = status_after_a_round(tmp_path, "de")
-    invitation = f"invitation-{TODAY.year}"
+    invitation = f"Einladung {TODAY.year}"  # the round invitation-YEAR by its German name
     lines = text.splitlines()
     assert lines[:2] == [
         "angeschriebene Einrichtungen: 4 (0 gesendet, 4 als Entwurf); 1 hat mindestens eine "
@@ -357,13 +357,14 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
     ]
     head, row = lines[6:8]
     heads = ["versandt", "beantwortet", "ausstehend", "überfällig", "fehlgeschlagen"]
-    heads += ["nachgefragt", "nicht versandt", "nicht erstellt"]
+    heads += ["erneut angeschrieben", "nicht versandt", "nicht erstellt"]
     assert head.split("  ")[0] == "nach Runde" and head.endswith("  ".join(heads))
     # every count ends under the end of its column's word
     counts = len(f"  {invitation}")
     ends = [counts + m.end() for m in re.finditer(r"\d+", row[counts:])][: len(heads)]
     assert ends == [head.index(h) + len(h) for h in heads], (head, row)
-    assert row.split()[1:9] == ["4", "1", "0", "3", "0", "0", "0", "0"]
+    assert row.startswith(f"  {invitation}  ") and "invitation-" not in text
+    assert row.split()[2:10] == ["4", "1", "0", "3", "0", "0", "0", "0"]
     assert row.endswith("  (Einladung, Frist 31.01.2020)")
     assert lines[8:] == [
         "Register: zu aktualisieren 0",
@@ -415,7 +416,7 @@ def test_status_overdue_reminders_and_returns(tmp_path):
 
     reminders = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "runde2"))
     assert reminders.exit_code == 0, reminders.output
-    assert f"Runde reminder-{TODAY.isoformat()} (Erinnerung): 3 zu versenden" in reminders.output
+    assert f"Runde Erinnerung {TODAY:%d.%m.%Y}: 3 zu versenden" in reminders.output
     written = sorted(p.name for p in (tmp_path / "runde2").iterdir())
     assert written == ["ar-1.eml", "bs-ist.eml", "lodz.eml"]
     draft = message_from_bytes(
@@ -489,7 +490,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     assert "on its way" not in again.output and "--force" not in again.output
     assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
     assert (
-        f"  übersprungen reg-1 (Krisendienst Nord): Entwurf bereits geschrieben in Runde update-{TODAY}: "
+        f"  übersprungen reg-1 (Krisendienst Nord): Entwurf bereits geschrieben in Runde Aktualisierung {TODAY:%d.%m.%Y}: "
         in again.output
     )
     later = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--round", "spaeter")
@@ -525,9 +526,9 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     )
     second = run("mail", str(listed), "--stale", "-w", str(ws), "--drafts", str(out))
     assert second.exit_code == 0, second.output
-    round_ = f"update-{TODAY}"
+    round_ = f"Aktualisierung {TODAY:%d.%m.%Y}"  # update-DATE by its German name, said once
     assert second.output.splitlines()[0] == (
-        f"Runde {round_} (Aktualisierung): 1 zu versenden, 1 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse"
+        f"Runde {round_}: 1 zu versenden, 1 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse"
     )
     assert (
         f"  übersprungen reg-1 (Krisendienst Nord): Entwurf bereits geschrieben in Runde {round_}"
@@ -537,7 +538,7 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-3.eml"]
     third = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert third.output.splitlines()[0] == (
-        f"Runde {round_} (Aktualisierung): 0 zu versenden, 2 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse"
+        f"Runde {round_}: 0 zu versenden, 2 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse"
     )
     assert "NICHT VERSANDT" not in third.output and "--force" not in third.output
 
@@ -748,7 +749,7 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     out = tmp_path / "update"
     dry = run("mail", "--stale", "--stale-by", by, "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert f"(Aktualisierung): {then['to_update']} zu versenden" in dry.output
+    assert f"Runde Aktualisierung {TODAY:%d.%m.%Y}: {then['to_update']} zu versenden" in dry.output
     assert [line.split()[3] for line in dry.output.splitlines() if "würde versenden" in line] == [
         "ar-1"
     ]
@@ -832,7 +833,7 @@ def test_status_register_stale_and_mail_stale_agree_on_every_reason(tmp_path):
     out = tmp_path / "update"
     dry = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "(Aktualisierung): 4 zu versenden" in dry.output
+    assert f"Runde Aktualisierung {TODAY:%d.%m.%Y}: 4 zu versenden" in dry.output
     would = {line.split()[3] for line in dry.output.splitlines() if "würde versenden" in line}
     assert would == set(reasons)
     assert not out.exists()
@@ -1315,7 +1316,7 @@ def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_force
     assert result.exit_code == 0, result.output
     assert (
         f"  übersprungen reg-1 (Krisendienst Nord): ein Formular wurde am {TODAY:%d.%m.%Y} "
-        f"versandt (Runde update-{TODAY.isoformat()}), Frist " in result.output
+        f"versandt (Runde Aktualisierung {TODAY:%d.%m.%Y}), Frist " in result.output
     )
     assert "--force versendet trotzdem" in result.output
     assert [p.name for p in out.iterdir()] == ["reg-2.eml"]
@@ -1383,10 +1384,12 @@ def test_status_per_round_keeps_the_answers_of_the_first_round_after_an_update_r
         "ausstehend         4  (versandt, Frist läuft noch; 2 haben eine frühere Runde beantwortet)"
     ) in text
     rounds = [line.split() for line in text.splitlines()]
-    by_round = {r[0]: r[1:7] for r in rounds if r and r[0] in (invitation, upd)}
-    assert by_round[invitation] == ["4", "2", "2", "0", "0", "0"]
-    assert by_round[upd] == ["2", "0", "2", "0", "0", "0"]
-    assert f"(beantwortet: {invitation}; nachgefragt in {upd})" in text
+    # the rounds by their German names: the id stays in --json
+    named = f"Einladung {TODAY.year}", f"Aktualisierung {TODAY:%d.%m.%Y}"
+    by_round = {" ".join(r[:2]): r[2:8] for r in rounds if r and " ".join(r[:2]) in named}
+    assert by_round[named[0]] == ["4", "2", "2", "0", "0", "0"]
+    assert by_round[named[1]] == ["2", "0", "2", "0", "0", "0"]
+    assert f"(beantwortet: {named[0]}; erneut angeschrieben in {named[1]})" in text
 
     # ua-1 returns the update form, the invitation's deadline passes for the two that never answered
     ingested = run(
@@ -1606,8 +1609,8 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
         "nicht versandt (keine brauchbare Adresse) 2 (1 keine, 1 ungültig)  → die Adresse in der "
         "Empfängerliste oder im Register ergänzen oder korrigieren"
     ) in status.output
-    (round_line,) = [line for line in status.output.splitlines() if "invitation-" in line]
-    assert round_line.split()[1:8] == ["1", "0", "1", "0", "0", "0", "2"]
+    (round_line,) = [line for line in status.output.splitlines() if "  Einladung " in line]
+    assert round_line.split()[2:9] == ["1", "0", "1", "0", "0", "0", "2"]
     listing = run("status", "-w", str(ws), "--list").output.splitlines()
     (ua,) = [line for line in listing if line.startswith("ua-1 ")]
     assert ua.split()[1:3] == ["nicht", "versandt"] and ua.endswith(
@@ -1789,16 +1792,16 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
     assert result.exit_code == 0, result.output
     year = TODAY.year
     assert (
-        f"Runde update-{TODAY} (Aktualisierung): 2 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 keine)"
+        f"Runde Aktualisierung {TODAY:%d.%m.%Y}: 2 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 keine)"
         in result.output
     )
     assert (
         "  Entwurf ua-1 (Ольга Петренко – Консультація) <olga@example.org> (Adresse aus "
-        f"Versandprotokoll: invitation-{year}): {out / 'ua-1.eml'}"
+        f"Versandprotokoll: Einladung {year}): {out / 'ua-1.eml'}"
     ) in result.output
     assert (
         f"  NICHT VERSANDT lodz (Poradnia Łódź): keine E-Mail-Adresse (Register: lodz); die letzte "
-        f"Adresse, lodz@example.org (Runde invitation-{year}), war unzustellbar (bounce 5.1.1 550 5.1.1"
+        f"Adresse, lodz@example.org (Runde Einladung {year}), war unzustellbar (bounce 5.1.1 550 5.1.1"
     ) in result.output
     assert sorted(p.name for p in out.iterdir()) == ["ar-1.eml", "ua-1.eml"]
     draft = message_from_bytes((out / "ua-1.eml").read_bytes(), policy=policy.default)
@@ -2006,7 +2009,7 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
     assert (logged["institution_id"], logged["error"]) == ("pt-07", why)
 
     text = run("status", "-w", str(ws)).output
-    invitation = f"invitation-{TODAY.year}"
+    invitation = f"Einladung {TODAY.year}"
     assert "angeschriebene Einrichtungen: 2 (0 gesendet, 2 als Entwurf)" in text
     assert (
         "Formular nicht erstellt 1  (daher nichts versandt)  → beheben, was die jeweilige Zeile "
@@ -2015,7 +2018,7 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
     assert f"  pt-07 (Praxis für Psychotherapie „Brücke“), Runde {invitation}: {why}\n" in text
     (round_line,) = [line for line in text.splitlines() if line.startswith(f"  {invitation}")]
     # mailed, answered, waiting, overdue, failed, asked again, not mailed (wohn-2), not made
-    assert round_line.split()[1:9] == ["2", "0", "2", "0", "0", "0", "1", "1"]
+    assert round_line.split()[2:10] == ["2", "0", "2", "0", "0", "0", "1", "1"]
     (pt,) = [
         line
         for line in run("status", "-w", str(ws), "--list").output.splitlines()
@@ -2031,7 +2034,8 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
     assert (data["rounds"][0]["not_made"], data["rounds"][0]["mailed"]) == (1, 2)
     rows = {r["id"]: r for r in data["rows"]}
     assert (rows["pt-07"]["state"], rows["pt-07"]["error"]) == ("not_made", why)
-    assert [(n["round"], n["error"]) for n in rows["pt-07"]["not_made"]] == [(invitation, why)]
+    not_made = [(n["round"], n["error"]) for n in rows["pt-07"]["not_made"]]
+    assert not_made == [(f"invitation-{TODAY.year}", why)]  # --json: the round's id
 
     monkeypatch.undo()  # the record is corrected
     again = run(*mail)
@@ -2080,7 +2084,7 @@ def test_why_a_form_was_not_made_is_said_in_the_workspace_language(tmp_path, mon
         "record 'pt-07': institution.region: „Dormagen-Süd“ ist keine der "
         "Auswahlmöglichkeiten; erlaubt: Düsseldorf, Köln"
     )
-    invitation = f"invitation-{TODAY.year}"
+    invitation = f"Einladung {TODAY.year}"
     text = run("status", "-w", str(ws)).output
     assert f"  pt-07 (Praxis für Psychotherapie „Brücke“), Runde {invitation}: {german}\n" in text
     listed = run("status", "-w", str(ws), "--list").output
@@ -2112,13 +2116,13 @@ def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monke
     failing_form(monkeypatch, "lodz")
     remind = ("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "b"))
     assert run(*remind).exit_code == 1
-    reminder = f"reminder-{TODAY.isoformat()}"
+    reminder = f"Erinnerung {TODAY:%d.%m.%Y}"
     why = "record 'lodz': institution.region: 'x' is not a choice"
 
     text = run("status", "-w", str(ws)).output
     assert f"  lodz (Poradnia Łódź), Runde {reminder}: {why}\n" in text
     (round_line,) = [line for line in text.splitlines() if line.startswith(f"  {reminder}")]
-    assert round_line.split()[1:9] == ["3", "0", "3", "0", "0", "0", "0", "1"]
+    assert round_line.split()[2:10] == ["3", "0", "3", "0", "0", "0", "0", "1"]
     (lodz,) = [
         line
         for line in run("status", "-w", str(ws), "--list").output.splitlines()
@@ -2139,7 +2143,7 @@ def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monke
     assert data["not_made"] == 0 and data["counts"]["overdue"] == 0
     assert {r["round"]: r["not_made"] for r in data["rounds"]} == {
         f"invitation-{TODAY.year}": 0,
-        reminder: 0,
+        f"reminder-{TODAY.isoformat()}": 0,  # --json: the round's id
     }
 
 
@@ -2307,7 +2311,7 @@ def test_a_self_made_id_given_again_to_another_institution_is_refused_naming_bot
     later = _one_row(tmp_path / "b.csv", "neu-1", "Praxis Şule Yılmaz", "praxis@example.org")
     refused = run("mail", later, "-w", str(ws), "--drafts", str(out))
     assert refused.exit_code == 1
-    assert "b.csv:2: unter der ID „neu-1“ ging in Runde invitation-" in refused.output
+    assert "b.csv:2: unter der ID „neu-1“ ging in Runde Einladung " in refused.output
     assert (
         "die Mail an „Caritasverband Düsseldorf“ <caritas@example.org>, nicht an „Praxis Şule "
         "Yılmaz“: eine neue Einrichtung braucht eine eigene ID" in refused.output

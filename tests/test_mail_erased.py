@@ -84,7 +84,7 @@ def test_an_erased_address_is_no_address_in_every_round_and_the_others_are_maile
 
         listed = run("status", "-w", ws, "--list")
         (row,) = [line for line in listed.output.splitlines() if line.startswith("ua-1 ")]
-        assert f" {OLGA}  (beantwortet: erste; nachgefragt in " in row
+        assert f" {OLGA}  (beantwortet: erste; erneut angeschrieben in " in row
         assert "<" not in row and "@" not in row
         shown = json.loads(run("status", "-w", ws, "--json").output)
         (ua,) = [r for r in shown["rows"] if r["id"] == "ua-1"]

@@ -142,7 +142,7 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
     assert "0 zu versenden, 4 bereits erledigt" in again.output
     # when, as the clock on the wall says it
     assert re.search(
-        r"  übersprungen ar-1 \(مركز الاستشارة\): bereits gesendet in Runde invitation-\d{4} "
+        r"  übersprungen ar-1 \(مركز الاستشارة\): bereits gesendet in Runde Einladung \d{4} "
         r"\(\d{4}-\d\d-\d\d \d\d:\d\d\)\n",
         again.output,
     ), again.output
@@ -230,7 +230,7 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         assert row.endswith(
             "die Adresse olga@example.org wurde vom Server abgewiesen (550 5.1.1 "
             "<olga@example.org>: Recipient address rejected: User unknown) in Runde "
-            f"invitation-{dt.date.today().year} am {dt.date.today():%d.%m.%Y}"
+            f"Einladung {dt.date.today().year} am {dt.date.today():%d.%m.%Y}"
         )
         (by_round,) = json.loads(run("status", "-w", str(ws), "--json").output)["rounds"]
         assert [by_round[k] for k in ("mailed", "waiting", "failed", "not_mailed")] == [3, 3, 0, 1]
@@ -652,7 +652,7 @@ def test_a_server_refusing_one_mail_for_its_size_or_content_refuses_it_alone_and
         assert line.endswith(
             "→ der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu groß? nur ein "
             "Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, was seine "
-            f"Antwort bedeutet; dann den Befehl der Runde invitation-{dt.date.today().year} "
+            f"Antwort bedeutet; dann den Befehl der Runde Einladung {dt.date.today().year} "
             "erneut ausführen"
         )
         # the form made smaller, or the provider asked: the same command sends it, and only it
@@ -911,7 +911,7 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
             "5.1.1 550 5.1.1" in same.output
         )
         assert (
-            f"in Runde invitation-{dt.date.today().year} am {dt.date.today():%d.%m.%Y}; "
+            f"in Runde Einladung {dt.date.today().year} am {dt.date.today():%d.%m.%Y}; "
             f"in {DATA / 'excel_utf8_bom.csv'}:4 korrigieren; --force versendet trotzdem"
         ) in same.output
         # the address is fixed: the same form goes out again, only to lodz
@@ -1065,7 +1065,7 @@ def test_a_final_bounce_with_a_4xx_status_fails_the_mail_not_the_address(tmp_pat
     (row,) = [r for r in status["rows"] if r["id"] == "ua-1"]
     assert (row["state"], row["refused_for_good"], row["delayed"]) == ("failed", False, None)
     (line,) = [x for x in run("status", "-w", str(ws), "--list").output.splitlines() if "ua-1" in x]
-    assert "bounce 4.4.1" in line and "→ den Befehl der Runde invitation-" in line
+    assert "bounce 4.4.1" in line and "→ den Befehl der Runde Einladung " in line
     again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
     assert "1 zu versenden, 3 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse" in again.output
     assert "würde versenden an ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in (
@@ -1796,7 +1796,7 @@ def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_pa
         assert update.exit_code == 1
         assert (
             "  ABGEWIESEN ua-1 (Ольга Петренко – Консультація) <olga@example.org> (Adresse aus "
-            f"Versandprotokoll: invitation-{year}): 550 5.1.1 <olga@example.org>" in update.output
+            f"Versandprotokoll: Einladung {year}): 550 5.1.1 <olga@example.org>" in update.output
         )
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
@@ -2006,7 +2006,7 @@ def test_status_list_says_why_a_refused_address_was_not_mailed_in_the_workspaces
     year = dt.date.today().year
     german = (
         "die Adresse lodz@example.org wurde vom Server abgewiesen (550 5.1.1 <lodz@example.org>: "
-        f"Recipient address rejected: User unknown) in Runde invitation-{year} am 02.11.2026; "
+        f"Recipient address rejected: User unknown) in Runde Einladung {year} am 02.11.2026; "
         f"in {listed}:4 korrigieren; --force versendet trotzdem"
     )
     (row,) = [line for line in run("status", "-w", str(ws), "--list").output.splitlines()
@@ -2064,7 +2064,7 @@ def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_s
     assert header_text(sent, "To") == "Ольга Петренко – Консультація <olga@example.org>"
     assert (
         "  gesendet ua-1 (Ольга Петренко – Консультація) <olga@example.org> (Adresse aus Versandprotokoll: "
-        f"invitation-{year}; die Adresse im Register „olga(at)example.org“ ist ungültig): "
+        f"Einladung {year}; die Adresse im Register „olga(at)example.org“ ist ungültig): "
         f"Message-ID {sent['Message-ID']}"
     ) in update.output.splitlines()
     assert (
@@ -2387,8 +2387,9 @@ def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_
         "ua-1": "failed",
     }
     shown = run("status", "-w", str(ws)).output
-    (row,) = [line.split() for line in shown.splitlines() if line.startswith(f"  {invitation} ")]
-    assert row[1:7] == ["4", "0", "0", "2", "0", "2"]
+    named = f"Einladung {dt.date.today().year}"  # the round's German name, its id in --json
+    (row,) = [line.split() for line in shown.splitlines() if line.startswith(f"  {named} ")]
+    assert row[2:8] == ["4", "0", "0", "2", "0", "2"]
 
 
 def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_delivers_it(
@@ -2961,7 +2962,7 @@ def test_a_round_piped_to_head_sends_every_mail_and_ends_141(tmp_path):
             "head -1", "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send"
         )
     assert (status, err) == (141, ""), err
-    assert shown.startswith("Runde invitation-"), shown  # the plan, the first line
+    assert shown.startswith("Runde Einladung "), shown  # the plan, the first line
     rcpts = sorted(r for _, rs, _ in inbox.messages for r in rs)
     assert rcpts == [
         "lodz@example.org",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from formgen.messages import Said, SaidJoined, in_language, said_count
+from formgen.messages import Named, Said, SaidJoined, in_language, round_text, said_count, say
 from ingest.report import IngestReport, Outcome, Status
 
 
@@ -16,6 +16,29 @@ def test_a_said_text_is_its_english_and_says_itself_in_german_after_a_trip_to_th
     assert in_language(back, "de") == "Formular FG-AAAAA-BBBBB, 3 Einträge, inst-0001"
     assert in_language(said_count("ingest_entries", 1), "de") == "1 Eintrag"
     assert in_language("a library's text", "de") == "a library's text"
+
+
+def test_a_field_is_its_id_in_json_and_its_label_where_people_read_it() -> None:
+    """The register's ids stay in --json and the records; the coordinator reads labels."""
+    phone = Named("institution.phone", {"de": "Einrichtung › Telefon (Zentrale)"})
+    said = Said("ingest_merge_held_as", iid="inst-0007", path=phone, reason="x", cid="c-0006")
+    assert said.startswith("inst-0007 institution.phone: x; held as c-0006")  # --json
+    back = pickle.loads(pickle.dumps(said))  # made in a worker, said in the parent
+    assert in_language(back, "de").startswith("inst-0007 Einrichtung › Telefon (Zentrale): x;")
+    # a language it has no label in: the id
+    assert in_language(back, "en").startswith("inst-0007 institution.phone: x;")
+
+
+def test_a_round_formgen_named_is_said_by_its_kind_and_day_in_german() -> None:
+    assert round_text("invitation-2026", "de") == "Einladung 2026"
+    assert round_text("update-2026-11-25", "de") == "Aktualisierung 25.11.2026"
+    assert round_text("reminder-2027-01-05", "de") == "Erinnerung 05.01.2027"
+    # a round the coordinator named, a day that is none, and English: the id, as typed
+    assert round_text("Herbst 2026", "de") == "Herbst 2026"
+    assert round_text("update-2026-13-45", "de") == "update-2026-13-45"
+    assert round_text("update-2026-11-25", "en") == "update-2026-11-25"
+    said = say("mail_skip_sent", "de", round="invitation-2026", at="01.12.2026")
+    assert said == "bereits gesendet in Runde Einladung 2026 (01.12.2026)"
 
 
 def test_args_that_do_not_fit_the_words_show_the_english() -> None:

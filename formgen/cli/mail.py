@@ -60,7 +60,15 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.messages import WORDS, day_text, in_language, os_error_said, say, say_count
+from formgen.messages import (
+    WORDS,
+    day_text,
+    in_language,
+    os_error_said,
+    round_text,
+    say,
+    say_count,
+)
 from formgen.recipients import (
     FORMAT_CHOICES,
     Recipient,
@@ -383,7 +391,10 @@ def mail(
             "mail_round_head",
             out,
             round=settings.round,
-            kind=say(f"status_kind_{kind}", out),
+            # a round formgen named by its kind (Einladung 2026) says it once
+            kind=""
+            if round_text(settings.round, out) != settings.round
+            else say("mail_round_kind", out, kind=say(f"status_kind_{kind}", out)),
             todo=len(plan.todo),
             done=len(plan.skipped),
             left_out=left_out,
@@ -875,7 +886,7 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
     for r in rows:
         extra = f"  {in_language(r['error'], lang)}" if r["error"] else ""
         if r["answered"] and r["state"] != "returned":
-            rounds = ", ".join(r["answered"])
+            rounds = ", ".join(round_text(a, lang) for a in r["answered"])
             extra += say("status_asked_in", lang, rounds=rounds, round=r["round"])
         if r["maybe_sent"]:
             extra += say("status_maybe_sent", lang, at=r["maybe_sent"])
@@ -894,7 +905,7 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
                 error = in_language(n["error"], lang)
                 extra += say("status_not_made_in", lang, round=n["round"], error=error)
         if r["not_made"]:
-            rounds = ", ".join(dict.fromkeys(n["round"] for n in r["not_made"]))
+            rounds = ", ".join(dict.fromkeys(round_text(n["round"], lang) for n in r["not_made"]))
             extra += say("status_fix_rerun", lang, rounds=rounds)
         email = f" <{shown_email(r['email'])}>" if r["email"] else ""
         state = label.get(r["state"], r["state"])
@@ -916,7 +927,7 @@ def _rounds_table(rounds: Sequence[RoundStatus], lang: str, cols: int | None) ->
     deadline, and its counts under it by their words."""
     heads = [say(f"status_{k}", lang) for k in ROUND_COLUMNS]
     first = say("status_by_round", lang)
-    column = max(width(first), *(width(r.round) + 2 for r in rounds))
+    column = max(width(first), *(width(round_text(r.round, lang)) + 2 for r in rounds))
     lines = [pad(first, column) + "".join(f"  {h}" for h in heads)]
     narrow = cols is not None and any(
         width(lines[0]) + width(_round_after(r, lang)) + 2 > cols for r in rounds
@@ -925,7 +936,7 @@ def _rounds_table(rounds: Sequence[RoundStatus], lang: str, cols: int | None) ->
         lines = [first]
     for r in rounds:
         if narrow:
-            lines.append(fold(f"  {r.round}  {_round_after(r, lang)}", cols))
+            lines.append(fold(f"  {round_text(r.round, lang)}  {_round_after(r, lang)}", cols))
             said = ", ".join(
                 f"{h} {r.counts[k]}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
             )
@@ -934,7 +945,9 @@ def _rounds_table(rounds: Sequence[RoundStatus], lang: str, cols: int | None) ->
         cells = "".join(
             f"  {r.counts[k]:>{width(h)}d}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
         )
-        lines.append(pad(f"  {r.round}", column) + cells + f"  {_round_after(r, lang)}")
+        lines.append(
+            pad(f"  {round_text(r.round, lang)}", column) + cells + f"  {_round_after(r, lang)}"
+        )
     return "\n".join(lines)
 
 
