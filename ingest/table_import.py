@@ -98,7 +98,7 @@ from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
 from ingest.export import LIST_IDS, LIST_IDS_APART, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
-from ingest.labels import dropped_option, option_names, path_label, scope_label
+from ingest.labels import dropped_option, field_label, option_names, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.register import (
     IMPORT,
@@ -568,7 +568,8 @@ def _row(
         else:
             into.update(check_typed(f, text, r.today))
     if without:
-        return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
+        fields = ", ".join(field_label(wanted[fid], fid, lang) for fid in without)
+        return skip("import_why_no_category", fields=fields, column=say("col_category", lang))
     if iid is not None and NAME in institution and _another(r.reg, iid, institution):
         held, typed = r.reg.name_of(iid), institution[NAME].text
         return skip("import_why_other_id", id=iid, other=short(held, 60), name=short(typed, 60))

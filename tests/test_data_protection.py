@@ -360,12 +360,12 @@ def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
     # a former value: since when it was stored and from which file, and when it was replaced
     today = date_text(dt.date.today(), "de")
     assert (
-        "  inst-0001 Praxis am Rhein · liste.csv · psychotherapie.contact_phone · "
+        "  inst-0001 Praxis am Rhein · liste.csv · PsychotherapeutIn, niedergelassen › Telefon · "
         f"gespeichert {today}, ersetzt {today}: „0211 9876543“"
     ) in lines[lines.index("Frühere Werte und Verlauf (register.json):") :]
     assert any(
         line.startswith("  inst-0001 Praxis am Rhein · issued.jsonl Zeile 1 · FG-")
-        and "psychotherapie.contact_phone" in line
+        and "PsychotherapeutIn, niedergelassen › Telefon" in line
         for line in lines
     ), said
     assert lines[-1].startswith(
@@ -513,9 +513,19 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
         r"dieselbe Person ist",
         lines[1],
     ), asked
-    assert any("mail_from" in line and "nur „Wiśniewska“" in line for line in lines), asked
-    # the imported list is said as what it is, not as a merge
-    assert any("journal.jsonl Zeile 1 · import #1 · contact_name" in line for line in lines)
+    assert any("Absender der Mail" in line and "nur „Wiśniewska“" in line for line in lines)
+    # the imported list is said as what it is, not as a merge, in words, not as a code
+    assert any(
+        "journal.jsonl Zeile 1 · Vorgang 1: Liste importiert · contact_name" in line
+        for line in lines
+    ), asked
+    # a field by its checklist's name and label, the same field under its own key once
+    assert any(
+        "· Vorgang 2: Rückmeldung eingelesen · Krisen(interventions)dienst › Name der "
+        "Ansprechperson · " in line
+        for line in lines
+    ), asked
+    assert not any(re.search(r" #\d|mail_from|krisendienst\.", line) for line in lines), asked
     places = json.loads(
         fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws, "--json").output
     )["places"]

@@ -115,6 +115,23 @@ def snapshot(ws: Workspace) -> dict[str, bytes]:
     }
 
 
+def test_a_row_with_a_checklists_values_but_no_checklist_names_them_by_their_labels(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The coordinator reads which values have no checklist, and which column to fill in, in
+    the words of the export with --labels, not the register's ids."""
+    header, rows = read_csv(export(ws, tmp_path / "register.csv", "--delimiter", ";"))
+    blank = dict.fromkeys(header, "")
+    rows.append({**blank, "name": "Poradnia Łódź", "contact_name": "Zofia Wiśniewska-Łęcka"})
+    edited = write_csv(tmp_path / "ohne Checkliste.csv", header, rows)
+    code, said = formgen(ws, "register", "import", str(edited))
+    assert code == 0, said
+    assert (
+        f"Zeile {len(rows) + 1}: nicht importiert: Werte einer Checkliste (Name der "
+        "Ansprechperson), aber keine Checkliste in der Spalte „Checkliste“"
+    ) in said.splitlines(), said
+
+
 def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_own_word(
     ws: Workspace, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import importlib
 import json
+import re
 from collections.abc import Callable
 from email.utils import parseaddr
 from pathlib import Path
@@ -36,9 +37,18 @@ from formgen.cli.common import (
     workspace_option,
 )
 from formgen.csv_write import csv_delimiter
-from formgen.errors import RegisterError
+from formgen.errors import FormgenError, RegisterError
 from formgen.linebreak import breaks_shown
-from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
+from formgen.messages import (
+    WORDS,
+    Said,
+    date_text,
+    in_language,
+    reason_text,
+    round_text,
+    say,
+    say_count,
+)
 from formgen.record import ERASED_MARK
 from formgen.workspace import WRITTEN, Workspace, write_atomic
 from ingest import journal, search, staleness
@@ -1248,9 +1258,11 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
             elif p.where in ("quarantine", "export", "property"):
                 parts.append(p.file)
             if p.where == "mail":  # a mail: its round, sent or a draft
-                parts += [p.about or "?", say(f"access_mail_{p.field}", lang)]
-            else:  # a file's name erased (register erase): as the history says it
-                parts += [ERASED_MARK.sub(say("erased", lang), x) for x in (p.about, p.field) if x]
+                parts += [round_text(p.about or "?", lang), say(f"access_mail_{p.field}", lang)]
+            else:
+                about = _about_text(p.about, p.where, lang) if p.about else None
+                field = _keys_text(p.field, reg, lang) if p.field else None
+                parts += [x for x in (about, field) if x]
             if p.until:  # an earlier value: since when it was stored, when it was replaced
                 until = in_language(local_day(p.until), lang)
                 since = in_language(local_day(p.at), lang) if p.at else "?"
@@ -1385,3 +1397,49 @@ def print_cmd(
 
 
 print_cmd.name = "print"
+
+
+_OPERATION = re.compile(r"([a-z-]+) #(\d+)")
+"""What :mod:`ingest.access` says a journal line is about: its operation and number."""
+
+
+def _about_text(about: str, where: str, lang: str) -> str:
+    """What a place of ``find --all`` is about, as the coordinator reads it: a journal line's
+    operation in words (``merge #11`` → ``Vorgang 11: Rückmeldung eingelesen``), an erased
+    file name as erased (``(gelöscht)``); ``--json`` keeps them as stored."""
+    about = ERASED_MARK.sub(say("erased", lang), about)
+    op = _OPERATION.fullmatch(about) if where == "journal" else None
+    if op is None:
+        return about
+    key = f"access_op_{op[1].replace('-', '_')}"
+    said = say(key, lang) if key in WORDS["en"] else op[1]
+    return say("access_operation", lang, n=int(op[2]), op=said)
+
+
+def _keys_text(keys: str, reg: Register | None, lang: str) -> str:
+    """The keys a text was found under (:attr:`ingest.access.Place.field`), as the coordinator
+    reads them: a value path by its checklist's name and field's label, a field's own key
+    beside its path once, a record's key in words (``note`` → ``Notiz``)."""
+    each = keys.split(", ")
+    paths = [k for k in each if "." in k]
+    shown: list[str] = []
+    for key in each:
+        if key in paths:
+            shown.append(_path_text(key, reg, lang))
+        elif not any(p.endswith(f".{key}") for p in paths):  # else the same field again
+            word = f"access_key_{key}"
+            shown.append(say(word, lang) if word in WORDS["en"] else key)
+    return ", ".join(dict.fromkeys(shown))
+
+
+def _path_text(path: str, reg: Register | None, lang: str) -> str:
+    """A value path by its label (:func:`ingest.labels.path_label`), as stored where the
+    register could not be read or the schema has no such checklist."""
+    from ingest.labels import path_label
+
+    if reg is None:
+        return path
+    try:
+        return path_label(reg.schema, path, lang)
+    except FormgenError:  # no checklist of the schema: as stored
+        return path
