@@ -72,6 +72,7 @@ from formgen.interrupts import STOP_SIGNALS, Interrupts
 from formgen.messages import WORDS, Said, SaidJoined, in_language, os_error_said, said_count
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
+from ingest.labels import path_named
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
@@ -407,7 +408,8 @@ def _process(
             )
         if archive is not None:
             _keep_original(archive, data, sha)
-        warnings = [*sub.problems, *sub.notes]
+        schema = ctx.registry.current  # an invalid value's field by its label in the report
+        warnings = [*sub.problems_named(lambda p: path_named(schema, p)), *sub.notes]
         return _Done(
             dataclasses.replace(
                 out,

@@ -27,7 +27,7 @@ The contract between the readers (AcroForm PDF, flattened PDF, DOCX, …) and va
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
@@ -218,6 +218,11 @@ class Submission:
         the form names the field (``institution.email`` in an institution form, whichever of its
         checklists it came with; ``psychotherapie.2.email`` in a checklist's block 2); the
         reason said in the report's language (:class:`~formgen.messages.SaidProblem`)."""
+        return self.problems_named()
+
+    def problems_named(self, named: Callable[[str], str] = str) -> list[str]:
+        """:attr:`problems`, a path outside a checklist's blocks as ``named`` makes it: said by
+        its label in the report (:func:`ingest.labels.path_named`), its id in ``--json``."""
         out: dict[str, None] = {}
         for e in self.entries:
             where = e.category or INSTITUTION  # entry values always come with a category
@@ -228,7 +233,8 @@ class Submission:
                 for fid, checked in values.items():
                     if checked.problem:
                         path = value_path(scope, fid, e.block)
-                        out[SaidJoined((path, SaidProblem(checked.problem)), sep=": ")] = None
+                        shown = named(path) if path == value_path(scope, fid) else path
+                        out[SaidJoined((shown, SaidProblem(checked.problem)), sep=": ")] = None
         return list(out)
 
 

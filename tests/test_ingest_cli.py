@@ -191,7 +191,7 @@ def test_an_invalid_institution_field_is_one_problem_under_the_institutions_name
     said = CliRunner().invoke(main, ["ingest", str(form), "-w", str(ws_dir)])
     assert said.exit_code == 0, said.output
     assert [line for line in said.output.splitlines() if "E-Mail" in line] == [
-        "    institution.email: „şule.yılmaz(at)pszd.example“ ist keine gültige E-Mail-Adresse; "
+        "    Einrichtung › E-Mail: „şule.yılmaz(at)pszd.example“ ist keine gültige E-Mail-Adresse; "
         "bitte eine einzelne Adresse eintragen, z.\u00a0B. name@example.org"
     ]
     as_json = CliRunner().invoke(main, ["ingest", str(form), "-w", str(other), "--json"])

@@ -394,8 +394,8 @@ def test_a_value_longer_than_its_box_is_not_read_into_the_box_beside_it(tmp_path
     )
     assert result.exit_code == 0, result.output
     assert (
-        "    institution.phone: „0211 1234567 oder 0211 1234568“ ist keine einzelne Telefonnummer"
-        in result.output
+        "    Einrichtung › Telefon (Zentrale): „0211 1234567 oder 0211 1234568“ ist keine einzelne "
+        "Telefonnummer" in result.output
     )
     assert (  # the note in the workspace's language (German)
         "    institution.phone: der Text reicht über den Rand seines Feldes hinaus, wo die Kopie "

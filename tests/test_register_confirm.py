@@ -258,7 +258,8 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
     (at,) = [n for n, line in enumerate(lines) if " Formular.pdf: " in line]
     assert lines[at] == f"Hinweise     {back}#1/1 Formular.pdf: Formular {form}, 1 Eintrag, bestätigt, ua-1, 1 Hinweis"  # fmt: skip
     assert lines[at + 1] == (
-        f"    psychotherapie.contact_phone: „{two_numbers}“ ist keine einzelne Telefonnummer: "
+        f"    PsychotherapeutIn, niedergelassen › Telefon: „{two_numbers}“ ist keine einzelne "
+        "Telefonnummer: "
         "darin stehen Wörter oder eine zweite Nummer; bitte eine Nummer mit Vorwahl eintragen, "
         "eine Durchwahl mit Bindestrich (z.\u00a0B. 0211 123456-12) und Hinweise wie „Zentrale“ "
         "an anderer Stelle"

@@ -880,7 +880,7 @@ def test_an_old_form_returned_late_with_a_dropped_region_names_the_choice_it_off
     )
     said = run("ingest", str(returned), "-w", str(ws))
     assert (
-        "    institution.region: „Dormagen“ stand im Formular zur Auswahl, die aktuelle "
+        "    Einrichtung › Versorgungsregion: „Dormagen“ stand im Formular zur Auswahl, die aktuelle "
         "Schemaversion bietet es nicht mehr an; zur Auswahl stehen jetzt: Düsseldorf, "
         "Rhein-Kreis Neuss (Neuss, Meerbusch), Andere Region"
     ) in said.splitlines()
