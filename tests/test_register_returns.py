@@ -272,7 +272,7 @@ def test_a_form_dated_in_the_future_is_flagged_and_does_not_keep_its_entry_curre
     )
     out = run("ingest", str(returned), "-w", str(ws.root))
     problem = (  # in the workspace's language
-        f"psychotherapie.date: „{far}“ liegt in der Zukunft (heute ist der {today:%d.%m.%Y}), "
+        f"PsychotherapeutIn, niedergelassen › Datum: „{far}“ liegt in der Zukunft (heute ist der {today:%d.%m.%Y}), "
         "ist aber der Tag, an dem die Angaben gemacht oder bestätigt wurden – bitte das Datum "
         "prüfen (Jahr vertippt?)"
     )
@@ -350,7 +350,7 @@ def test_an_appointment_more_than_a_year_ahead_is_flagged_against_the_day_the_fo
     )
     out = run("ingest", str(returned), "-w", str(ws.root))
     problem = (  # in the workspace's language
-        f"psychotherapie.meeting_date: „{far}“ liegt mehr als ein Jahr in der Zukunft (heute ist "
+        f"PsychotherapeutIn, niedergelassen › Termin zum Kennenlernen: „{far}“ liegt mehr als ein Jahr in der Zukunft (heute ist "
         f"der {today:%d.%m.%Y}) – bitte das Datum prüfen (Jahr vertippt?)"
     )
     assert f"    {problem}" in out.splitlines(), out

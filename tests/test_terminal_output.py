@@ -99,7 +99,9 @@ def test_a_returned_forms_values_print_as_escapes_and_every_script_as_it_is(
     )
     said = printed(formgen(ws, "ingest", str(form)))
     # the warning quotes the value as typed, its C1 control as an escape
-    assert "krisendienst.date: „2.13.2025\\u009b“ ist kein gültiges Datum" in said, said
+    assert (
+        "Krisen(interventions)dienst › Datum: „2.13.2025\\u009b“ ist kein gültiges Datum" in said
+    ), said
     # the saved report too: `cat` shows it on the same terminal
     (saved,) = ws.exports_dir.glob("ingest-*.txt")
     kept = saved.read_text("utf-8")
