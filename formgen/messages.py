@@ -651,6 +651,30 @@ WORDS: dict[str, dict[str, str]] = {
         "print_withdrawn_in": "section {sections}",
         "print_index": "Index and key",
         "print_index_label": "Index",
+        "print_swap_title": "Changed sheets since the Stand {since:date}",
+        "print_swap_intro": "This print holds only the sections of the register whose entries "
+        "changed since the Stand {since:date} (now: Stand {stand:date}), with the cover, contents and index, "
+        "which change with them. In the binder, take out all sheets of each part below and put in "
+        "the new ones; every other section stays as it is.",
+        "print_swap_part": "{part}: {pages} ({sheets})",
+        "print_swap_pages": "pages {first}–{last}",
+        "print_swap_pages_one": "page {first}",
+        "print_swap_cover": "Cover and contents",
+        "print_swap_label": "Replace",
+        "print_swap_rest": "An entry that has only become stale since is not printed again: its "
+        "sheet says the day it was printed; the cover counts the stale entries as of today.",
+        "print_sheets": "{n} sheets",
+        "print_sheets_one": "1 sheet",
+        "print_file_changed": "changed-since-{since}",
+        "print_partial": "Partial print: only {sections}. It replaces only these sheets in the "
+        "binder; its contents and index name only what it holds.",
+        "printed_changed": "{path}: changed sheets since {since:date}: {sections} ({pages} of {total} "
+        "pages) ({kb} KB)",
+        "printed_unchanged": "No section changed since {since:date}: nothing to print.",
+        "print_changed_with": "--changed-since prints the whole register's changed sections; "
+        "--category and --region choose them yourself: use one or the other",
+        "register_as_of_unknown": "the register as of {day:date} is not known: its journal begins on "
+        "{first:date}; give a --stand from that day on",
         "print_index_languages": "By language",
         "print_index_places": "By place",
         "print_index_how": "After each name its section and the page in it: 20/3 is section 20, "
@@ -3259,6 +3283,32 @@ WORDS: dict[str, dict[str, str]] = {
         "print_withdrawn_in": "Rubrik {sections}",
         "print_index": "Verzeichnis und Zeichenerklärung",
         "print_index_label": "Verzeichnis",
+        "print_swap_title": "Geänderte Blätter seit dem Stand {since:date}",
+        "print_swap_intro": "Dieser Druck enthält nur die Abschnitte des Registers, deren "
+        "Einträge sich seit dem Stand {since:date} geändert haben (jetzt: Stand {stand:date}), dazu "
+        "Deckblatt, Inhalt und Verzeichnis, die sich mit ihnen ändern. In der Sammlung von jedem "
+        "Teil unten alle Blätter herausnehmen und die neuen einlegen; alle anderen Abschnitte "
+        "bleiben, wie sie sind.",
+        "print_swap_part": "{part}: {pages} ({sheets})",
+        "print_swap_pages": "Seiten {first}–{last}",
+        "print_swap_pages_one": "Seite {first}",
+        "print_swap_cover": "Deckblatt und Inhalt",
+        "print_swap_label": "Austausch",
+        "print_swap_rest": "Ein Eintrag, der seither nur veraltet ist, ist nicht neu gedruckt: "
+        "sein Blatt nennt den Tag, an dem es gedruckt wurde; das Deckblatt zählt die veralteten "
+        "Einträge zum heutigen Stand.",
+        "print_sheets": "{n} Blätter",
+        "print_sheets_one": "1 Blatt",
+        "print_file_changed": "geaendert-seit-{since}",
+        "print_partial": "Teildruck: nur {sections}. Er ersetzt in der Sammlung nur diese "
+        "Blätter; Inhalt und Verzeichnis nennen nur, was er enthält.",
+        "printed_changed": "{path}: geänderte Blätter seit {since:date}: {sections} ({pages} von "
+        "{total}\u00a0Seiten) ({kb}\u00a0KB)",
+        "printed_unchanged": "Seit {since:date} hat sich kein Abschnitt geändert: nichts zu drucken.",
+        "print_changed_with": "--changed-since druckt die geänderten Abschnitte des ganzen "
+        "Registers; mit --category und --region wählen Sie selbst: eins oder das andere",
+        "register_as_of_unknown": "das Register zum Stand {day:date} ist nicht bekannt: sein Journal "
+        "beginnt am {first:date}; einen --stand ab diesem Tag angeben",
         "print_index_languages": "Nach Sprache",
         "print_index_places": "Nach Ort",
         "print_index_how": "Hinter jedem Namen die Rubrik und die Seite darin: 20/3 ist Rubrik 20, "
@@ -5956,7 +6006,14 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "\n"
             "Eine Region, die das Schema nicht mehr anbietet, die aber Einträge enthalten "
             "(--region dormagen, nach Kennung oder altem Namen), druckt diese Einträge unter ihrem "
-            "alten Namen, als nicht mehr angeboten markiert, in den Kategorien, die sie enthalten."
+            "alten Namen, als nicht mehr angeboten markiert, in den Kategorien, die sie enthalten.\n"
+            "\n"
+            "Für den Ordner: --changed-since 25.11.2026 (der Stand auf seinen Blättern) druckt die "
+            "Abschnitte, deren Einträge sich seitdem geändert haben, mit Deckblatt, Inhalt und "
+            "Verzeichnis, hinter einer ersten Seite, die sagt, welche Blätter herauszunehmen und "
+            "einzulegen sind. --stand 31.12.2027 druckt das Register, wie es am Ende dieses Tages "
+            "war. Ein Druck einzelner Abschnitte (--category) sagt das auf Deckblatt, Inhalt und "
+            "Verzeichnis."
         ),
         "formgen register rebuild": (
             "register.json aus Journal und Archiv neu erstellen. Ein beschädigtes wird "
@@ -6604,11 +6661,25 @@ OPTION_HELP: dict[str, dict[str, str]] = {
             "Nur diese Region (Wert oder Name, z. B. Düsseldorf): die Kategorien mit Einträgen "
             "dort; der Inhalt nennt die anderen."
         ),
+        (
+            "Only the sheets to replace in a binder printed with this Stand: the sections whose "
+            "entries changed since, with cover, contents and index, behind a first page that says "
+            "which sheets to take out and put in."
+        ): (
+            "Nur die Blätter, die in einem mit diesem Stand gedruckten Ordner zu ersetzen sind: "
+            "die Abschnitte, deren Einträge sich seitdem geändert haben, mit Deckblatt, Inhalt und "
+            "Verzeichnis, hinter einer ersten Seite, die sagt, welche Blätter herauszunehmen und "
+            "einzulegen sind."
+        ),
         "Language of the texts (default: the workspace's).": (
             "Sprache der Texte (Standard: die des Arbeitsbereichs)."
         ),
-        "The 'Stand' date (15.12.2026 or 2026-12-15; default today).": (
-            "Das „Stand“-Datum (15.12.2026 oder 2026-12-15; Standard: heute)."
+        (
+            "The 'Stand' date (15.12.2026 or 2026-12-15; default today): the register as it was at "
+            "the end of that day."
+        ): (
+            "Das „Stand“-Datum (15.12.2026 oder 2026-12-15; Standard: heute): das Register, wie es "
+            "am Ende dieses Tages war."
         ),
         (
             "Leave out personal data (fields marked personal: contact persons), as 'register "

@@ -789,6 +789,32 @@ class RebuildReport:
     aside as ``register.json.edited-<time>``: the rebuild undid what was changed in it."""
 
 
+def as_of(ws: Workspace, day: dt.date) -> Register | None:
+    """The register as it was at the end of ``day`` (this computer's clock): the journal's
+    operations up to then replayed, as :func:`rebuild` replays them all (a value erased since
+    stays erased: the journal holds its marker); ``None`` where nothing changed after ``day``
+    (the current register is that one); before the journal's first operation, the empty one. A
+    day before a repair (``register repair``), which began the journal anew with the register
+    as it was then, is refused: the register of that day is not known."""
+    ops = read_journal(ws)
+    cut = next((n for n, op in enumerate(ops) if (local_day(op.get("at")) or day) > day), None)
+    if cut is None:
+        return None
+    if any(op.get("op") == BASE for op in ops[cut:]):  # what the repair began with is all
+        first = next(op for op in reversed(ops) if op.get("op") == BASE)
+        since = local_day(first.get("at")) or day
+        raise RegisterError(
+            Said("register_as_of_unknown", day=day.isoformat(), first=since.isoformat())
+        )
+    reg = with_versions(ws, Register(ws.schema()))
+    with no_cyclic_gc():
+        for op in ops[:cut]:
+            apply_op(reg, op)
+            reg.data["journal_seq"] = op["seq"]
+    reg.recheck_retyped()
+    return reg
+
+
 def rebuild(
     ws: Workspace,
     reread: Reread | None = None,

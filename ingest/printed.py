@@ -149,6 +149,9 @@ class PrintOptions:
     """False: the fields the schema marks ``personal`` (shipped: the contacts' name, phone and
     e-mail, as ``register export --no-personal`` leaves them out) are not printed, and the cover
     says so."""
+    since: dt.date | None = None
+    """A print of the sections changed since that day (:mod:`ingest.reprint`): named so in
+    its file name."""
     duplex: bool = True
     """True: every part begins on the front of a sheet printed on both sides, the page before
     it left blank where it would be the back of the sheet before („Diese Seite bleibt frei“).
@@ -173,6 +176,8 @@ def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
     scope = f"-{slug(' '.join(labels))}" if labels else ""
     bare = "" if opt.personal else f"-{say('print_file_no_personal', opt.lang)}"
     bare += "" if opt.duplex else f"-{say('print_file_simplex', opt.lang)}"
+    if opt.since is not None:
+        scope += f"-{say('print_file_changed', opt.lang, since=opt.since.isoformat())}"
     other = "" if opt.lang == home else f"-{opt.lang}"
     return f"register-{(opt.stand or dt.date.today()).isoformat()}{scope}{bare}{other}.pdf"
 
@@ -811,6 +816,19 @@ def render_register(
     if not opt.personal:  # for a partner or a published guide: the reader learns what is left out
         story.append(Spacer(1, 6 * mm))
         story.append(_para(f"<b>{say('print_no_personal', lang)}</b>", st["cover"]))
+
+    def partial(style: ParagraphStyle) -> list[Flowable]:
+        """Of a print of some sections: what it is, not to be taken for the binder's own cover,
+        contents and index."""
+        if not wanted:
+            return []
+        titles = ", ".join(f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in cats)
+        said = _lines(say("print_partial", lang, sections=titles), BOLD, style.fontSize, BODY_W)
+        return [_para(f"<b>{said}</b>", style), Spacer(1, 3 * mm)]
+
+    numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
+    if wanted:
+        story += [Spacer(1, 6 * mm), *partial(st["cover"])]
     story.append(Spacer(1, 14 * mm))
     story.append(
         _para(
@@ -832,14 +850,13 @@ def render_register(
     # contents
     contents = say("print_contents", lang)
     story += [_Part("contents", contents, contents), _Section(contents, None, "")]
-    story += [_Mark(contents, 0), _para(contents, st["h1"])]
+    story += [_Mark(contents, 0), _para(contents, st["h1"]), *partial(st["base"])]
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
     toc.dotsMinLevel = 1
     toc.formatter = lambda n: say_count("print_section_pages", lang, n) if n else ""
     if cats:  # an empty one would show reportlab's placeholder text
         story.append(toc)
-    numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
     if gaps:  # on one page, as the contents above list the checklists, without a page number
         style = st["no_entry"]
         room = BODY_W - style.leftIndent
@@ -913,7 +930,7 @@ def render_register(
         # Zeichenerklärung/2“, more than the box shows
         part = _Part("index", index, say("print_index_label", lang))
         story += [PageBreak(), *recto, part, _Section(index, 0, index)]
-        story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
+        story += [_heading(index, st["h1"]), *partial(st["base"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
         index_lines: dict[tuple[str, str, str], tuple[str, _Line]] = {}  # for the next pass
         story.append(

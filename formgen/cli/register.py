@@ -1299,13 +1299,23 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
 )
 @lang_option("Language of the texts (default: the workspace's).")
 @click.option(
-    "--stand", type=DATE, help="The 'Stand' date (15.12.2026 or 2026-12-15; default today)."
+    "--stand",
+    type=DATE,
+    help="The 'Stand' date (15.12.2026 or 2026-12-15; default today): the register as it was at "
+    "the end of that day.",
 )
 @click.option(
     "--no-personal",
     is_flag=True,
     help="Leave out personal data (fields marked personal: contact persons), as 'register "
     "export --no-personal' does: for partners or a published guide. The cover says so.",
+)
+@click.option(
+    "--changed-since",
+    type=DATE,
+    help="Only the sheets to replace in a binder printed with this Stand: the sections whose "
+    "entries changed since, with cover, contents and index, behind a first page that says "
+    "which sheets to take out and put in.",
 )
 @click.option(
     "--simplex",
@@ -1333,6 +1343,7 @@ def print_cmd(
     lang: str | None,
     stand: dt.date | None,
     no_personal: bool,
+    changed_since: dt.date | None,
     simplex: bool,
     output: str | None,
     workspace_dir: str,
@@ -1367,10 +1378,21 @@ def print_cmd(
     A region the schema no longer offers that entries hold (--region dormagen, by id or old
     name) prints those entries under its old name, marked as no longer offered, in the
     categories that hold them.
+
+    For the binder: --changed-since 25.11.2026 (the Stand on its pages) prints the sections
+    whose entries changed since, with cover, contents and index, behind a first page naming
+    the sheets to take out and put in. --stand 31.12.2027 prints the register as it was at
+    the end of that day. A print of some sections (--category) says so on its cover,
+    contents and index.
     """
     from ingest.printed import PrintOptions, file_name, render_register
+    from ingest.reprint import changed_sections, render_changed
 
     ws, reg = _open(workspace_dir)
+    if changed_since is not None and (categories or region is not None):
+        raise click.UsageError(say("print_changed_with", ws.language))
+    if stand is not None:  # the register as it was that day, not today's under its date
+        reg = journal.as_of(ws, stand) or reg
     options = PrintOptions(
         centre=ws.centre_name,
         stand=stand or dt.date.today(),
@@ -1378,14 +1400,41 @@ def print_cmd(
         region=region,
         lang=lang or ws.language,
         personal=not no_personal,
+        since=changed_since,
         duplex=not simplex,
     )
+    changed = []
+    if changed_since is not None:  # the binder holds the register of the day before
+        before = journal.as_of(ws, changed_since - dt.timedelta(days=1)) or reg
+        changed = changed_sections(before, reg)
+        if not changed:
+            echo(say("printed_unchanged", ws.language, since=changed_since.isoformat()))
+            return
     with progress_bar(say("print_progress", ws.language), PRINT_PROGRESS) as tell:
-        pdf = render_register(reg, options, tell)
+        if changed:
+            result = render_changed(reg, changed, options, tell)
+            pdf = result.pdf
+        else:
+            pdf = render_register(reg, options, tell)
     path = Path(output) if output else ws.exports_dir / file_name(reg, options, ws.language)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     _note_written(ws, path)
+    if changed:
+        sections = ", ".join(title for _n, title, _pages in result.sections)
+        echo(
+            say(
+                "printed_changed",
+                ws.language,
+                path=str(path),
+                since=changed_since.isoformat() if changed_since else "",
+                sections=sections,
+                pages=result.pages,
+                total=result.all_pages,
+                kb=len(pdf) // 1024,
+            )
+        )
+        return
     said = "printed_no_personal" if no_personal else "printed"
     echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
     if region is not None and reg.schema.region_value(region) is None:  # one no longer offered

@@ -1,0 +1,188 @@
+"""Only the changed sheets of the printed register (``formgen register print --changed-since``).
+
+A coordinator keeps the printed register in a binder and replaces what changed, not all of it.
+:func:`changed_sections` finds the sections whose entries changed between two registers (the one
+of the day the binder's sheets were printed, :func:`ingest.journal.as_of`, and the one printed
+now): a value, an entry or an institution come or gone, a confirmation, a value held for a
+decision. :func:`render_changed` prints the whole register (so that its contents and index, which
+change with it, and its page numbers are the binder's) and keeps its cover, contents, those
+sections and the index, each with the blank back of its last sheet where it has one, behind a
+first sheet that says which sheets to take out and which to put in.
+
+An entry that only grew stale since (its last confirmation too old by now) does not count: the
+sheet of the day it was printed says that day in its footer; the cover and the contents count
+the stale entries anew.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pypdf
+from pypdf.constants import PageLabelStyle
+
+# reportlab's imports are untyped (Any)
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer  # type: ignore[import-untyped]
+
+from formgen.messages import say, say_count
+from formgen.model import Category
+from ingest.printed import PrintOptions, _fonts, _para, _styles, render_register
+from ingest.register import Register
+
+_BOOKKEEPING = frozenset({"src", "rev"})
+"""What a stored value keeps of where it came from: not printed, so not a change of its sheet."""
+
+
+def changed_sections(before: Register, now: Register) -> list[Category]:
+    """The categories (in schema order) whose printed section differs between ``before`` and
+    ``now`` by what the register holds: an entry come or gone (an institution retired, merged
+    into another), a value of it or of its institution (its name, address), its last
+    confirmation, a value of it held for a decision."""
+    old, new = _sections(before), _sections(now)
+    return [c for c in now.schema.categories if old.get(c.id) != new.get(c.id)]
+
+
+def _sections(reg: Register) -> dict[str, str]:
+    """Each category's entries as printed data, by category: a digest."""
+    held: dict[str, list[str]] = {}
+    for c in reg.conflicts():
+        if not reg.moot(c):
+            held.setdefault(c["institution_id"], []).append(c["path"])
+    parts: dict[str, list[Any]] = {}
+    for iid, cid, entry in reg.iter_entries():
+        inst = reg.institutions[iid]
+        parts.setdefault(cid, []).append(
+            (iid, _printed(inst["institution"]), _printed(entry), sorted(held.get(iid, [])))
+        )
+    return {
+        cid: hashlib.sha256(json.dumps(p, sort_keys=True, default=str).encode()).hexdigest()
+        for cid, p in parts.items()
+    }
+
+
+def _printed(data: Any) -> Any:
+    """``data`` without what its values keep of where they came from (:data:`_BOOKKEEPING`)."""
+    if isinstance(data, dict):
+        return {k: _printed(v) for k, v in data.items() if k not in _BOOKKEEPING}
+    if isinstance(data, list):
+        return [_printed(v) for v in data]
+    return data
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A print of the changed sheets: the PDF, the sections in it (number, title, its pages'
+    labels) and how many pages the whole print has."""
+
+    pdf: bytes
+    sections: list[tuple[str, str, list[str]]]
+    pages: int
+    all_pages: int
+
+
+def render_changed(
+    reg: Register,
+    changed: list[Category],
+    options: PrintOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> Changed:
+    """The register printed whole (:func:`~ingest.printed.render_register`, ``options``), of it
+    the cover, the contents, the ``changed`` sections and the index (found by the print's page
+    labels, „15/3“), behind a first sheet that says which sheets to replace
+    (:func:`_swap_sheet`)."""
+    full = pypdf.PdfReader(io.BytesIO(render_register(reg, options, progress)))
+    numbers = {c.id: str(n) for n, c in enumerate(reg.schema.categories, 1)}
+    wanted = {numbers[c.id] for c in changed}
+    kept: list[int] = []
+    labels: dict[str, list[str]] = {}  # by part: the cover with the contents on its back
+    contents = say("print_contents", options.lang)
+    for n, label in enumerate(full.page_labels):
+        part = label.partition("/")[0] if "/" in label else ""  # the cover: i
+        if part.isdigit() and part not in wanted:
+            continue
+        kept.append(n)
+        labels.setdefault("" if part == contents else part, []).append(label)
+    lang = options.lang
+    sections = [
+        (numbers[c.id], f"{numbers[c.id]}. {c.label.get(lang)}", labels.get(numbers[c.id], []))
+        for c in changed
+    ]
+    first = _swap_sheet(sections, labels, options.since or dt.date.today(), options)
+    out = pypdf.PdfWriter()
+    out.append(pypdf.PdfReader(io.BytesIO(first)))
+    ahead = len(out.pages)
+    out.set_page_label(0, ahead - 1, PageLabelStyle.DECIMAL, f"{say('print_swap_label', lang)}/", 1)
+    for at, n in enumerate(kept, ahead):
+        page = out.add_page(full.pages[n])
+        if "/Annots" in page:  # links to pages not in this print
+            del page["/Annots"]
+        # a viewer's page box says the page as its footer does, as in the whole print
+        prefix, _, number = full.page_labels[n].rpartition("/")
+        if prefix:
+            out.set_page_label(at, at, PageLabelStyle.DECIMAL, f"{prefix}/", int(number))
+        else:
+            out.set_page_label(at, at, PageLabelStyle.LOWERCASE_ROMAN, None, kept.index(n) + 1)
+    out.add_metadata({k: str(v) for k, v in (full.metadata or {}).items()})
+    buf = io.BytesIO()
+    out.write(buf)
+    return Changed(buf.getvalue(), sections, len(kept), len(full.pages))
+
+
+def _swap_sheet(
+    sections: list[tuple[str, str, list[str]]],
+    labels: dict[str, list[str]],
+    since: dt.date,
+    options: PrintOptions,
+) -> bytes:
+    """The first sheet of a print of the changed sheets: what to take out of the binder and
+    what to put in, part by part (in duplex with its blank back, so that every part after it
+    begins on the front of a sheet, as in the binder)."""
+    _fonts()
+    st = _styles()
+    lang = options.lang
+    stand = options.stand or dt.date.today()
+    story = [
+        _para(say("print_swap_title", lang, since=since.isoformat()), st["h1"]),
+        _para(
+            say("print_swap_intro", lang, since=since.isoformat(), stand=stand.isoformat()),
+            st["base"],
+        ),
+        Spacer(1, 4 * mm),
+    ]
+
+    def line(part: str, pages: list[str]) -> None:
+        sheets = (len(pages) + 1) // 2 if options.duplex else len(pages)
+        first, last = pages[0], pages[-1]
+        said = say_count("print_swap_pages", lang, len(pages), first=first, last=last)
+        sheets_said = say_count("print_sheets", lang, sheets)
+        part = f"<b>{escape(part)}</b>"
+        story.append(
+            _para(
+                say("print_swap_part", lang, part=part, pages=said, sheets=sheets_said), st["base"]
+            )
+        )
+
+    line(say("print_swap_cover", lang), labels[""])
+    for _number, title, pages in sections:
+        line(title, pages)
+    line(say("print_index", lang), labels[say("print_index_label", lang)])
+    story.append(Spacer(1, 4 * mm))
+    story.append(_para(say("print_swap_rest", lang), st["base"]))
+    if options.duplex:
+        story.append(PageBreak())
+        story.append(_para(say("print_blank", lang), st["base"]))
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=20 * mm
+    )
+    doc.build(story)
+    return buf.getvalue()

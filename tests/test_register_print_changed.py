@@ -1,0 +1,123 @@
+"""The printed register for a binder kept for years: only the changed sheets
+(``register print --changed-since``), a print of a past day (``--stand``), a partial print that
+says what it is. Read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+from register_support import YILMAZ, checklist
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import writing
+
+KRISE = {"name": "Кризисная служба Neuss", "city": "Neuss", "region": "rhein_kreis_neuss"}
+PSYCHO = "15. PsychotherapeutIn, niedergelassen"
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """Two checklists returned on 20.11.2026; on 24.11.2026 a new contact person set in one
+    and a new institution in the same checklist."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    times: Iterator[str] = iter(
+        ["2026-11-20T09:00:00Z"] * 2 + ["2026-11-24T09:00:00Z", "2026-11-24T10:00:00Z"]
+    )
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: next(times))
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(checklist("krisendienst", KRISE))
+        w.set("inst-0001", "psychotherapie.contact_name", "Marek Nowak", "Wechsel")
+        w.merge(checklist("psychotherapie", dict(YILMAZ, name="Praxis Zofia Wójcik", phone="")))
+    return ws
+
+
+def run(ws: Workspace, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["register", "print", *args, "--workspace", str(ws.root)])
+    return result.exit_code, result.output
+
+
+def read(path: Path) -> tuple[list[str], list[str]]:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return reader.page_labels, [p.extract_text() for p in reader.pages]
+
+
+def test_only_the_sections_changed_since_the_binders_stand_behind_a_sheet_saying_which(
+    ws: Workspace,
+) -> None:
+    """The binder printed on 21.11.2026: of it only section 15 changed (a contact person, a
+    new practice); the print brings section 15, cover, contents and index, not section 11, and
+    its first page says which sheets to take out and put in."""
+    code, out = run(ws, "--changed-since", "21.11.2026")
+    assert code == 0, out
+    (path,) = ws.exports_dir.glob("register-*-geaendert-seit-2026-11-21.pdf")
+    assert f": geänderte Blätter seit 21.11.2026: {PSYCHO} (" in out
+    labels, texts = read(path)
+    whole = run(ws, "-o", str(ws.root / "all.pdf"))
+    all_labels, all_texts = read(ws.root / "all.pdf")
+    assert whole[0] == 0 and any(label.startswith("11/") for label in all_labels)
+    ours = [
+        label
+        for label in all_labels
+        if not label.startswith(tuple(f"{n}/" for n in range(1, 26) if n != 15))
+    ]
+    assert labels == ["Austausch/1", "Austausch/2", *ours]
+    assert f"{len(ours)} von {len(all_labels)}\u00a0Seiten" in out
+    sheet = texts[0].replace("\n", " ")
+    assert "Geänderte Blätter seit dem Stand 21.11.2026" in sheet
+    fifteen = [label for label in labels if label.startswith("15/")]
+    sheets = "1 Blatt" if len(fifteen) == 2 else f"{len(fifteen) // 2} Blätter"
+    assert f"{PSYCHO}: Seiten 15/1–{fifteen[-1]} ({sheets})" in sheet
+    assert "Deckblatt und Inhalt: Seiten i–Inhalt/1 (1 Blatt)" in sheet
+    assert "Verzeichnis und Zeichenerklärung: Seite Verzeichnis/1 (1 Blatt)" in sheet
+    assert "Krisen" not in sheet
+    assert texts[2:] == [all_texts[all_labels.index(label)] for label in labels[2:]]
+    assert any("Marek Nowak" in t and "Praxis Zofia Wójcik" in t for t in texts)
+    assert not any("Кризисная служба Neuss" in t for t in texts[4:-2])  # in the index only
+
+
+def test_nothing_changed_since_prints_nothing(ws: Workspace) -> None:
+    code, out = run(ws, "--changed-since", "25.11.2026")
+    assert (code, out) == (
+        0,
+        "Seit 25.11.2026 hat sich kein Abschnitt geändert: nichts zu drucken.\n",
+    )
+    assert not list(ws.exports_dir.glob("*.pdf"))
+
+
+def test_changed_since_with_a_chosen_section_is_misuse(ws: Workspace) -> None:
+    code, out = run(ws, "--changed-since", "21.11.2026", "--category", "psychotherapie")
+    assert code == 2
+    assert "--changed-since druckt die geänderten Abschnitte des ganzen Registers" in out
+
+
+def test_a_past_stand_prints_the_register_as_it_was_that_day(ws: Workspace) -> None:
+    """For the funder's year: the contact person set and the practice entered later are not in
+    it; the cover counts what there was."""
+    code, out = run(ws, "--stand", "22.11.2026", "-o", str(ws.root / "then.pdf"))
+    assert code == 0, out
+    _labels, texts = read(ws.root / "then.pdf")
+    text = "\n".join(texts)
+    assert "Stand: 22.11.2026" in texts[0] and "2 Einrichtungen" in texts[0]
+    assert "Şule Yılmaz" in text and "Кризисная служба Neuss" in text
+    assert "Marek Nowak" not in text and "Wójcik" not in text
+    code, out = run(ws, "--stand", "24.11.2026", "-o", str(ws.root / "now.pdf"))
+    _labels, texts = read(ws.root / "now.pdf")
+    assert "3 Einrichtungen" in texts[0] and "Marek Nowak" in "\n".join(texts)
+
+
+def test_a_section_printed_alone_says_so_on_its_cover_contents_and_index(ws: Workspace) -> None:
+    code, out = run(ws, "--category", "Psychotherapie", "-o", str(ws.root / "15.pdf"))
+    assert code == 0, out
+    labels, texts = read(ws.root / "15.pdf")
+    said = f"Teildruck: nur {PSYCHO}. Er ersetzt in der Sammlung nur diese Blätter"
+    for label in ("i", "Inhalt/1", "Verzeichnis/1"):
+        assert said in " ".join(texts[labels.index(label)].split()), label
+    code, out = run(ws, "-o", str(ws.root / "all.pdf"))
+    assert not any("Teildruck" in t for t in read(ws.root / "all.pdf")[1])
