@@ -668,6 +668,8 @@ WORDS: dict[str, dict[str, str]] = {
         "print_file_changed": "changed-since-{since}",
         "print_partial": "Partial print: only {sections}. It replaces only these sheets in the "
         "binder; its contents and index name only what it holds.",
+        "print_partial_note": "Partial print: these name only the sections it holds; not to be "
+        "put in the binder in place of its own.",
         "printed_changed": "{path}: changed sheets since {since:date}: {sections} ({pages} of {total} "
         "pages) ({kb} KB)",
         "printed_unchanged": "No section changed since {since:date}: nothing to print.",
@@ -3302,6 +3304,8 @@ WORDS: dict[str, dict[str, str]] = {
         "print_file_changed": "geaendert-seit-{since}",
         "print_partial": "Teildruck: nur {sections}. Er ersetzt in der Sammlung nur diese "
         "Blätter; Inhalt und Verzeichnis nennen nur, was er enthält.",
+        "print_partial_note": "Teildruck: nennt nur seine Abschnitte; nicht anstelle des "
+        "Inhalts oder Verzeichnisses der Sammlung einlegen.",
         "printed_changed": "{path}: geänderte Blätter seit {since:date}: {sections} ({pages} von "
         "{total}\u00a0Seiten) ({kb}\u00a0KB)",
         "printed_unchanged": "Seit {since:date} hat sich kein Abschnitt geändert: nichts zu drucken.",

@@ -113,7 +113,7 @@ from formgen.model import INSTITUTION, Category, Field, FieldType, Scope
 from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
 from ingest.export import display, personal_fields, town_of
 from ingest.labels import region_text
-from ingest.register import Json, Register, local_day, retired_text
+from ingest.register import Json, Register, is_erased, local_day, retired_text
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import (
     NEVER_ANSWERED,
@@ -817,18 +817,19 @@ def render_register(
         story.append(Spacer(1, 6 * mm))
         story.append(_para(f"<b>{say('print_no_personal', lang)}</b>", st["cover"]))
 
-    def partial(style: ParagraphStyle) -> list[Flowable]:
+    def partial(style: ParagraphStyle, key: str = "print_partial_note") -> list[Flowable]:
         """Of a print of some sections: what it is, not to be taken for the binder's own cover,
-        contents and index."""
+        contents and index (the cover names its sections, shortened as its other names)."""
         if not wanted:
             return []
         titles = ", ".join(f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in cats)
-        said = _lines(say("print_partial", lang, sections=titles), BOLD, style.fontSize, BODY_W)
+        said = say(key, lang, sections=titles)
+        said = _lines(said, BOLD, style.fontSize, BODY_W, _NAME_LINES)
         return [_para(f"<b>{said}</b>", style), Spacer(1, 3 * mm)]
 
     numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
     if wanted:
-        story += [Spacer(1, 6 * mm), *partial(st["cover"])]
+        story += [Spacer(1, 6 * mm), *partial(st["cover"], "print_partial")]
     story.append(Spacer(1, 14 * mm))
     story.append(
         _para(
@@ -1085,6 +1086,7 @@ def _index(
             # a heading with its first line: the columns split a list where they balance, and
             # do not keep a heading with the next line (it stood alone at a column's foot)
             heading = _para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head)
+            heading.key = key  # said again where a column goes on with its list (_Columns)
             first = len(column)
             for iid in sorted(index[key], key=rank.__getitem__):
                 # after the name (in its own direction), not within its line's reordering
@@ -1107,10 +1109,35 @@ def _index(
                     made[title, key, iid] = (text, was)
                 column.append(was)
             column[first] = _Together(heading, column[first])
-        out += [_para(escape(title), st["h2"]), BalancedColumns(column, nCols=2)]
+        out += [_para(escape(title), st["h2"]), _Columns(column, say("print_continued", lang))]
     if by_language:
         out.insert(1, _para(escape(say("print_index_how", lang)), st["small"]))
     return out
+
+
+class _Columns(BalancedColumns):  # type: ignore[misc]
+    """The index's two columns, its lists (a heading, :class:`_Together` with its first line,
+    then the other lines) one after the other: a column or page that goes on with a list
+    begins with its heading again, „Düsseldorf (Fortsetzung)“ (``continued``); its lines stood
+    under no heading, beside another list's."""
+
+    def __init__(self, lines: list[Flowable], continued: str) -> None:
+        super().__init__(lines, nCols=2)
+        self.continued = continued
+        under = None
+        for flowable in lines:
+            if isinstance(flowable, _Together):
+                under = flowable.top
+            else:
+                flowable.under = under
+
+    def _findSplit(self, *args: Any, **kw: Any) -> tuple[float, float, list[Any], list[Any]]:
+        width, height, fits, rest = super()._findSplit(*args, **kw)
+        top = getattr(rest[0], "under", None) if rest else None
+        if top is not None:
+            text = _lines(f"{top.key} {self.continued}", BOLD, top.style.fontSize, _COLUMN_W)
+            rest = [_Together(_para(text, top.style), rest[0]), *rest[1:]]
+        return width, height, fits, rest
 
 
 class _Together(Flowable):  # type: ignore[misc]
@@ -1625,6 +1652,9 @@ def _field_text(f: Field, stored: Json, lang: str, kept: SchemaRegistry | None) 
     invalid = False
     for field, sv in values:
         if sv is None:
+            continue
+        if is_erased(sv):  # register erase: in a print of a day before it (--stand)
+            parts.append(say("erased", lang))
             continue
         # as read today: a soft hyphen stored before was drawn as „Königs-allee“
         shown = pasted(display(field, sv, labels=True, lang=lang, kept=kept))

@@ -45,7 +45,6 @@ from ingest.validate import MAX_VALUE_CHARS, validate
 
 SCHEMA = default_schema()
 SECRET = b"k" * 32
-STAND = "2026-11-22"
 
 
 def returned(
@@ -475,7 +474,7 @@ def printed(ws: Workspace, *options: str) -> str:
     out = ws.root / "print.pdf"
     result = CliRunner().invoke(
         main,
-        ["register", "print", "-w", str(ws.root), "--stand", STAND, "-o", str(out), *options],
+        ["register", "print", "-w", str(ws.root), "-o", str(out), *options],
     )
     assert result.exit_code == 0, result.output
     return values_column(out.read_bytes())

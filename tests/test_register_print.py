@@ -1730,7 +1730,9 @@ def long_entries(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     listed = tmp / "Bestand.csv"
     with listed.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, delimiter=";").writerows([header, *rows])
-    run("register", "import", str(listed), "-w", str(ws.root))
+    with pytest.MonkeyPatch.context() as dated:  # before the Stand printed
+        dated.setattr("ingest.journal.now_iso", lambda: "2026-11-21T09:00:00Z")
+        run("register", "import", str(listed), "-w", str(ws.root))
     return ws
 
 

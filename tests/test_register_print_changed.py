@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+import pdfplumber
 import pypdf
 import pytest
 from click.testing import CliRunner
@@ -15,7 +16,8 @@ from register_support import YILMAZ, checklist
 
 from formgen.cli import main
 from formgen.workspace import Workspace
-from ingest.journal import writing
+from ingest.journal import load, writing
+from ingest.printed import PrintOptions, render_register
 
 KRISE = {"name": "Кризисная служба Neuss", "city": "Neuss", "region": "rhein_kreis_neuss"}
 PSYCHO = "15. PsychotherapeutIn, niedergelassen"
@@ -105,19 +107,59 @@ def test_a_past_stand_prints_the_register_as_it_was_that_day(ws: Workspace) -> N
     _labels, texts = read(ws.root / "then.pdf")
     text = "\n".join(texts)
     assert "Stand: 22.11.2026" in texts[0] and "2 Einrichtungen" in texts[0]
-    assert "Şule Yılmaz" in text and "Кризисная служба Neuss" in text
+    contact = "Şule Yılmaz"  # on a line of its own, not the practice's name
+    assert contact in text.splitlines() and "Кризисная служба Neuss" in text
     assert "Marek Nowak" not in text and "Wójcik" not in text
+    # a value erased since (register erase, DSGVO Art. 17) is not brought back by the day before
+    erase = ["erase", "inst-0001", "psychotherapie.contact_name", "--note", "Art. 17", "--yes"]
+    erased = CliRunner().invoke(main, ["register", *erase, "--workspace", str(ws.root)])
+    assert erased.exit_code == 0, erased.output
+    code, out = run(ws, "--stand", "22.11.2026", "-o", str(ws.root / "then.pdf"))
+    text = "\n".join(read(ws.root / "then.pdf")[1])
+    assert contact not in text.splitlines() and "(gelöscht)" in text.splitlines()
     code, out = run(ws, "--stand", "24.11.2026", "-o", str(ws.root / "now.pdf"))
     _labels, texts = read(ws.root / "now.pdf")
-    assert "3 Einrichtungen" in texts[0] and "Marek Nowak" in "\n".join(texts)
+    assert "3 Einrichtungen" in texts[0] and "Wójcik" in "\n".join(texts)
 
 
 def test_a_section_printed_alone_says_so_on_its_cover_contents_and_index(ws: Workspace) -> None:
     code, out = run(ws, "--category", "Psychotherapie", "-o", str(ws.root / "15.pdf"))
     assert code == 0, out
     labels, texts = read(ws.root / "15.pdf")
-    said = f"Teildruck: nur {PSYCHO}. Er ersetzt in der Sammlung nur diese Blätter"
-    for label in ("i", "Inhalt/1", "Verzeichnis/1"):
+    cover = " ".join(texts[labels.index("i")].split())
+    assert f"Teildruck: nur {PSYCHO}. Er ersetzt in der Sammlung nur diese Blätter" in cover
+    said = "Teildruck: nennt nur seine Abschnitte; nicht anstelle des Inhalts oder"
+    for label in ("Inhalt/1", "Verzeichnis/1"):
         assert said in " ".join(texts[labels.index(label)].split()), label
     code, out = run(ws, "-o", str(ws.root / "all.pdf"))
     assert not any("Teildruck" in t for t in read(ws.root / "all.pdf")[1])
+
+
+def test_a_column_that_goes_on_with_a_towns_list_begins_with_its_heading_again(
+    tmp_path: Path,
+) -> None:
+    """The index „Nach Ort“: a column break in Düsseldorf's list put its lines at the top of
+    the second column under no heading, beside Dormagen's; it says „Düsseldorf
+    (Fortsetzung)“ there now."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", dict(YILMAZ, name="Praxis Ağrı", city="Dormagen")))
+        for n in range(1, 15):
+            practice = {"name": f"Praxis Петренко {n}", "street": f"Bahnstraße {n}"}
+            practice |= {"phone": f"+49 211 10{n:02d}", "contact_name": f"Ольга {n}"}
+            w.merge(checklist("psychotherapie", dict(YILMAZ, **practice)))
+    pdf = render_register(load(ws), PrintOptions(centre="SPKoM", categories=("psychotherapie",)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = next(p for p in doc.pages if "Nach Ort" in (p.extract_text() or ""))
+        (head,) = [ln["bottom"] for ln in page.extract_text_lines() if ln["text"] == "Nach Ort"]
+        left, right = (
+            page.crop((x0, head + 1, x1, page.height - 60)).extract_text().splitlines()
+            for x0, x1 in ((0, page.width / 2), (page.width / 2, page.width))
+        )
+    assert left[:2] == ["Dormagen", "Praxis Ağrı · 15/1"], left
+    assert left[2] == "Düsseldorf" and right[0] == "Düsseldorf (Fortsetzung)", right
+    assert right[1].startswith("Praxis Петренко ")
+    # none lost or twice at the break
+    assert sorted(ln.split(" · ")[0] for ln in left + right if "Петренко" in ln) == sorted(
+        f"Praxis Петренко {n}" for n in range(1, 15)
+    )
