@@ -81,7 +81,8 @@ def _printed(data: Any) -> Any:
 @dataclass(frozen=True)
 class Changed:
     """A print of the changed sheets: the PDF, the sections in it (number, title, its pages'
-    labels) and how many pages the whole print has."""
+    labels), how many pages of the whole print it took (``pages``, without its first sheet)
+    and how many the whole print has."""
 
     pdf: bytes
     sections: list[tuple[str, str, list[str]]]
