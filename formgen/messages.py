@@ -673,6 +673,8 @@ WORDS: dict[str, dict[str, str]] = {
         "printed_changed": "{path}: changed sheets since {since:date}: {sections} ({pages} of {total} "
         "pages) ({kb} KB)",
         "printed_unchanged": "No section changed since {since:date}: nothing to print.",
+        "print_changed_after": "--changed-since {since:date} lies after the Stand {stand:date} "
+        "printed: a binder of a later Stand has nothing to replace from an earlier one",
         "print_changed_with": "--changed-since prints the whole register's changed sections; "
         "--category and --region choose them yourself: use one or the other",
         "register_as_of_unknown": "the register as of {day:date} is not known: its journal begins on "
@@ -3309,6 +3311,8 @@ WORDS: dict[str, dict[str, str]] = {
         "printed_changed": "{path}: geänderte Blätter seit {since:date}: {sections} ({pages} von "
         "{total}\u00a0Seiten) ({kb}\u00a0KB)",
         "printed_unchanged": "Seit {since:date} hat sich kein Abschnitt geändert: nichts zu drucken.",
+        "print_changed_after": "--changed-since {since:date} liegt nach dem gedruckten Stand "
+        "{stand:date}: ein Ordner eines späteren Stands hat aus einem früheren nichts zu ersetzen",
         "print_changed_with": "--changed-since druckt die geänderten Abschnitte des ganzen "
         "Registers; mit --category und --region wählen Sie selbst: eins oder das andere",
         "register_as_of_unknown": "das Register zum Stand {day:date} ist nicht bekannt: sein Journal "

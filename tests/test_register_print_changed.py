@@ -93,10 +93,25 @@ def test_nothing_changed_since_prints_nothing(ws: Workspace) -> None:
     assert not list(ws.exports_dir.glob("*.pdf"))
 
 
-def test_changed_since_with_a_chosen_section_is_misuse(ws: Workspace) -> None:
-    code, out = run(ws, "--changed-since", "21.11.2026", "--category", "psychotherapie")
-    assert code == 2
-    assert "--changed-since druckt die geänderten Abschnitte des ganzen Registers" in out
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["--changed-since", "21.11.2026", "--category", "psychotherapie"],
+            "--changed-since druckt die geänderten Abschnitte des ganzen Registers",
+        ),
+        (
+            ["--changed-since", "23.11.2026", "--stand", "22.11.2026"],
+            "--changed-since 23.11.2026 liegt nach dem gedruckten Stand 22.11.2026",
+        ),
+    ],
+)
+def test_changed_since_with_a_chosen_section_or_after_the_stand_is_misuse(
+    ws: Workspace, args: list[str], said: str
+) -> None:
+    code, out = run(ws, *args)
+    assert code == 2 and said in " ".join(out.split())
+    assert not list(ws.exports_dir.glob("*.pdf"))
 
 
 def test_a_past_stand_prints_the_register_as_it_was_that_day(ws: Workspace) -> None:

@@ -1391,6 +1391,10 @@ def print_cmd(
     ws, reg = _open(workspace_dir)
     if changed_since is not None and (categories or region is not None):
         raise click.UsageError(say("print_changed_with", ws.language))
+    if changed_since is not None and changed_since > (stand or dt.date.today()):
+        day = (stand or dt.date.today()).isoformat()
+        said = say("print_changed_after", ws.language, since=changed_since.isoformat(), stand=day)
+        raise click.UsageError(said)
     if stand is not None:  # the register as it was that day, not today's under its date
         reg = journal.as_of(ws, stand) or reg
     options = PrintOptions(
