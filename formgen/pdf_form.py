@@ -32,12 +32,10 @@ formgen's appearance.
 Field types: text-like fields are text fields (``textarea`` multi-line and wrapping), without
 ``/MaxLen`` (a prefilled value longer than the schema's ``max_length`` is kept whole, drawn
 smaller; a line break in a single-line field's value is drawn as a space; ``/V`` holds the value
-as typed). The one-line boxes of text, phone numbers, e-mail and web addresses (:data:`FITTED`)
-are multi-line with ``/DA`` size 0 (auto) on every form, so a viewer wraps and fits what a
-person types there (a long Träger, two phone numbers). A prefilled value too long for one line
-of its box (a long name, address, web address) is wrapped into the box instead of being cut off
-(a date's box holding one is multi-line with size 0 on that form too); what does not fit even
-at :data:`MIN_FONT_SIZE` ends in „…“ (so does a note of more lines than its box
+as typed). A prefilled value too long for one line of its box (a long name, address, web
+address) is wrapped into the box instead of being cut off, and that field is multi-line on that
+form with ``/DA`` size 0 (auto), so a viewer's own appearance wraps and fits it as well; what does
+not fit even at :data:`MIN_FONT_SIZE` ends in „…“ (so does a note of more lines than its box
 shows: at the last line shown, never joined to the next). ``select_one`` is a combo box with
 ``/Opt [[value label] …]`` (``/V`` holds the value) or, with ``widget: checkboxes``, a group of
 mutually exclusive checkboxes; ``yes_no_none`` is such a group with the on-states ``/ja``,
@@ -448,13 +446,6 @@ def _fit(text: str, font: FieldFont, size: float, width: float, cut: bool = Fals
 # --------------------------------------------------------------------------- appearances
 
 
-FITTED = frozenset({FieldType.TEXT, FieldType.PHONE, FieldType.EMAIL, FieldType.URL})
-"""The one-line boxes whose values may be any length (a Träger, a street, two phone numbers, an
-address): multi-line with ``/DA`` size 0 (auto) on every form, so that what a person types
-is wrapped and made smaller until it fits the box, in the viewer and on its print, where a
-fixed 10 pt cut it off at the box's edge (and a printed copy was read cut). The typed
-„other“ languages of a list are such a box too."""
-
 MIN_FONT_SIZE = 6.0
 """Prefilled text that does not fit is drawn smaller, down to this size; what does not fit
 then ends in „…“ (the value itself is always stored whole)."""
@@ -644,11 +635,10 @@ def _write(
         }
         if box.kind in (WidgetKind.TEXT, WidgetKind.MULTILINE, WidgetKind.COMBO):
             multiline = box.kind is WidgetKind.MULTILINE
-            fitted = box.kind is WidgetKind.TEXT and (f.type in FITTED or box.option == OTHER)
             widget["FT"] = Name("Tx")
             widget["TU"] = box.tooltip
-            widget["DA"] = da_area if multiline else da_wrapped if fitted else da_text
-            flags = (FF_MULTILINE if multiline or fitted else 0) | (
+            widget["DA"] = da_area if multiline else da_text
+            flags = (FF_MULTILINE if multiline else 0) | (
                 FF_REQUIRED if f.required and box.option is None else 0
             )
             value = values.get(box.path)
@@ -669,7 +659,7 @@ def _write(
                 )
                 widget["V"] = shown
                 if box.kind is WidgetKind.TEXT and _wraps(font, shown, r.width, r.height):
-                    multiline = True  # drawn wrapped here; a date's box, too, on this form
+                    multiline = True
                     flags |= FF_MULTILINE
                     widget["DA"] = da_wrapped
             if flags:
