@@ -639,6 +639,12 @@ WORDS: dict[str, dict[str, str]] = {
         "status_not_mailed": "not mailed",
         "status_not_made": "not made",
         "status_mailed": "mailed",
+        "status_drafts_unknown": "{n} of them only written as drafts: formgen learns that a draft went out only "
+        "when its form comes back (formgen ingest) or its mail bounces (formgen bounces); until "
+        "then it counts as mailed, its deadline as the mail says it",
+        "status_drafts_unknown_one": "1 of them only written as a draft: formgen learns that a draft went out "
+        "only when its form comes back (formgen ingest) or its mail bounces (formgen bounces); "
+        "until then it counts as mailed, its deadline as the mail says it",
         "status_answered": "answered",
         "status_waiting": "waiting",
         "status_asked_again": "asked again",
@@ -1941,6 +1947,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_refused": "was refused by the server",
         "mail_not_delivered": "not delivered",
         "mail_force_hint": "--force mails it all the same",
+        "mail_superseded": "its round {round} (due {due:date}) was followed by round {later}, "
+        "begun on {day:date}: a reminder belongs to the latest round only; to ask it again: "
+        "formgen mail --stale --drafts DIR (or --send), where its entries are out of date, or a "
+        "recipients list",
         "mail_fix_register": "set the new one: formgen register set {iid} institution.email "
         'ADDRESS --note "new address"',
         "mail_removed": "{removed}; set the new one: formgen register set {iid} "
@@ -3099,11 +3109,19 @@ WORDS: dict[str, dict[str, str]] = {
         "status_prepared": "vorbereitet",
         "status_not_mailed": "nicht versandt",
         "status_not_made": "nicht erstellt",
-        "status_mailed": "versandt",
+        "status_mailed": "angeschrieben",
+        "status_drafts_unknown": "davon {n} nur als Entwurf geschrieben: dass ein Entwurf abgeschickt wurde, "
+        "erfährt formgen erst, wenn sein Formular zurückkommt (formgen ingest) oder die Mail "
+        "unzustellbar zurückkommt (formgen bounces); bis dahin zählt er als angeschrieben, die "
+        "Frist wie in der Mail",
+        "status_drafts_unknown_one": "davon 1 nur als Entwurf geschrieben: dass er abgeschickt wurde, erfährt "
+        "formgen erst, wenn sein Formular zurückkommt (formgen ingest) oder die Mail unzustellbar "
+        "zurückkommt (formgen bounces); bis dahin zählt er als angeschrieben, die Frist wie in der "
+        "Mail",
         "status_answered": "beantwortet",
         "status_waiting": "ausstehend",
         "status_asked_again": "nachgefragt",
-        "status_outstanding_why": "(versandt, Frist läuft noch{before})",
+        "status_outstanding_why": "(angeschrieben, Frist läuft noch{before})",
         "status_answered_before": "{n} haben eine frühere Runde beantwortet",
         "status_answered_before_one": "1 hat eine frühere Runde beantwortet",
         "status_prepared_why": "(Formulare erstellt, noch nicht versandt{maybe})",
@@ -4539,6 +4557,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_refused": "wurde vom Server abgewiesen",
         "mail_not_delivered": "nicht zugestellt",
         "mail_force_hint": "--force versendet trotzdem",
+        "mail_superseded": "auf ihre Runde {round} (Frist {due:date}) folgte die Runde {later}, "
+        "begonnen am {day:date}: eine Erinnerung gilt nur der letzten Runde; neu anfragen: "
+        "formgen mail --stale --drafts ORDNER (oder --send), wenn ihre Einträge veraltet sind, "
+        "oder mit einer Empfängerliste",
         "mail_fix_register": "die neue eintragen: formgen register set {iid} institution.email "
         'ADRESSE --note "neue Adresse"',
         "mail_removed": "{removed}; die neue eintragen: formgen register set {iid} "
