@@ -1226,7 +1226,7 @@ def round_targets(
         due = [*overdue_ids(statuses), *failed_reminder_ids(statuses)]
         ids = sorted(i for i in due if i not in retired)
         if not force:  # a reminder of a round the centre moved on from: skipped, said why
-            skipped = superseded(statuses, ids, deliveries)
+            skipped = superseded(statuses, ids, deliveries, today)
             ids = [i for i in ids if i not in dict(skipped)]
         if listed is None:
             from_log = set(ids)

@@ -1948,7 +1948,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_not_delivered": "not delivered",
         "mail_force_hint": "--force mails it all the same",
         "mail_superseded": "its round {round} (due {due:date}) was followed by round {later}, "
-        "begun on {day:date}: a reminder belongs to the latest round only; to ask it again: "
+        "begun on {day:date} and due {later_due:date}: a reminder belongs to the latest round only; to ask it again: "
         "formgen mail --stale --drafts DIR (or --send), where its entries are out of date, or a "
         "recipients list",
         "mail_fix_register": "set the new one: formgen register set {iid} institution.email "
@@ -4558,7 +4558,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_not_delivered": "nicht zugestellt",
         "mail_force_hint": "--force versendet trotzdem",
         "mail_superseded": "auf ihre Runde {round} (Frist {due:date}) folgte die Runde {later}, "
-        "begonnen am {day:date}: eine Erinnerung gilt nur der letzten Runde; neu anfragen: "
+        "begonnen am {day:date}, Frist {later_due:date}: eine Erinnerung gilt nur der letzten Runde; neu anfragen: "
         "formgen mail --stale --drafts ORDNER (oder --send), wenn ihre Einträge veraltet sind, "
         "oder mit einer Empfängerliste",
         "mail_fix_register": "die neue eintragen: formgen register set {iid} institution.email "

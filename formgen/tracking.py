@@ -535,11 +535,15 @@ def current_name(status: InstitutionStatus, view: RegisterView | None) -> str:
 
 
 def superseded(
-    statuses: Mapping[str, InstitutionStatus], ids: Iterable[str], deliveries: Sequence[Delivery]
+    statuses: Mapping[str, InstitutionStatus],
+    ids: Iterable[str],
+    deliveries: Sequence[Delivery],
+    today: dt.date,
 ) -> list[tuple[str, str]]:
     """Of ``ids``, those whose latest round was superseded, each with why: an invitation or
     update round of the workspace began after its deadline (the reminder's, when it was
-    reminded), due later. A reminder belongs to the latest round: months later "we have not received your
+    reminded), and its own deadline has passed too: the centre moved on twice. While that later
+    round still runs, the earlier one's reminder is still due. A reminder belongs to the latest round: months later "we have not received your
     answer yet" reminds of a form out of date, and the later round (an update round asks
     every institution whose entries are stale) is where it is asked again."""
     began: dict[str, str] = {}
@@ -559,6 +563,7 @@ def superseded(
             and r not in {d.round for d in s.cycle}
             and _past(s.deadline, _moment(at).astimezone().date())
             and due[r] > s.deadline
+            and _past(due[r], today)
         ]
         if after:
             began_at, later = min(after)
@@ -570,6 +575,7 @@ def superseded(
                         round=first.round,
                         due=s.deadline,
                         later=later,
+                        later_due=due[later],
                         day=began_at.astimezone().date().isoformat(),
                     ),
                 )

@@ -226,8 +226,8 @@ def mail(
     --overdue and --stale make the next round: reminders for forms not returned in time, and
     update requests for stale entries, each with a freshly prefilled form. A reminder belongs
     to the latest round: one whose institution's round was followed by another invitation or
-    update round, begun after its deadline, is skipped and the line says so (--force reminds
-    it all the same); an institution that returned a form made for it during the round
+    update round, begun after its deadline and itself past its deadline now, is skipped and
+    the line says so (--force reminds it all the same); an institution that returned a form made for it during the round
     ('formgen generate pdf --institution ID') answered it.
     Every step is logged in sendlog.jsonl, and each form mailed is kept in the workspace's
     forms/mail/ROUND/ folder (a test's are not); running the same command again sends only
