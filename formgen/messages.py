@@ -1079,6 +1079,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_count_skipped": "{n} skipped",
         "ingest_count_duplicate": "{n} duplicates",
         "ingest_count_duplicate_one": "1 duplicate",
+        "ingest_count_no_attachment": "{n} mails without attachment",
+        "ingest_count_no_attachment_one": "1 mail without attachment",
         "ingest_form": "form {form}",
         "ingest_entries": "{n} entries",
         "ingest_entries_one": "1 entry",
@@ -1187,7 +1189,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_mails_one": "1 mail",
         "ingest_pipeline_attachments": "{n} attachments",
         "ingest_pipeline_attachments_one": "{n} attachment",
-        "ingest_pipeline_no_attachment": "{what}: no attachment to ingest",
+        "ingest_pipeline_no_attachment": "{what}: no attachment to ingest; an answer without a "
+        'form ("no changes", nothing to report) is recorded by hand: formgen register confirm '
+        'ID --note "mail of DAY: no changes" (the ID: formgen register find NAME), or a value '
+        'told: formgen register set ID PATH VALUE --note "mail of DAY"',
         "ingest_pipeline_result_too_big": "the result was too big to hand back within the memory "
         "bound",
         "ingest_pipeline_timeout": "reading took longer than {seconds:g} s and was stopped (a "
@@ -3587,6 +3592,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_count_skipped": "{n} übersprungen",
         "ingest_count_duplicate": "{n} doppelt",
         "ingest_count_duplicate_one": "1 doppelt",
+        "ingest_count_no_attachment": "{n} Mails ohne Anhang",
+        "ingest_count_no_attachment_one": "1 Mail ohne Anhang",
         "ingest_form": "Formular {form}",
         "ingest_entries": "{n} Einträge",
         "ingest_entries_one": "1 Eintrag",
@@ -3700,7 +3707,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_mails_one": "1 Mail",
         "ingest_pipeline_attachments": "{n} Anhänge",
         "ingest_pipeline_attachments_one": "{n} Anhang",
-        "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen",
+        "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen; eine Antwort ohne "
+        "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
+        'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
+        'NAME), einen genannten Wert: formgen register set ID PFAD WERT --note "Mail vom TAG"',
         "ingest_pipeline_result_too_big": "das Ergebnis war zu groß, um es innerhalb der "
         "Speichergrenze zurückzugeben",
         "ingest_pipeline_timeout": "das Lesen dauerte länger als {seconds:g} s und wurde "

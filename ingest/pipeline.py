@@ -72,7 +72,7 @@ from formgen.interrupts import STOP_SIGNALS, Interrupts
 from formgen.messages import WORDS, Said, SaidJoined, in_language, os_error_said, said_count
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
-from ingest.report import IngestReport, Outcome, Status
+from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
@@ -692,7 +692,7 @@ def _expand(
     if scan.problems:
         status = Status.WARNINGS
     elif not tasks:
-        reason = Said("ingest_pipeline_no_attachment", what=reason)
+        reason = Said(NO_ATTACHMENT, what=reason)
     return _Expanded(
         dataclasses.replace(out, status=status, reason=reason, warnings=tuple(scan.problems)),
         tuple(tasks),
