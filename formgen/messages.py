@@ -1820,6 +1820,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
+        "ingest_merge_required_kept": "{where}: required field '{field}' ({label}) left empty on "
+        "the form; the register keeps {value}",
         "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
         "initials (not even 'none available'); the entry is incomplete and stays on the update "
         "list",
@@ -4418,6 +4420,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",
+        "ingest_merge_required_kept": "{where}: Pflichtfeld „{label}“ ({field}) auf dem Formular "
+        "leer gelassen; das Register behält {value}",
         "ingest_merge_unanswered": "{where}: von der Checkliste ist nur Datum und Handzeichen "
         "ausgefüllt (nicht einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
         "Aktualisierungsliste",

@@ -439,6 +439,10 @@ class MergeOutcome:
     report shows it as ``duplicate`` (its warnings were reported the first time)."""
     entries: tuple[EntryOutcome, ...] = ()
     """What each entry return did, in the submission's order."""
+    kept_empty: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The return's required fields left empty whose value the register keeps (a blank never
+    deletes): path → that value in each language, for the ingest report to say so rather than
+    "not filled in" (:func:`ingest.pipeline.register_merge` fills it in)."""
 
     @property
     def went_to(self) -> tuple[str, ...]:

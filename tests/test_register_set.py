@@ -590,3 +590,30 @@ def test_a_name_typed_with_separate_accents_is_stored_as_readers_store_it(ws: Wo
         1,
         "Fehler: ar-1 krisendienst.contact_name enthält schon „Çiğdem Öztürk“; nichts geändert\n",
     )
+
+
+def test_a_required_field_left_empty_on_a_form_says_the_register_keeps_its_value(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's form was made while the register held no region; a coordinator set it since. The
+    form comes back with the region still empty: the ingest says the form left it empty and
+    the register keeps „Düsseldorf“ (a blank never deletes), not that it is not filled in."""
+    assert register(ws, "set", "ua-1", "institution.region", "--clear", "--note", "unklar")[0] == 0
+    form = tmp_path / "ua-1.pdf"
+    args = ("generate", "pdf", "--institution", "ua-1", "-w", str(ws.root), "--out", str(form))
+    assert CliRunner().invoke(main, list(args)).exit_code == 0
+    assert (
+        register(ws, "set", "ua-1", "institution.region", "Düsseldorf", "--note", TELEFON)[0] == 0
+    )
+    back = tmp_path / "Rückmeldung ua-1.pdf"
+    back.write_bytes(pdfium_fill(form.read_bytes(), {"institution.phone": "0211 5550999"}))
+    out = CliRunner().invoke(main, ["ingest", str(back), "-w", str(ws.root)]).output
+    lines = out.splitlines()
+    assert (
+        "    institution: Pflichtfeld „Versorgungsregion“ (region) auf dem Formular leer "
+        "gelassen; das Register behält „Düsseldorf“" in lines
+    ), out
+    assert "ist nicht ausgefüllt" not in "\n".join(x for x in lines if "region" in x)
+    assert load(ws).value("ua-1", "institution.region")["v"] == "duesseldorf"
+    (report,) = (ws.root / "exports").glob("ingest-*.txt")
+    assert "das Register behält „Düsseldorf“" in report.read_text("utf-8")
