@@ -520,6 +520,9 @@ WORDS: dict[str, dict[str, str]] = {
         "by_hand": "set by hand: {note}",
         "revision_by_hand": "revision {rev}  {at}  {how}",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "set_unconfirmed": "{iid} {categories}: entered by hand, no longer confirmed by the "
+        'institution itself ("no" in the tables, on the update list) until it confirms: on its '
+        'next form, or, if it told you so itself: formgen register confirm {iid} --note "…"',
         "set_again": "{iid} {path}: {value} set again: mail rounds use it again ({how})",
         "quoted": "'{value}'",
         "retired_on": "retired on {date}",
@@ -2993,6 +2996,10 @@ WORDS: dict[str, dict[str, str]] = {
         "by_hand": "von Hand gesetzt: {note}",
         "revision_by_hand": "Revision {rev}  {at}  {how}",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "set_unconfirmed": "{iid} {categories}: von Hand eingetragen, nicht mehr von der "
+        "Einrichtung selbst bestätigt („nein“ in den Tabellen, auf der Aktualisierungsliste), bis "
+        "sie es bestätigt: auf ihrem nächsten Formular, oder, wenn sie es selbst gesagt hat: "
+        "formgen register confirm {iid} --note „…“",
         "set_again": "{iid} {path}: {value} erneut gesetzt: die Mailrunden verwenden sie wieder "
         "({how})",
         "quoted": "„{value}“",
@@ -5747,7 +5754,12 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "und Auswahlen nach Name oder Code; eine Liste mit Kommas getrennt: „Türkisch, "
             "Polnisch“); ein ungültiger wird abgelehnt. Die Änderung ist eine neue Fassung mit der "
             "Notiz als Herkunft („register history“, der lange Export); ein vorher verschicktes "
-            "Formular, das mit dem alten Wert zurückkommt, macht sie nicht rückgängig.\n"
+            "Formular, das mit dem alten Wert zurückkommt, macht sie nicht rückgängig. Ein "
+            "gesetzter Wert ist das Wort der Stelle: sein Eintrag gilt nicht mehr als von der "
+            "Einrichtung bestätigt („nein“ in den Tabellen, markiert im Druck, auf der "
+            "Aktualisierungsliste), bis die Einrichtung ihn bestätigt, auf ihrem nächsten "
+            "Formular oder Ihnen gegenüber („formgen register confirm ID --note …“); ein "
+            "entfernter Wert ändert daran nichts.\n"
             "\n"
             "institution.email darf auf die Adresse gesetzt werden, die schon drinsteht: von Hand "
             "erneut gesetzt (oder nach --clear) bürgt sie dafür, dass die Adresse funktioniert, "
