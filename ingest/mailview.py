@@ -261,8 +261,9 @@ class WorkspaceRegisterView:
     def own_returns(self) -> dict[str, list[tuple[str, str]]]:
         """The forms made for each institution (source kind ``institution``: its own form, not a
         checklist, a list or a hand edit) whose return changed or confirmed something in its
-        history: instance id and when the form was made (``issued.jsonl``; when it came in, for
-        a form the log does not know)."""
+        history: instance id and when the form was made (``issued.jsonl``; a form the log does
+        not know, made by another workspace or an older formgen, is left out: when it was made
+        is unknown)."""
         sources = self._data.get("sources") or {}
         out: dict[str, list[tuple[str, str]]] = {}
         for iid in self.institution_ids():
@@ -271,8 +272,8 @@ class WorkspaceRegisterView:
                 src = sources.get(h.get("src")) or {}
                 if src.get("kind") == "institution" and src.get("instance_id"):
                     instance = str(src["instance_id"])
-                    made = self.ws.issued_at(instance) or str(src.get("ingested_at", ""))
-                    seen[h["src"]] = (instance, made)
+                    if made := self.ws.issued_at(instance):
+                        seen[h["src"]] = (instance, made)
             if seen:
                 out[iid] = list(seen.values())
         return out
