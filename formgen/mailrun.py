@@ -1494,6 +1494,7 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
     statuses = institution_status(deliveries, returned, today, own)
     rounds = round_status(deliveries, returned, today, own)
     summary = summarise(statuses, view, returned is not None, rounds)
+    summary.superseded = len(superseded(statuses, overdue_ids(statuses), deliveries, today))
     if log.damaged_lines:
         lines = ", ".join(map(str, log.damaged_lines))
         summary.notes.append(

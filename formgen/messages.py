@@ -642,6 +642,12 @@ WORDS: dict[str, dict[str, str]] = {
         "status_not_mailed": "not mailed",
         "status_not_made": "not made",
         "status_mailed": "mailed",
+        "status_superseded": "{n} of the overdue: a later round followed theirs and is past its "
+        "deadline too; formgen mail --overdue --drafts DIR (or --send) reminds them only with "
+        "--force",
+        "status_superseded_one": "1 of the overdue: a later round followed its own and is past "
+        "its deadline too; formgen mail --overdue --drafts DIR (or --send) reminds it only with "
+        "--force",
         "status_drafts_unknown": "{n} of them only written as drafts: formgen learns that a draft went out only "
         "when its form comes back (formgen ingest) or its mail bounces (formgen bounces); until "
         "then it counts as mailed, its deadline as the mail says it",
@@ -3124,6 +3130,12 @@ WORDS: dict[str, dict[str, str]] = {
         "status_not_mailed": "nicht versandt",
         "status_not_made": "nicht erstellt",
         "status_mailed": "angeschrieben",
+        "status_superseded": "davon {n} überfällig in einer abgelösten Runde: eine spätere folgte "
+        "und ist auch über ihre Frist; formgen mail --overdue --drafts ORDNER (oder --send) "
+        "erinnert sie nur mit --force",
+        "status_superseded_one": "davon 1 überfällig in einer abgelösten Runde: eine spätere "
+        "folgte und ist auch über ihre Frist; formgen mail --overdue --drafts ORDNER (oder "
+        "--send) erinnert sie nur mit --force",
         "status_drafts_unknown": "davon {n} nur als Entwurf geschrieben: dass ein Entwurf abgeschickt wurde, "
         "erfährt formgen erst, wenn sein Formular zurückkommt (formgen ingest) oder die Mail "
         "unzustellbar zurückkommt (formgen bounces); bis dahin zählt er als angeschrieben, die "

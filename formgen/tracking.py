@@ -656,6 +656,9 @@ class StatusSummary:
     awaited_drafts: int = 0
     """Of those whose answer is awaited (``outstanding``, ``overdue``), those whose latest mail
     is a draft: formgen learns that it went out only from a return or a bounce."""
+    superseded: int = 0
+    """Of the ``overdue``, those whose round a later one superseded (:func:`superseded`):
+    ``formgen mail --overdue`` reminds them only with ``--force``."""
 
 
 def summarise(

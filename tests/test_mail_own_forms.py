@@ -129,6 +129,14 @@ def test_a_reminder_belongs_to_the_latest_round_and_says_what_it_skips(tmp_path)
             "--drafts ORDNER (oder --send), wenn ihre Einträge veraltet sind" in said
         )
         assert said.endswith("--force versendet trotzdem")
+    # status says so beside its overdue count, not only the reminder round
+    status = run("status", "-w", str(ws)).splitlines()
+    at = next(i for i, x in enumerate(status) if x.startswith("  überfällig         3  → "))
+    assert status[at + 1] == (
+        "  davon 2 überfällig in einer abgelösten Runde: eine spätere folgte und ist auch über "
+        "ihre Frist; formgen mail --overdue --drafts ORDNER (oder --send) erinnert sie nur mit "
+        "--force"
+    )
     forced = run("mail", "--overdue", "-w", str(ws), "--drafts", out, "--dry-run", "--force")
     assert all(f"würde versenden an {iid} " in forced for iid in ("lodz", "ar-1", "ua-1"))
     assert "an bs-ist" not in forced

@@ -756,6 +756,8 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         ("  " + say("status_overdue_next", lang) if c["overdue"] else "")
         + (f"  ({before['overdue']})" if "overdue" in before else ""),
     )
+    if summary.superseded:  # mail --overdue skips them: said here, not only there
+        line("  " + say_count("status_superseded", lang, summary.superseded), 6)
     if summary.awaited_drafts:  # a draft may lie unsent in the mail program: say so
         line("  " + say_count("status_drafts_unknown", lang, summary.awaited_drafts), 6)
     count("failed", _failed_hint(c["failed"], summary.refused_for_good, lang))
