@@ -111,6 +111,43 @@ one-core walk. ``formgen ingest`` no longer loads the erasure's code (with repor
 pdfplumber) for a return none of whose prefilled values was erased; merging in groups with
 one journal sync each (5.2 → 3.1–3.3 syncs a form) was measured beside it and left out: in
 fresh processes, interleaved, it was 1.01x the code without it (rounds 0.83–1.27).
+
+Where ``formgen ingest``'s time on top of the pipeline goes, profiled on 2026-11-25 (600
+returns of new institutions made as :func:`make_corpus` makes them, jobs=2; cProfile in the
+parent, ``py-spy record --subprocesses --idle`` over all processes, CPU of all of them by
+``getrusage``; scripts in the session's notes). The machine was shared and busy (load 2–12 on
+two cores, one sync 3.5–15 ms where it takes 0.24 ms alone): wall times of 4–20 ms a form, so
+only shares and ratios count. The workers spend 46–64 % of their time in the archive's syncs
+(the copy, its folder, a new ``archive/ab/``), the parent 36–45 % in the journal line's sync
+and 35–37 % waiting for the workers; neither side is held by the other alone. In CPU the merge
+side is small: the parent 1.6–1.9 ms a form into a register against 0.54–0.63 ms for the
+pipeline alone, the workers 0.4–1.7 ms more (writing the archive; three pairs, load 4–6). Under
+cProfile (load 2) the parent's share is the register's merge 0.6 ms a form and the checkpoints
+0.4 (three in a run of 600 new institutions: the empty register, after 500 operations, at the
+end), the rest spread thin: no step done twice, no scan of the register per return. Nothing in
+a merge grows with the register: 600 returns into a register of 3,000 institutions cost the
+parent 2.3–2.5 ms a form against 1.5–1.7 ms into an empty one (three pairs, load 6–10), and the
+difference is per run: opening the register (248 → 673 ms for 600 → 3,000 institutions, 3.1 →
+15.7 MB, load 10) and the checkpoint at the end (408 → 1,156 ms); settling the 600 returns,
+syncs aside, took 1.4 s in the large register and 1.9 s in the empty one (cProfile). For the
+few returns a coordinator takes in at a time the run is that: 10 returns into the register of
+3,000 took 3.2–3.8 s against 1.2 s into an empty one, the parent's CPU 0.60–0.67 s against 0.04
+s (two pairs, load 11). Not cut: register.json is the register the README describes, current
+after every run, and a checkpoint skipped would be replayed by every command that reads it.
+Each return asked ``issued.jsonl`` three times (four for a mail: prefilled values, erasures,
+the day issued, a file as made), each an open and a read of a log that had not changed; a stat
+now answers while it has not (46–55 → 18–20 µs a look with 3,000 forms issued; the parent's CPU
+0.93x, pairs 0.90–1.07, wall 0.91x, five pairs, load 9–12). A worker writing and syncing a
+return's copy in a thread while it reads the file (put in place once the return is valid) took
+its main thread's time in the archive from 64 % to 46 % of its samples, but in wall time it was
+0.98x (pairs 0.86–1.30, five pairs, load 6–7) and 1.04x with 3 ms added to every sync (three
+pairs), its workers' CPU 1.10–1.27x: on a machine with no core to spare, a sync waited for is
+lent to another process, and the thread finishes late: its every return from a system call
+waits for the interpreter's lock, which the reading holds up to the 5 ms switch interval (the
+main thread waited for it in 28 % of its samples; alone, a thread writing and syncing 186 KB
+took 4.5 ms beside a sleeping main thread and 30 ms beside one running Python, medians of 60,
+load 11). A writer that needs no lock (a process) would be the next thing to try. Left out
+(branch ``s21S-archive-overlap``), to be measured again on a quiet machine.
 """
 
 from __future__ import annotations

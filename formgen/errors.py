@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Self
 
 from formgen.messages import SaidJoined, in_language, said_count, say, say_count
 
@@ -29,6 +30,19 @@ class FormgenError(Exception):
     the report shows ``str(error)`` without the file name)."""
 
     said: str | None = None
+
+    @classmethod
+    def saying(cls, said: str) -> Self:
+        """The error whose message is ``said`` (a :class:`formgen.messages.Said`), as it is."""
+        error = cls(said)
+        error.said = said
+        return error
+
+    def named(self, file_name: str) -> Self:
+        """This error again with ``file_name`` in front of its message, keeping :attr:`said`."""
+        error = type(self)(f"{file_name}: {self}")
+        error.said = self.said
+        return error
 
 
 @dataclass(frozen=True)

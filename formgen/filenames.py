@@ -29,6 +29,10 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = "\x00-\x1f\x7f-\x9f"
 """The control characters (Unicode's category Cc: C0, DEL and C1), as a character class of a
 regular expression holds them."""
+OVERRIDE = re.compile("[\u202d\u202e]")
+"""The characters that override the direction of the text after them (U+202D, U+202E): a value
+``\u202eHbmG liveE`` shows as ``Evil GmbH``. The embeddings and isolates (U+202A–U+202C,
+U+2066–U+2069) that programs put around a pasted phone number only keep it together."""
 _CONTROL = re.compile(f"[{CONTROL}\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 """:data:`CONTROL`, the other characters that break a line (``str.splitlines``), and those
 that override or isolate the direction of the text around them (U+202A–U+202E, U+2066–U+2069:

@@ -11,8 +11,9 @@ transliterated: Cyrillic and Arabic are compared in their own letters.
 telephone book does, on the same folding.
 Search (:func:`search_folds`) folds further, and only to compare: the Arabic and Persian forms of
 a letter as one (ي ی, ك ک), and German umlauts as ``ue``, ``oe``, ``ae`` too, so that
-"Mueller" finds „Müller“; the register keeps each value as typed, and matching returns to
-institutions keeps :func:`fold`.
+"Mueller" finds „Müller“; the register keeps each value as typed. Matching returns to
+institutions (:mod:`ingest.matching`) takes the Arabic and Persian letters as one too
+(:func:`same_letters`), not the umlauts.
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ SAME_LETTERS = str.maketrans(
 digits: one letter to search (the register keeps values as typed)."""
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u200c]")
 """A character of the Arabic block, or the non-joiner: a text :data:`SAME_LETTERS` may change."""
+
+
+def same_letters(text: str) -> str:
+    """``text`` (NFC) with the Arabic and Persian forms of a letter and their digits as one
+    (:data:`SAME_LETTERS`: ``"كلينيك"`` typed on an Arabic keyboard → ``"کلینیک"`` as a Persian
+    one types it); a text without Arabic letters as it is."""
+    if not _ARABIC_SCRIPT.search(text):  # translate is slow: only for the texts it changes
+        return text
+    return unicodedata.normalize("NFC", text).translate(SAME_LETTERS)
 
 
 def fold(text: str) -> str:
@@ -122,11 +132,12 @@ def name_order(name: str) -> tuple[list[tuple[str, int]], str, str, str]:
 
 
 def alike_names(a: str, b: str) -> bool:
-    """Whether two names may be one institution's: the same words but for case, accents and
-    order, the words of one among the other's („Caritas Düsseldorf“, „Caritasverband
-    Düsseldorf e.V.“ are not; „Praxis Yılmaz“, „Praxis Dr. Şule Yılmaz“ are), or spelt
-    alike (4 of 5 letters the same, in words put in order)."""
-    wa, wb = (sorted(re.findall(r"\w+", fold(n))) for n in (a, b))
+    """Whether two names may be one institution's: the same words but for case, accents,
+    order and the Arabic and Persian forms of a letter (:func:`same_letters`), the words of one
+    among the other's („Caritas Düsseldorf“, „Caritasverband Düsseldorf e.V.“ are not; „Praxis
+    Yılmaz“, „Praxis Dr. Şule Yılmaz“ are, and „مرکز کیان“, „مركز كيان“), or spelt alike (4 of
+    5 letters the same, in words put in order)."""
+    wa, wb = (sorted(re.findall(r"\w+", fold(same_letters(n)))) for n in (a, b))
     if not wa or not wb or set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
     return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8
@@ -142,9 +153,7 @@ def search_folds(text: str) -> tuple[str, str]:
     if text.isascii():
         folded = text.lower()
         return folded, folded
-    text = unicodedata.normalize("NFC", text).casefold()
-    if _ARABIC_SCRIPT.search(text):  # translate is slow: only for the texts it changes
-        text = text.translate(SAME_LETTERS)
+    text = same_letters(unicodedata.normalize("NFC", text).casefold())
     plain = fold(text)
     if "ä" not in text and "ö" not in text and "ü" not in text:  # most texts: once is enough
         return plain, plain

@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from formgen.errors import IdentityError
+from formgen.filenames import shown
 from formgen.linebreak import shorten
+from formgen.messages import Said
 
 FIELD_PREFIX = "formgen"
 """Hidden identity fields are named ``formgen.<key>``; no category may use this id."""
@@ -67,6 +69,18 @@ def new_instance_id(rng: random.Random | None = None) -> str:
     if rng is None:
         return "".join(secrets.choice(_ALPHABET) for _ in range(10))
     return "".join(rng.choice(_ALPHABET) for _ in range(10))
+
+
+def _malformed(words: str, **args: str | int) -> IdentityError:
+    """The error of an identity that is incomplete or malformed, in the words ``words``
+    (:data:`formgen.messages.WORDS`): said in the workspace's language in the ingest report."""
+    return IdentityError.saying(Said(words, **args))
+
+
+def _quoted(value: str) -> str:
+    """A value of a damaged identity fit for a report line: a line break or a direction
+    override shown escaped (as file names are), at most 40 characters."""
+    return shorten(shown(value), len, 40)
 
 
 @dataclass(frozen=True)
@@ -132,30 +146,21 @@ class FormIdentity:
 
         missing = [k for k in ("schema_id", "schema_version", "instance_id", "kind") if not get(k)]
         if missing:
-            raise IdentityError(f"form identity incomplete: {', '.join(missing)} missing")
+            raise _malformed("identity_incomplete", missing=", ".join(missing))
         for key in (*_KEYS, "signature"):
             if len(get(key)) > MAX_VALUE:
-                raise IdentityError(
-                    f"form identity: {key} has {len(get(key)):,} characters, more than a form "
-                    "made by formgen ever has"
-                )
+                raise _malformed("identity_too_long", name=key, count=len(get(key)))
         instance = get("instance_id")
         if not INSTANCE_RE.match(instance):
-            raise IdentityError(
-                f"form identity: instance id '{shorten(instance, len, 40)}' is malformed"
-            )
+            raise _malformed("identity_instance_malformed", value=_quoted(instance))
         kind = get("kind")
         if kind not in KINDS:
-            raise IdentityError(
-                f"form identity: kind '{shorten(kind, len, 40)}' is not one of {', '.join(KINDS)}"
-            )
+            raise _malformed("identity_kind_unknown", value=_quoted(kind), kinds=", ".join(KINDS))
         base = get("base_version")
         try:
             base_version = int(base) if base else None
         except ValueError:
-            raise IdentityError(
-                f"form identity: base_version '{shorten(base, len, 40)}' is not a number"
-            ) from None
+            raise _malformed("identity_base_not_number", value=_quoted(base)) from None
         return cls(
             schema_id=get("schema_id"),
             schema_version=get("schema_version"),

@@ -66,6 +66,7 @@ from formgen.tracking import (
     StatusSummary,
     Vouched,
     current_name,
+    delay_until,
     fallback_email,
     institution_status,
     own_forms,
@@ -240,7 +241,7 @@ def plan_round(
     for r in recipients:
         d = this_round.get(r.id)
         # done in this round already, whatever address the list or the register gives now
-        if d is not None and d.sent_at and not d.bounced:
+        if d is not None and d.sent_at and not d.came_back:
             skipped.append(
                 Skip(
                     r,
@@ -253,12 +254,12 @@ def plan_round(
             )
             continue
         gone = d is not None and bool(d.draft_path) and not Path(d.draft_path).exists()
-        if d is not None and d.drafted_at and not d.bounced and not (gone and force):
+        if d is not None and d.drafted_at and not d.came_back and not (gone and force):
             # sent from the mail program (or about to be): never mail the same form again
             key = "mail_skip_draft_gone" if gone else "mail_skip_drafted"
             skipped.append(Skip(r, Said(key, round=settings.round, path=d.draft_path)))
             continue
-        if d is not None and d.drafted_at and not d.bounced:
+        if d is not None and d.drafted_at and not d.came_back:
             redrafts[r.id] = d.draft_path
         if not r.email:
             without.append(r)
@@ -266,7 +267,7 @@ def plan_round(
         if why := check_email(r.email):  # e.g. a send log edited by hand: no mail header takes it
             without.append(replace(r, email="", given_email=r.email, email_problem=why))
             continue
-        if d is not None and d.bounced and any(i in returned for i in d.instance_ids):
+        if d is not None and d.came_back and any(i in returned for i in d.instance_ids):
             skipped.append(Skip(r, Said("mail_skip_returned")))
             continue
         # the coordinator's choice, else the recipients row's, else as its last mail, else the round's
@@ -360,7 +361,9 @@ class Outcome:
 
     recipient: Recipient
     status: str
-    """``sent``, ``drafted``, ``refused`` (the server said no for good), ``deferred`` (the server
+    """``sent``, ``drafted``, ``refused`` (the server said no to the recipient for good),
+    ``rejected`` (the server read the mail and refused it for itself, its size or its content:
+    the address is not at fault, the rerun sends it again), ``deferred`` (the server
     put it off, a 4xx such as 451 greylisting: the rerun sends it), ``error`` (the form could not be
     made: logged ``not_made``), ``lost`` (the connection broke while sending it)."""
     detail: str = ""
@@ -423,10 +426,21 @@ class SmtpSender:
             log.append("not_sent", **base, error=str(exc))
             raise
         if isinstance(result, Refusal):
+            # a mail refused for itself (its size, its content) is no address's fault: a rerun
+            # sends it again, as one put off (4xx)
+            whole = {"whole_mail": True} if result.whole_mail else {}
             log.append(
-                "failed", **base, error=result.error, code=result.code, permanent=result.permanent
+                "failed",
+                **base,
+                error=result.error,
+                code=result.code,
+                permanent=result.permanent,
+                **whole,
             )
-            return Outcome(recipient, "refused" if result.permanent else "deferred", result.error)
+            status = (
+                "rejected" if result.whole_mail else "refused" if result.permanent else "deferred"
+            )
+            return Outcome(recipient, status, result.error)
         log.append("sent", **base, message_id=str(msg["Message-ID"]), response=result)
         return Outcome(recipient, "sent", str(msg["Message-ID"]))
 
@@ -728,7 +742,10 @@ def not_mailed_said(d: Delivery) -> str:
     language: by the words the log stores with it; in a line of an older formgen, which
     stores the English only, a :class:`Said` where that is what formgen says for its
     ``reason`` and address (none; one :func:`~formgen.recipients.check_email` refuses), else
-    as stored (an address that bounced, more than one reason, a hand edit)."""
+    as stored (an address that bounced, more than one reason, a hand edit). A delivery the
+    server refused for good, never mailed otherwise, says how (:func:`dead_said`)."""
+    if not d.not_mailed and d.refused_for_good:  # never reached: refused for good (a 550)
+        return dead_said(d, Said("mail_whose"), d.email)
     if d.not_mailed_words:
         return said_from_json(d.not_mailed_words, d.not_mailed_detail)
     said: str | None = None
@@ -963,12 +980,16 @@ def why_dead(
     (:meth:`InstitutionStatus.dead`): ``the address … was refused by the server (550 …) in
     round R on DAY``; ``""`` while it works."""
     d = status.dead(recipient.email, vouched) if status is not None and recipient.email else None
-    if d is None:
-        return ""
+    return dead_said(d, whose, recipient.email) if d is not None else ""
+
+
+def dead_said(d: Delivery, whose: str, email: str) -> Said:
+    """How the mail ``d`` showed ``whose`` address ``email`` no longer works: ``the address …
+    was refused by the server (550 …) in round R on DAY``."""
     return Said(
         "mail_dead",
         whose=whose,
-        email=shown_email(recipient.email),
+        email=shown_email(email),
         how=_failed_how(d),
         error=d.last_error or Said("mail_not_delivered"),
         round=d.round,
@@ -1074,22 +1095,26 @@ def reused_ids(
     later list). Its form would be the other's, prefilled with the other's data and its return
     merged into the other, or its mail counted as the other's, already sent. Another
     institution: a name not alike (:func:`~formgen.fold.alike_names`) and another address;
-    both are named. An id that differs from one of the register only in case (``Inst-A``,
+    both are named. So too an id the centre's list gave an institution of the register
+    (:meth:`RegisterView.listed`). An id that differs from one of the register only in case (``Inst-A``,
     ``inst-a``) is a problem too: Windows takes their drafts and forms for one file."""
     sent = {d.institution_id: d for d in deliveries if d.name}  # the latest mail of each id
     folded = {i.casefold(): i for i in view.institution_ids()} if view is not None else {}
+    own = view.listed() if view is not None else {}
     problems: list[Problem] = []
     kept: dict[str, list[Recipient]] = {"recipients": [], "unmailable": []}
     for part, rows in kept.items():
         for r in getattr(listed, part):
-            record = view.record(r.id) if view is not None else None
+            iid = own.get(r.id, r.id)  # a list's own id: its institution's (in_place_of_merged)
+            record = view.record(iid) if view is not None else None
             address = r.email or r.given_email
             said: Said | None = None
             d = sent.get(r.id)
             if record is not None:
                 theirs = str(record.institution.get("email", ""))
                 if not (alike_names(record.name, r.name) or _same_address(theirs, address)):
-                    said = Said("mail_list_reused_id", rid=r.id, other=record.name, name=r.name)
+                    key = "mail_list_reused_id" if iid == r.id else "mail_list_reused_list_id"
+                    said = Said(key, rid=r.id, iid=iid, other=record.name, name=r.name)
             elif (same := folded.get(r.id.casefold())) is not None and view is not None:
                 other = view.record(same)
                 name = other.name if other is not None else ""
@@ -1130,12 +1155,23 @@ def in_place_of_merged(
     """A recipients list's rows, those naming an institution merged into another (``formgen
     register merge``) as rows of the one it was merged into (mailed, prefilled, named and
     logged as that one: the mail names the institution its form is for), or left out where the
-    list names that one already; and a note on each."""
+    list names that one already; so too a row giving the id the centre's list gave an
+    institution of the register (:meth:`RegisterView.listed`: ``register import`` kept its
+    ``Kennung``), as a row of that institution; and a note on each."""
     merged = view.merged() if view else {}
+    own = view.listed() if view else {}
     named = {r.id for r in listed}
     rows: list[Recipient] = []
     notes: list[str] = []
+    instead: list[str] = []
     for r in listed:
+        if (ours := own.get(r.id)) is not None:
+            if ours in named:
+                notes.append(Said("mail_list_id_listed", iid=r.id, source=r.source, keep=ours))
+                continue
+            instead.append(f"{r.id} → {ours}")
+            named.add(ours)
+            r = replace(r, id=ours)
         keep = merged.get(r.id)
         if keep is None:
             rows.append(r)
@@ -1146,6 +1182,9 @@ def in_place_of_merged(
             named.add(keep)
             kept = view.record(keep) if view else None
             rows.append(replace(r, id=keep, name=kept.name if kept else r.name))
+    if instead:  # each row of a centre's list, it may be: how many, and the first
+        shown = ", ".join(instead[:3]) + (", …" if len(instead) > 3 else "")
+        notes.insert(0, said_count("mail_list_ids", len(instead), ids=shown))
     return rows, notes
 
 
@@ -1421,6 +1460,7 @@ def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch
                 error=f"bounce {b.status} {b.diagnostic}".strip(),
                 code=None,
                 permanent=b.permanent,
+                action=b.action,  # failed with a 4.x.x: the server gave up, the mail goes again
                 bounce=True,
                 source=b.source,
             )
@@ -1446,7 +1486,12 @@ class MailingStatus:
     ``invalid_email`` or ``dead_email``, ``email`` then the address as given; for
     ``not_made`` why its form could not be made);
     ``refused_for_good`` (failed: only a corrected address gets a mail through; else a rerun
-    of its round sends it); ``not_made``: ``round``, ``error`` and ``at`` of each form that
+    of its round sends it; one never reached whose mail was refused for good is ``not_mailed``,
+    ``reason`` ``dead_email``); ``mail_refused`` (failed: the server refused the mail itself,
+    its size or its content: to be changed, or the provider asked, before a rerun sends it);
+    ``delayed`` (outstanding or overdue: the delay notice of its
+    mail, ``at``, ``error`` and ``until``, the day the receiving server may try until; None:
+    none); ``not_made``: ``round``, ``error`` and ``at`` of each form that
     could not be made since its latest mail went out (:attr:`InstitutionStatus.not_made`)."""
 
     def to_json(
@@ -1518,10 +1563,13 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
                 "not_mailed": not_mailed_said(s.latest),
                 "not_made": not_made_said(s.latest),
             }.get(s.state, ""),
-            "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
+            "reason": s.not_mailed_reason,
             # the server may have taken it: a run ended before its answer was logged
             "maybe_sent": s.latest.maybe_sent_at if s.state == "prepared" else "",
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
+            "mail_refused": s.state == "failed" and s.latest.refused_whole_mail,
+            # the receiving server still tries: on its way, not to be sent again
+            "delayed": _delayed(s.latest) if s.state in ("outstanding", "overdue") else None,
             "not_made": [
                 {"round": d.round, "error": not_made_said(d), "at": d.not_made_at}
                 for d in s.not_made
@@ -1530,3 +1578,17 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]
     return MailingStatus(summary, rows)
+
+
+def _delayed(d: Delivery) -> dict[str, str] | None:
+    """The delay notice of ``d``'s mail (:attr:`Delivery.delay`) for a row of ``formgen
+    status``: when it was recorded, what the server said, and the day until which the receiving
+    server may go on trying (:func:`~formgen.tracking.delay_until`)."""
+    notice = d.delay
+    if notice is None:
+        return None
+    return {
+        "at": str(notice.get("at", "")),
+        "error": str(notice.get("error", "")),
+        "until": delay_until(d).isoformat(),
+    }

@@ -174,6 +174,7 @@ templates stay, so that registers and journals written before print as they did.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "col_id": "id",
+        "col_list_ids": "id in the list",
         "col_name": "name",
         "col_category": "category",
         "col_region": "region",
@@ -318,12 +319,40 @@ WORDS: dict[str, dict[str, str]] = {
         "import_retired": "{retired}; imported all the same — if it still exists: formgen "
         "register restore {iid}",
         "import_unknown_id": "'{id}' is no id of the register: looked for by its name, else new",
+        "import_list_id_kept": "'{id}' is no id of the register: looked for by its name, else "
+        "new, and kept as its id in this list (a row giving '{id}' again is that institution's)",
         "import_no_place": "{field}: '{value}' not imported — {category} has no such field",
         "import_differs": "{field}: '{value}' not imported: line {first} gives '{other}' for "
         "the same institution",
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
         "the export does",
         "import_did_you_mean": " (did you mean '{name}'?)",
+        "import_split": "checklist '{checklist}', one of {n} in '{cell}': an entry for each",
+        "import_region_note": "town {town}",
+        "import_regions_missing": "{field}, which the schema requires, not given for {n} "
+        "institutions ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_regions_missing_one": "{field}, which the schema requires, not given for 1 "
+        "institution ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_region_missing_town": "{field}: none given, and the schema requires one; the "
+        "town '{town}' lies in '{region}' — if that is it: {command}",
+        "import_region_town": "{field}: '{town}' is a town of the region '{region}' — if that "
+        "is it: {command}",
+        "import_why_total": "'{name}' is a total or a remark under the list, no institution "
+        "(no checklist, address, phone or e-mail)",
+        "import_why_total_formula": "'{name}': a row with a formula and no checklist, address, "
+        "phone or e-mail (a total?), no institution",
+        "import_two_lines": "note: {file}: the header has two lines, {line} and {below}: "
+        "'{group}' (merged cells) over {columns}, read as the columns' headers",
+        "import_unread": "note: {file}: columns not read, the register's table has none such: "
+        "{columns} (to keep their text, copy it into a column of the table, e.g. a checklist's "
+        "free-text field)",
+        "import_unread_one": "note: {file}: column not read, the register's table has none "
+        "such: {columns} (to keep its text, copy it into a column of the table, e.g. a "
+        "checklist's free-text field)",
+        "import_headerless": "column {column} has no header but values in {n} rows",
+        "import_headerless_one": "column {column} has no header but a value in 1 row",
+        "import_headerless_note": "note: {file}: {column}: not read — give it the header of "
+        "the column it is (as 'formgen register export' writes them) and import the file again",
         "import_mail_columns": "note: {file}: {columns} not taken into the register, which does "
         "not hold the mails' language and format: each round mails an institution in those of its "
         "last mail (those of its row where a round of this list mailed it: formgen mail {quoted}), "
@@ -437,8 +466,22 @@ WORDS: dict[str, dict[str, str]] = {
         "register rebuild' (it keeps the changed file aside: delete that copy once what is to "
         "stay is set again with 'formgen register set'), then erase",
         "erase_head": "to erase from {iid} {name}: {paths}",
-        "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
-        "{operations}, {sendlog}",
+        "erase_values": "  {count}; in {revisions}, {conflicts}, {duplicates}; "
+        "{operations}, {sendlog}:",
+        "erase_value": "    {path}: {value} ({when}), erased",
+        "erase_value_now": "current value",
+        "erase_value_before": "earlier value",
+        "erase_kept": "    {path}: {value} (current value), stays",
+        "erase_inner": "    {text} inside its notes (register set, confirm, erase), its other "
+        "fields' texts and what its forms were prefilled with: erased there",
+        "erase_note_marked": "  the note of this erasure names what it erases: kept as „{note}“",
+        "erase_noted": "  also named in notes (register set, confirm, an erasure) or other fields' "
+        "texts of {iid}: {texts}: NOT erased there; to erase it there too: --text with the "
+        "name (her surname)",
+        "erase_note_names": "  the note of this erasure names {texts}, a part of an erased "
+        "value: it would stay in the history; --text with it erases it there too",
+        "erase_no_path": "give the fields to erase (PATH) or a text to erase inside notes and "
+        "texts (--text)",
         "erase_original": "  archived original, deleted: {file}",
         "erase_spool": "  folder an ingest killed outright left with the files it took apart, "
         "deleted: {path}",
@@ -500,7 +543,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_ask": "Erase these values and delete these files? [y/N]",
         "erase_ask_again": "please answer y (yes) or n (no)",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
-        "shows the erasure",
+        "shows the erasure, 'formgen register find --all TEXT' where in the workspace a name or "
+        "address is still (the files out of reach are named above)",
         "erase_reread": "{file}: the original was erased (register erase); its submission from "
         "the journal was taken",
         "erase_count_values": "{n} values",
@@ -658,6 +702,13 @@ WORDS: dict[str, dict[str, str]] = {
         "status_waiting": "waiting",
         "status_asked_again": "asked again",
         "status_outstanding_why": "(mailed, deadline not passed{before})",
+        "status_outstanding_delayed": "; {n} of them delayed: the receiving server still tries, "
+        "do not send them again (see --list)",
+        "status_delayed": "  delayed: the receiving server said on {at:moment} that it is still "
+        "trying ({error}); do not send it again: if it gives up, a bounce comes (formgen "
+        "bounces), else the mail has most likely arrived by {until:date}",
+        "status_delayed_over": "  said delayed on {at:moment}; no bounce recorded by {until:date}: "
+        "the mail has most likely arrived (a bounce came after all? formgen bounces FILE)",
         "status_answered_before": "{n} answered an earlier round",
         "status_answered_before_one": "1 answered an earlier round",
         "status_prepared_why": "(forms made, not yet mailed{maybe})",
@@ -790,6 +841,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: damaged line(s) {lines} skipped",
         "status_due": "due",
         "status_asked_in": "  (answered {rounds}; asked again in {round})",
+        "status_rerun_mail": "  → the server refused the mail itself, not the address: too big? "
+        "send one form only (--format pdf); else ask the provider of the mail server what its "
+        "answer means; then run the command of round {round} again",
         "status_rerun": "  → run the command of round {round} again (it sends what is still "
         "missing)",
         "status_not_made_in": "  form not made in round {round}: {error}",
@@ -807,6 +861,15 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_already": "{iid} {paths}: erased already ('formgen register history {iid}' "
         "says when); nothing left to erase",
         "reg_erase_never": "{iid} {paths}: never held a value; nothing to erase, nothing changed",
+        "reg_erase_none_chosen": "{iid} {paths}: no value held there holds {texts} (case and "
+        "accents aside); nothing erased, nothing changed",
+        "reg_erase_only_current": "{iid} {paths}: only the current values were ever held there, "
+        "and --keep-current keeps them; nothing erased, nothing changed",
+        "reg_erase_text_short": "--text „{text}“: shorter than {n} characters, it would be "
+        "found inside other words; erase a field's whole value by its PATH instead; nothing "
+        "changed",
+        "reg_erase_text_nowhere": "{iid}: {texts} is in none of its notes, values or returns' "
+        "names (any more); nothing erased, nothing changed",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
         "still be read up to there; restore the file from a backup, or run 'formgen register "
         "repair -w {root}' (without a backup: it keeps the file aside and goes on from the "
@@ -884,6 +947,7 @@ WORDS: dict[str, dict[str, str]] = {
         "access_outside_file": "  {path} · {day}",
         "access_outside_gone": "  {path} · {day} · no longer there (moved or deleted)",
         "access_line": "{file} line {n}",
+        "access_since_until": "stored {since}, replaced {until}",
         "access_not_searched": "Not searched inside: {files}the mail drafts outside the "
         "workspace (mail --drafts: the send log names them) and test drafts (mail --test-to).",
         "access_count_archive": "{n} archived originals (archive/), ",
@@ -943,7 +1007,7 @@ WORDS: dict[str, dict[str, str]] = {
         "value, use --clear",
         "regerr_set_holds": "{iid} {path} holds '{value}' already; nothing changed",
         "regerr_set_holds_none": "{iid} {path} holds no value already; nothing changed",
-        "regerr_path_no_value": "'{path}' names no value: write institution.FIELD or "
+        "regerr_path_no_value": "'{path}' names no value{hint}: write institution.FIELD or "
         "CATEGORY.FIELD, e.g. institution.phone or psychotherapie.languages_offered",
         "regerr_path_no_checklist": "'{path}': '{scope}' is no checklist of the schema{hint}; "
         "{iid}'s entries: {has}",
@@ -1301,6 +1365,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_repaired": "the PDF was damaged and repaired on reading: {detail}",
         "ingest_pdf_repaired_more": "the PDF was damaged and repaired on reading: {detail} (and "
         "{n} more)",
+        "ingest_pdf_objects_damaged": "the PDF is damaged: parts of its form could not be read "
+        "({detail}); a field in them is not taken as left empty, the register keeps its value",
         "ingest_pdf_no_fields": "the PDF has no form fields (a flattened or printed copy, or not "
         "a form)",
         "ingest_pdf_fields_from_pages": "the form's list of fields was missing (a merged or "
@@ -1330,6 +1396,14 @@ WORDS: dict[str, dict[str, str]] = {
         "is shown ticked; the stored value was used",
         "ingest_pdf_several_choices": "{name}: several choices stored in a single-choice field "
         "({choices}); the first was used",
+        "identity_incomplete": "form identity incomplete: {missing} missing",
+        "identity_too_long": "form identity: {name} has {count:,} characters, more than a form "
+        "made by formgen ever has",
+        "identity_instance_malformed": "form identity: instance id '{value}' is malformed",
+        "identity_kind_unknown": "form identity: kind '{value}' is not one of {kinds}",
+        "identity_base_not_number": "form identity: base_version '{value}' is not a number",
+        "identity_info_not_json": "the identity in the document metadata is not valid JSON",
+        "identity_info_not_object": "the identity in the document metadata is not a JSON object",
         "ingest_pdf_identity_malformed": "the hidden identity fields are malformed ({error}); the "
         "document metadata was used",
         "ingest_pdf_identity_differs": "the hidden identity fields and the document metadata "
@@ -1672,6 +1746,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_msg_too_many": "#{position}: more than {limit} attachments; the rest were "
         "not read",
         "ingest_mail_msg_nested": "#{position}: forwarded mails nested too deep; not read",
+        "ingest_mail_zip_joined": "the file is two ZIP archives joined into one: only the "
+        "files of the last were read, not those in the {size:,} bytes before it; ask the sender "
+        "to send each archive on its own",
         "ingest_mail_zip_damaged": "the ZIP archive is damaged; ask the sender to pack and send "
         "it again",
         "ingest_mail_zip_too_many": "the archive holds {n:,} files; only the first {limit:,} "
@@ -1696,6 +1773,8 @@ WORDS: dict[str, dict[str, str]] = {
         "way?); what it holds is read all the same",
         "ingest_mail_tnef_checksum_one": "1 part fails its checksum (winmail.dat damaged on the "
         "way?); what it holds is read all the same",
+        "ingest_mail_tnef_overrun": "winmail.dat is damaged: a list of properties in it claims "
+        "{count:,} entries, more than the file holds; what it holds is read all the same",
         "ingest_mail_tnef_not_file": "#{position} {name}: not a file; not read",
         "ingest_mail_tnef_item": "#{position} {name}: an Outlook item (a mail, contact or list) "
         "without files; nothing to read",
@@ -1826,11 +1905,16 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_kind_institution": "institution",
         "ingest_merge_kind_checklist": "checklist",
         "ingest_merge_no_category": "no category",
+        "ingest_merge_direction_override": "{path}: the value holds a character that reverses "
+        "the direction of the text after it, so it shows otherwise than typed: '{value}'; kept "
+        "as typed — please check it with the sender",
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
         "ingest_merge_required_kept": "{where}: required field '{field}' ({label}) left empty on "
         "the form; the register keeps {value}",
+        "ingest_merge_damaged_fields": "{where}: not read from the damaged PDF: {fields}; the "
+        "register keeps their values (ask for the form again, or set them by hand)",
         "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
         "initials (not even 'none available'); the entry is incomplete and stays on the update "
         "list",
@@ -1869,6 +1953,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_skipped": "  skipped {who}: {why}",
         "mail_skipped_invalid": "skipped (invalid): {problem}",
         "mail_invalid_address": "invalid e-mail address ({source}): {problem}",
+        "mail_fix_address": "; correct it: formgen register set {iid} institution.email "
+        "{address} --note …",
         "mail_no_address": "no e-mail address ({source})",
         "mail_contact_address": "; the contact person's is {address} (checklist '{checklist}'): "
         "mails go to the institution's own address only; if it is that too, add it: formgen "
@@ -1890,6 +1976,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_warning": "    warning: {warning}",
         "mail_outcome_error": "ERROR",
         "mail_outcome_refused": "REFUSED",
+        "mail_outcome_rejected": "MAIL REFUSED",
         "mail_outcome_deferred": "PUT OFF",
         "mail_outcome_lost": "MAYBE NOT DELIVERED",
         "mail_done_sent": "{n} of {total} mails sent",
@@ -1907,10 +1994,22 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_maybe_sent_before": "maybe sent before: a run of {at:moment} ended while handing this "
         "mail to the server, before its answer was logged; sent again, so the institution may "
         "get it twice",
-        "mail_undelivered": "{n} mails not delivered (listed above, recorded in sendlog.jsonl); "
-        "fix the addresses or wait",
-        "mail_undelivered_one": "1 mail not delivered (listed above, recorded in sendlog.jsonl); "
-        "fix the address or wait",
+        "mail_undelivered": "{n} mails refused by the server for good (REFUSED above: it takes no "
+        "mail for these addresses; recorded in sendlog.jsonl, no round mails them again): correct "
+        "the addresses in the recipients list or the register, or ask the institutions for "
+        "theirs another way",
+        "mail_undelivered_one": "1 mail refused by the server for good (REFUSED above: it takes "
+        "no mail for this address; recorded in sendlog.jsonl, no round mails it again): correct "
+        "the address in the recipients list or the register, or ask the institution for its "
+        "address another way",
+        "mail_rejected": "{n} mails refused by the server for themselves, not their recipients "
+        "(MAIL REFUSED above: their size or their content; no address is marked refused): too "
+        "big (552, 5.3.4)? send one form only (--format pdf); refused for their content (5.7.1, "
+        "spam)? ask the provider of the mail server what its answer means",
+        "mail_rejected_one": "1 mail refused by the server for itself, not its recipient (MAIL "
+        "REFUSED above: its size or its content; no address is marked refused): too big (552, "
+        "5.3.4)? send one form only (--format pdf); refused for its content (5.7.1, spam)? ask "
+        "the provider of the mail server what its answer means",
         "mail_deferred": "{n} mails put off by the server (PUT OFF above: a 4xx reply such as "
         "451 greylisting, not a refusal; the addresses are not at fault); wait a few minutes",
         "mail_deferred_one": "1 mail put off by the server (PUT OFF above: a 4xx reply such as "
@@ -1931,6 +2030,7 @@ WORDS: dict[str, dict[str, str]] = {
         "… --test-to), nothing recorded ({source})",
         "mail_bounce_bounced": "bounced",
         "mail_bounce_not_final": "delayed (not final)",
+        "mail_bounce_gave_up": "not delivered (the server gave up retrying; sent again by a rerun)",
         "mail_bounce_before": " (recorded before)",
         "mail_bounces_recorded": "{n} bounces recorded",
         "mail_bounces_recorded_one": "1 bounce recorded",
@@ -1983,6 +2083,14 @@ WORDS: dict[str, dict[str, str]] = {
         "{keep}'s form)",
         "mail_merged_listed": "{iid} ({source}): {retired}; left out, the list names {keep} "
         "already",
+        "mail_list_ids": "{n} rows give the id the centre's list gave an institution of the "
+        "register (register import): each is that institution's, under its id in the register, "
+        "with its form ({ids})",
+        "mail_list_ids_one": "1 row gives the id the centre's list gave an institution of the "
+        "register (register import): it is that institution's, under its id in the register, "
+        "with its form ({ids})",
+        "mail_list_id_listed": "{iid} ({source}): the id of {keep} in the centre's list "
+        "(register import); left out, the list names {keep} already",
         "mail_note_unmatched": "returns cannot be matched without a register; every form not "
         "known as returned counts",
         "mail_note_force_on_its_way": "--force: not skipping {n} institutions whose form is "
@@ -2077,11 +2185,14 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_not_taken": "{where}: the server refused the mail itself, not its recipient "
         "({reply}), so the round stopped here; no address is marked refused, the mails sent before "
         "stay sent and the same command sends the rest: {advice}",
+        "mail_smtp_in_a_row": "{n} mails in a row refused so: not one mail's fault",
         "mail_smtp_advice_quota": "the sending mailbox may send no more mails for now (its daily "
         "limit, e.g. at Microsoft 365); run the same command again tomorrow, or ask the provider to "
         "raise the limit",
         "mail_smtp_advice_size": "the mail is too big for the server; send one form only (--format "
         "pdf) or ask the provider of {host} for its size limit, then run the same command again",
+        "mail_smtp_advice_sender_full": "the sending mailbox is full (Microsoft 365 keeps every mail "
+        "sent in its Sent Items); empty that folder or make room, then run the same command again",
         "mail_smtp_advice_ask": "ask the provider of {host} (or its administrator) what this answer "
         "means, then run the same command again",
         "mail_smtp_login_needed": "{where}: the server requires a login ({reply}); add user = "
@@ -2100,9 +2211,12 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_empty_file": "the file is empty; it needs a header line: {columns}",
         "mail_list_empty_sheet": "the first sheet is empty; it needs a header line: {columns}",
         "mail_list_missing": "missing columns {missing} (found {found}{delimiter}); the header "
-        "needs {columns}{title}",
+        "needs {columns}{title}{register}",
         "mail_list_missing_one": "missing column {missing} (found {found}{delimiter}); the header "
-        "needs {columns}{title}",
+        "needs {columns}{title}{register}",
+        "mail_list_via_register": "; a list of your own without ids: take it into the register "
+        "first (formgen register import {source}), then mail from it (formgen mail "
+        "--from-register --drafts FOLDER)",
         "mail_list_title": "; the header must be in line 1: delete title lines above it",
         "mail_column_id": "id",
         "mail_column_institution": "institution",
@@ -2152,12 +2266,19 @@ WORDS: dict[str, dict[str, str]] = {
         "new institution an id of its own, which neither the register nor an earlier list gave; "
         "if it is the same institution, write its name as the register holds it, or set its new "
         'name first: formgen register set {rid} institution.name "{name}" --note "renamed"',
+        "mail_list_reused_list_id": "id '{rid}' is the id the centre's list gave {iid} '{other}' "
+        "(register import), not '{name}': give a new institution an id of its own, which "
+        "neither the register nor an earlier list gave; if it is the same institution, write its "
+        "name as the register holds it, or set its new name first: formgen register set {iid} "
+        'institution.name "{name}" --note "renamed"',
         "mail_list_reused_sent_id": "id '{rid}' was mailed to '{other}' <{email}> in round "
         "{round}, not to '{name}': give a new institution an id of its own, which no earlier "
         "list gave; if it is the same institution, write its name as then",
         "mail_list_did_you_mean": "unknown category '{piece}'; did you mean '{name}'?",
         "mail_list_unknown_category": "unknown category '{piece}'; give its id or its name (the "
         "checklists: see line {line})",
+        "mail_list_town": "unknown region '{text}', a town of the region '{region}': if that is "
+        "it, write its name or {value}",
         "mail_list_unknown_region": "unknown region '{text}'; give its id or its name (the "
         "regions: see line {line})",
         "mail_list_more_unknown": "and {n:,} more unknown categories",
@@ -2631,6 +2752,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "de": {
         "col_id": "ID",
+        "col_list_ids": "Kennung in der Liste",
         "col_name": "Name",
         "col_category": "Checkliste",
         "col_region": "Region",
@@ -2788,12 +2910,45 @@ WORDS: dict[str, dict[str, str]] = {
         "register restore {iid}",
         "import_unknown_id": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
         "neu angelegt",
+        "import_list_id_kept": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
+        "neu angelegt, und als ihre Kennung in dieser Liste vermerkt (eine Zeile mit „{id}“ ist "
+        "wieder diese Einrichtung)",
         "import_no_place": "{field}: „{value}“ nicht importiert – {category} hat kein solches Feld",
         "import_differs": "{field}: „{value}“ nicht importiert: Zeile {first} nennt für "
         "dieselbe Einrichtung „{other}“",
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
         "Namen eintragen, wie der Export sie schreibt",
         "import_did_you_mean": " (gemeint: „{name}“?)",
+        "import_split": "Checkliste „{checklist}“, eine von {n} in „{cell}“: ein Eintrag je "
+        "Checkliste",
+        "import_region_note": "Ort {town}",
+        "import_regions_missing": "{field}, die das Schema verlangt, fehlt bei {n} "
+        "Einrichtungen ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_regions_missing_one": "{field}, die das Schema verlangt, fehlt bei 1 "
+        "Einrichtung ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_region_missing_town": "{field}: keine angegeben, das Schema verlangt eine; der "
+        "Ort „{town}“ liegt in „{region}“ — wenn sie es ist: {command}",
+        "import_region_town": "{field}: „{town}“ ist ein Ort der Region „{region}“ — wenn sie "
+        "es ist: {command}",
+        "import_why_total": "„{name}“ ist eine Summe oder Anmerkung unter der Liste, keine "
+        "Einrichtung (ohne Checkliste, Adresse, Telefon und E-Mail)",
+        "import_why_total_formula": "„{name}“: eine Zeile mit einer Formel und ohne Checkliste, "
+        "Adresse, Telefon und E-Mail (eine Summe?), keine Einrichtung",
+        "import_two_lines": "Hinweis: {file}: die Kopfzeile hat zwei Zeilen, {line} und "
+        "{below}: „{group}“ (verbundene Zellen) über {columns}, gelesen als Überschriften der "
+        "Spalten",
+        "import_unread": "Hinweis: {file}: Spalten nicht gelesen, die Tabelle des Registers hat "
+        "keine solchen: {columns} (um ihren Text zu behalten, ihn in eine Spalte der Tabelle "
+        "kopieren, z. B. ein Freitextfeld einer Checkliste)",
+        "import_unread_one": "Hinweis: {file}: Spalte nicht gelesen, die Tabelle des Registers "
+        "hat keine solche: {columns} (um ihren Text zu behalten, ihn in eine Spalte der Tabelle "
+        "kopieren, z. B. ein Freitextfeld einer Checkliste)",
+        "import_headerless": "Spalte {column} hat keine Überschrift, aber Werte in {n} Zeilen",
+        "import_headerless_one": "Spalte {column} hat keine Überschrift, aber einen Wert in "
+        "1 Zeile",
+        "import_headerless_note": "Hinweis: {file}: {column}: nicht gelesen — bitte die "
+        "Überschrift der Spalte eintragen, die sie ist (wie 'formgen register export' sie "
+        "schreibt), und die Datei noch einmal importieren",
         "import_mail_columns": "Hinweis: {file}: {columns} nicht ins Register übernommen, das "
         "Sprache und Format der Mails nicht hält: jede Runde schreibt eine Einrichtung in denen "
         "ihrer letzten Mail an (denen ihrer Zeile, wo eine Runde aus dieser Liste sie anschrieb: "
@@ -2915,8 +3070,23 @@ WORDS: dict[str, dict[str, str]] = {
         "„formgen register rebuild“ (es bewahrt die geänderte Datei auf: diese Kopie löschen, "
         "sobald, was bleiben soll, mit „formgen register set“ wieder gesetzt ist), dann löschen",
         "erase_head": "zu löschen bei {iid} {name}: {paths}",
-        "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
-        "{operations}, {sendlog}",
+        "erase_values": "  {count}; in {revisions}, {conflicts}, {duplicates}; "
+        "{operations}, {sendlog}:",
+        "erase_value": "    {path}: {value} ({when}), wird gelöscht",
+        "erase_value_now": "jetziger Wert",
+        "erase_value_before": "früherer Wert",
+        "erase_kept": "    {path}: {value} (jetziger Wert), bleibt",
+        "erase_inner": "    {text} in ihren Notizen (register set, confirm, erase), den Texten "
+        "ihrer anderen Felder und womit ihre Formulare vorausgefüllt waren: wird dort gelöscht",
+        "erase_note_marked": "  die Notiz dieser Löschung nennt, was sie löscht: sie wird als "
+        "„{note}“ aufbewahrt",
+        "erase_noted": "  auch genannt in Notizen (register set, confirm, eine Löschung) oder Texten "
+        "anderer Felder von {iid}: {texts}: dort NICHT gelöscht; um es auch dort zu löschen: "
+        "--text mit dem Namen (ihrem Nachnamen)",
+        "erase_note_names": "  die Notiz dieser Löschung nennt {texts}, einen Teil eines "
+        "gelöschten Werts: er bliebe im Verlauf; --text damit löscht ihn auch dort",
+        "erase_no_path": "die zu löschenden Felder angeben (PATH) oder einen Text, der in "
+        "Notizen und Texten gelöscht werden soll (--text)",
         "erase_original": "  archiviertes Original, wird gelöscht: {file}",
         "erase_spool": "  Ordner, den ein abgebrochenes Einlesen mit den entpackten Dateien "
         "hinterließ, wird gelöscht: {path}",
@@ -2982,7 +3152,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen? [j/N]",
         "erase_ask_again": "bitte mit j (ja) oder n (nein) antworten",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "
-        "zeigt die Löschung",
+        "zeigt die Löschung, 'formgen register find --all TEXT', wo im Arbeitsbereich ein Name "
+        "oder eine Adresse noch steht (die Dateien außer Reichweite sind oben genannt)",
         "erase_reread": "{file}: das Original wurde gelöscht (register erase); seine Rückmeldung "
         "aus dem Journal wurde genommen",
         "erase_count_values": "{n} Werte",
@@ -3148,6 +3319,15 @@ WORDS: dict[str, dict[str, str]] = {
         "status_waiting": "ausstehend",
         "status_asked_again": "nachgefragt",
         "status_outstanding_why": "(angeschrieben, Frist läuft noch{before})",
+        "status_outstanding_delayed": "; davon {n} verzögert: der Server des Empfängers versucht "
+        "es noch, nicht erneut senden (siehe --list)",
+        "status_delayed": "  verzögert: der Server des Empfängers meldete am {at:moment}, dass er "
+        "es weiter versucht ({error}); nicht erneut senden: gibt er auf, kommt eine "
+        "Unzustellbarkeitsmeldung (formgen bounces), sonst ist die Mail bis zum {until:date} wohl "
+        "angekommen",
+        "status_delayed_over": "  am {at:moment} als verzögert gemeldet; bis zum {until:date} "
+        "keine Unzustellbarkeitsmeldung erfasst: die Mail ist wohl angekommen (doch eine "
+        "gekommen? formgen bounces DATEI)",
         "status_answered_before": "{n} haben eine frühere Runde beantwortet",
         "status_answered_before_one": "1 hat eine frühere Runde beantwortet",
         "status_prepared_why": "(Formulare erstellt, noch nicht versandt{maybe})",
@@ -3288,6 +3468,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: beschädigte Zeile(n) {lines} übersprungen",
         "status_due": "Frist",
         "status_asked_in": "  (beantwortet: {rounds}; nachgefragt in {round})",
+        "status_rerun_mail": "  → der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu "
+        "groß? nur ein Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, "
+        "was seine Antwort bedeutet; dann den Befehl der Runde {round} erneut ausführen",
         "status_rerun": "  → den Befehl der Runde {round} erneut ausführen (er verschickt, was "
         "noch fehlt)",
         "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
@@ -3306,6 +3489,15 @@ WORDS: dict[str, dict[str, str]] = {
         "sagt, wann); nichts mehr zu löschen",
         "reg_erase_never": "{iid} {paths}: hatte nie einen Wert; nichts zu löschen, nichts "
         "geändert",
+        "reg_erase_none_chosen": "{iid} {paths}: kein Wert dort enthält {texts} (Groß- und "
+        "Kleinschreibung, Akzente beiseite); nichts gelöscht, nichts geändert",
+        "reg_erase_only_current": "{iid} {paths}: dort gab es nie andere als die jetzigen Werte, "
+        "und --keep-current behält sie; nichts gelöscht, nichts geändert",
+        "reg_erase_text_short": "--text „{text}“: kürzer als {n} Zeichen, er fände sich in "
+        "anderen Wörtern; den ganzen Wert eines Felds stattdessen mit PATH löschen; nichts "
+        "geändert",
+        "reg_erase_text_nowhere": "{iid}: {texts} steht in keiner ihrer Notizen, keinem ihrer "
+        "Werte und keinem Namen ihrer Rückmeldungen (mehr); nichts gelöscht, nichts geändert",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
         "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder "
         "'formgen register repair -w {root}' ausführen (ohne Sicherung: bewahrt die Datei auf "
@@ -3351,6 +3543,7 @@ WORDS: dict[str, dict[str, str]] = {
         "(einen Namen, eine Adresse, eine Telefonnummer), ohne --category, --region oder "
         "--language",
         "access_head": "„{text}“ in {root}: an {n} Stellen gefunden",
+        "access_since_until": "gespeichert {since}, ersetzt {until}",
         "access_head_one": "„{text}“ in {root}: an 1 Stelle gefunden",
         "access_none": "„{text}“: nirgends gefunden in {root}",
         "access_spool": "Nicht durchsucht, von einem abgebrochenen Einlesen mit den entpackten "
@@ -3456,7 +3649,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zu entfernen: --clear",
         "regerr_set_holds": "{iid} {path} enthält schon „{value}“; nichts geändert",
         "regerr_set_holds_none": "{iid} {path} hat schon keinen Wert; nichts geändert",
-        "regerr_path_no_value": "„{path}“ bezeichnet keinen Wert: institution.FELD oder "
+        "regerr_path_no_value": "„{path}“ bezeichnet keinen Wert{hint}: institution.FELD oder "
         "CHECKLISTE.FELD schreiben, z.\u00a0B. institution.phone oder psychotherapie.languages_offered",
         "regerr_path_no_checklist": "„{path}“: „{scope}“ ist keine Checkliste des Schemas{hint}; "
         "Einträge von {iid}: {has}",
@@ -3850,6 +4043,9 @@ WORDS: dict[str, dict[str, str]] = {
         "englische Meldung des PDF-Lesers zeigt --json)",
         "ingest_pdf_repaired_more": "das PDF war beschädigt und wurde beim Lesen repariert (die "
         "englische Meldung des PDF-Lesers und {n} weitere zeigt --json)",
+        "ingest_pdf_objects_damaged": "das PDF ist beschädigt: Teile seines Formulars ließen "
+        "sich nicht lesen (die englische Meldung des PDF-Lesers zeigt --json); ein Feld darin "
+        "gilt nicht als leer gelassen, das Register behält seinen Wert",
         "ingest_pdf_no_fields": "das PDF hat keine Formularfelder (eine ausgedruckte oder "
         "„flachgerechnete“ Kopie, oder kein Formular)",
         "ingest_pdf_fields_from_pages": "die Feldliste des Formulars fehlte (ein "
@@ -3881,6 +4077,14 @@ WORDS: dict[str, dict[str, str]] = {
         "angezeigt wird aber das Kästchen /{shown}; der gespeicherte Wert wurde übernommen",
         "ingest_pdf_several_choices": "{name}: mehrere Auswahlen in einem Feld mit nur einer "
         "Auswahl gespeichert ({choices}); die erste wurde übernommen",
+        "identity_incomplete": "Formularkennung unvollständig: es fehlt {missing}",
+        "identity_too_long": "Formularkennung: {name} hat {count:,} Zeichen, mehr als ein "
+        "Formular von formgen je hat",
+        "identity_instance_malformed": "Formularkennung: die Instanz-ID „{value}“ ist fehlerhaft",
+        "identity_kind_unknown": "Formularkennung: die Art „{value}“ ist keine von {kinds}",
+        "identity_base_not_number": "Formularkennung: base_version „{value}“ ist keine Zahl",
+        "identity_info_not_json": "die Kennung in den Dokumenteigenschaften ist kein gültiges JSON",
+        "identity_info_not_object": "die Kennung in den Dokumenteigenschaften ist kein JSON-Objekt",
         "ingest_pdf_identity_malformed": "die versteckten Kennungsfelder sind fehlerhaft "
         "({error}); die Dokumenteigenschaften wurden verwendet",
         "ingest_pdf_identity_differs": "die versteckten Kennungsfelder und die "
@@ -4271,6 +4475,9 @@ WORDS: dict[str, dict[str, str]] = {
         "nicht gelesen",
         "ingest_mail_msg_nested": "#{position}: weitergeleitete Mails, zu tief verschachtelt; "
         "nicht gelesen",
+        "ingest_mail_zip_joined": "die Datei besteht aus zwei aneinandergehängten "
+        "ZIP-Archiven: nur die Dateien des letzten wurden gelesen, nicht die in den {size:,} "
+        "Bytes davor; bitte beim Absender jedes Archiv einzeln anfordern",
         "ingest_mail_zip_damaged": "das ZIP-Archiv ist beschädigt; bitte beim Absender neu "
         "gepackt anfordern",
         "ingest_mail_zip_too_many": "das Archiv enthält {n:,} Dateien; nur die ersten {limit:,} "
@@ -4297,6 +4504,9 @@ WORDS: dict[str, dict[str, str]] = {
         "unterwegs beschädigt?); der Inhalt wird trotzdem gelesen",
         "ingest_mail_tnef_checksum_one": "bei 1 Teil stimmt die Prüfsumme nicht (winmail.dat "
         "unterwegs beschädigt?); der Inhalt wird trotzdem gelesen",
+        "ingest_mail_tnef_overrun": "die winmail.dat ist beschädigt: eine Liste von "
+        "Eigenschaften darin gibt {count:,} Einträge an, mehr als die Datei enthält; der Inhalt "
+        "wird trotzdem gelesen",
         "ingest_mail_tnef_not_file": "#{position} {name}: keine Datei; nicht gelesen",
         "ingest_mail_tnef_item": "#{position} {name}: ein Outlook-Element (Mail, Kontakt oder "
         "Liste) ohne Dateien; nichts zu lesen",
@@ -4436,11 +4646,17 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_kind_institution": "das Formular der Einrichtung",
         "ingest_merge_kind_checklist": "die Checkliste",
         "ingest_merge_no_category": "keine Checkliste",
+        "ingest_merge_direction_override": "{path}: der Wert enthält ein Zeichen, das die "
+        "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
+        "„{value}“; so übernommen, wie er getippt wurde – bitte beim Absender nachfragen",
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",
         "ingest_merge_required_kept": "{where}: Pflichtfeld „{label}“ ({field}) auf dem Formular "
         "leer gelassen; das Register behält {value}",
+        "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "
+        "{fields}; das Register behält ihre Werte (das Formular neu anfordern oder sie von Hand "
+        "setzen)",
         "ingest_merge_unanswered": "{where}: von der Checkliste ist nur Datum und Handzeichen "
         "ausgefüllt (nicht einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
         "Aktualisierungsliste",
@@ -4482,6 +4698,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_skipped": "  übersprungen {who}: {why}",
         "mail_skipped_invalid": "übersprungen (ungültig): {problem}",
         "mail_invalid_address": "ungültige E-Mail-Adresse ({source}): {problem}",
+        "mail_fix_address": "; korrigieren: formgen register set {iid} institution.email "
+        "{address} --note …",
         "mail_no_address": "keine E-Mail-Adresse ({source})",
         "mail_contact_address": "; die der Ansprechperson ist {address} (Checkliste "
         "„{checklist}“): Mails gehen nur an die Adresse der Einrichtung; ist sie auch deren, "
@@ -4505,6 +4723,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_warning": "    Hinweis: {warning}",
         "mail_outcome_error": "FEHLER",
         "mail_outcome_refused": "ABGEWIESEN",
+        "mail_outcome_rejected": "MAIL ABGELEHNT",
         "mail_outcome_deferred": "AUFGESCHOBEN",
         "mail_outcome_lost": "VIELLEICHT NICHT ZUGESTELLT",
         "mail_done_sent": "{n} von {total} Mails gesendet",
@@ -4524,10 +4743,24 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_maybe_sent_before": "möglicherweise schon gesendet: ein Lauf vom {at:moment} endete, "
         "während diese Mail an den Server ging, bevor seine Antwort vermerkt war; noch einmal "
         "gesendet, die Einrichtung bekommt sie also vielleicht doppelt",
-        "mail_undelivered": "{n} Mails nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
-        "vermerkt); die Adressen korrigieren oder abwarten",
-        "mail_undelivered_one": "1 Mail nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
-        "vermerkt); die Adresse korrigieren oder abwarten",
+        "mail_undelivered": "{n} Mails vom Server endgültig abgewiesen (ABGEWIESEN oben: an diese "
+        "Adressen nimmt er keine Mail an; in sendlog.jsonl vermerkt, keine Runde schreibt sie "
+        "wieder an): die Adressen in der Empfängerliste oder im Register korrigieren oder die "
+        "Einrichtungen auf anderem Weg nach ihrer Adresse fragen",
+        "mail_undelivered_one": "1 Mail vom Server endgültig abgewiesen (ABGEWIESEN oben: an "
+        "diese Adresse nimmt er keine Mail an; in sendlog.jsonl vermerkt, keine Runde schreibt "
+        "sie wieder an): die Adresse in der Empfängerliste oder im Register korrigieren oder die "
+        "Einrichtung auf anderem Weg nach ihrer Adresse fragen",
+        "mail_rejected": "{n} Mails vom Server selbst abgelehnt, nicht ihre Empfänger (MAIL "
+        "ABGELEHNT oben: ihre Größe oder ihr Inhalt; keine Adresse wird als abgewiesen "
+        "vermerkt): zu groß (552, 5.3.4)? nur ein Formular senden (--format pdf); wegen ihres "
+        "Inhalts abgelehnt (5.7.1, Spam)? den Anbieter des Mailservers fragen, was seine Antwort "
+        "bedeutet",
+        "mail_rejected_one": "1 Mail vom Server selbst abgelehnt, nicht ihr Empfänger (MAIL "
+        "ABGELEHNT oben: ihre Größe oder ihr Inhalt; keine Adresse wird als abgewiesen "
+        "vermerkt): zu groß (552, 5.3.4)? nur ein Formular senden (--format pdf); wegen ihres "
+        "Inhalts abgelehnt (5.7.1, Spam)? den Anbieter des Mailservers fragen, was seine Antwort "
+        "bedeutet",
         "mail_deferred": "{n} Mails vom Server aufgeschoben (AUFGESCHOBEN oben: eine 4xx-Antwort "
         "wie 451 Greylisting, keine Abweisung; die Adressen sind nicht schuld); einige Minuten "
         "warten",
@@ -4551,6 +4784,8 @@ WORDS: dict[str, dict[str, str]] = {
         "(formgen mail … --test-to), nichts erfasst ({source})",
         "mail_bounce_bounced": "unzustellbar",
         "mail_bounce_not_final": "verzögert (nicht endgültig)",
+        "mail_bounce_gave_up": "nicht zugestellt (der Server hat aufgegeben; ein neuer Lauf sendet "
+        "sie noch einmal)",
         "mail_bounce_before": " (bereits erfasst)",
         "mail_bounces_recorded": "{n} Unzustellbarkeitsmeldungen erfasst",
         "mail_bounces_recorded_one": "1 Unzustellbarkeitsmeldung erfasst",
@@ -4610,6 +4845,14 @@ WORDS: dict[str, dict[str, str]] = {
         "dem Formular von {keep})",
         "mail_merged_listed": "{iid} ({source}): {retired}; ausgelassen, die Liste nennt "
         "{keep} schon",
+        "mail_list_ids": "{n} Zeilen nennen die Kennung, die die Liste der Koordinationsstelle "
+        "einer Einrichtung des Registers gab (register import): jede gilt für diese Einrichtung, "
+        "unter ihrer ID im Register, mit ihrem Formular ({ids})",
+        "mail_list_ids_one": "1 Zeile nennt die Kennung, die die Liste der Koordinationsstelle "
+        "einer Einrichtung des Registers gab (register import): sie gilt für diese Einrichtung, "
+        "unter ihrer ID im Register, mit ihrem Formular ({ids})",
+        "mail_list_id_listed": "{iid} ({source}): Kennung von {keep} in der Liste der "
+        "Koordinationsstelle (register import); ausgelassen, die Liste nennt {keep} schon",
         "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "
         "Formular, dessen Rückmeldung nicht bekannt ist, zählt",
         "mail_note_force_on_its_way": "--force: {n} Einrichtungen nicht übersprungen, deren "
@@ -4717,12 +4960,17 @@ WORDS: dict[str, dict[str, str]] = {
         "Empfänger ({reply}), daher hält die Runde hier an; keine Adresse wird als abgewiesen "
         "vermerkt, die schon gesendeten Mails bleiben gesendet und derselbe Befehl sendet den Rest: "
         "{advice}",
+        "mail_smtp_in_a_row": "{n} Mails nacheinander so abgelehnt: nicht eine einzelne Mail "
+        "ist schuld",
         "mail_smtp_advice_quota": "das Absenderpostfach darf vorerst keine Mails mehr senden (sein "
         "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut ausführen oder den "
         "Anbieter bitten, das Limit zu erhöhen",
         "mail_smtp_advice_size": "die Mail ist dem Server zu groß; nur ein Formular senden (--format "
         "pdf) oder den Anbieter von {host} nach der Größengrenze fragen, dann denselben Befehl "
         "erneut ausführen",
+        "mail_smtp_advice_sender_full": "das Absenderpostfach ist voll (Microsoft 365 legt jede "
+        "gesendete Mail in „Gesendete Elemente“ ab); diesen Ordner leeren oder Platz schaffen, dann "
+        "denselben Befehl erneut ausführen",
         "mail_smtp_advice_ask": "den Anbieter von {host} (oder dessen Administration) fragen, was "
         "diese Antwort bedeutet, dann denselben Befehl erneut ausführen",
         "mail_smtp_login_needed": "{where}: der Server verlangt eine Anmeldung ({reply}); user = "
@@ -4746,9 +4994,12 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_empty_sheet": "das erste Tabellenblatt ist leer; es braucht eine Kopfzeile: "
         "{columns}",
         "mail_list_missing": "Spalten {missing} fehlen (gefunden: {found}{delimiter}); die "
-        "Kopfzeile braucht {columns}{title}",
+        "Kopfzeile braucht {columns}{title}{register}",
         "mail_list_missing_one": "Spalte {missing} fehlt (gefunden: {found}{delimiter}); die "
-        "Kopfzeile braucht {columns}{title}",
+        "Kopfzeile braucht {columns}{title}{register}",
+        "mail_list_via_register": "; eine eigene Liste ohne IDs: erst ins Register übernehmen "
+        "(formgen register import {source}), dann aus ihm anschreiben (formgen mail "
+        "--from-register --drafts ORDNER)",
         "mail_list_title": "; die Kopfzeile muss in Zeile 1 stehen: Titelzeilen darüber löschen",
         "mail_column_id": "ID",
         "mail_column_institution": "Einrichtung",
@@ -4802,6 +5053,12 @@ WORDS: dict[str, dict[str, str]] = {
         "Register nur in der Groß- und Kleinschreibung, Windows hält beide für einen Dateinamen "
         "(Entwürfe, Formulare): wie im Register schreiben, wenn es diese Einrichtung ist, sonst "
         "dieser eine eigene ID geben",
+        "mail_list_reused_list_id": "die ID „{rid}“ ist die Kennung, die die Liste der "
+        "Koordinationsstelle {iid} „{other}“ gab (register import), nicht „{name}“: eine neue "
+        "Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere Liste "
+        "vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen oder "
+        'zuerst den neuen setzen: formgen register set {iid} institution.name "{name}" '
+        '--note "umbenannt"',
         "mail_list_reused_id": "die ID „{rid}“ ist im Register „{other}“, nicht „{name}“: eine "
         "neue Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere "
         "Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen "
@@ -4814,6 +5071,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_did_you_mean": "unbekannte Checkliste „{piece}“; gemeint: „{name}“?",
         "mail_list_unknown_category": "unbekannte Checkliste „{piece}“; bitte ihre ID oder ihren "
         "Namen angeben (die Checklisten: siehe Zeile {line})",
+        "mail_list_town": "unbekannte Region „{text}“, ein Ort der Region „{region}“: wenn sie "
+        "es ist, ihren Namen oder {value} eintragen",
         "mail_list_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "
         "angeben (die Regionen: siehe Zeile {line})",
         "mail_list_more_unknown": "und {n:,} weitere unbekannte Checklisten",
@@ -5457,8 +5716,8 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "Die Empfänger kommen aus RECIPIENTS (einer Excel-Arbeitsmappe, XLSX, gelesen aus dem "
             "ersten Blatt, oder einer CSV mit id, institution, email, categories, region und "
             "wahlweise Sprache und Format von Mail und Formular jeder Einrichtung; Excel-CSVs mit "
-            "„;“ in Windows-1252 (1254, 1250, 1251 von einem türkischen, polnischen, kyrillischen "
-            "Windows) oder UTF-8 werden gelesen, wie sie sind) oder aus --from-register. --overdue "
+            "„;“ in Windows-1252 (1254, 1250, 1251 von einem türkischen, polnischen oder "
+            "tschechischen, kyrillischen Windows) oder UTF-8 werden gelesen, wie sie sind) oder aus --from-register. --overdue "
             "und --stale machen die nächste Runde: Erinnerungen für Formulare, die nicht "
             "rechtzeitig zurückkamen, und Bitten um Aktualisierung veralteter Einträge, jeweils "
             "mit frisch vorausgefülltem Formular. Eine Erinnerung gilt der letzten Runde: eine "
@@ -5591,8 +5850,19 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "(register merge) als solche, dieselbe Einrichtung; ebenso andere Felder der "
             "Einrichtung, die ihn enthalten (ein freier Text, der sie nennt). Ein vor der Löschung "
             "erstelltes Formular, das mit dem gelöschten Wert als Vorausfüllung zurückkommt, "
-            "bringt ihn nicht zurück: der Wert bleibt weg. Sagt, was gelöscht wird (Werte "
-            "verdeckt), und fragt vorher, außer mit --yes."
+            "bringt ihn nicht zurück: der Wert bleibt weg.\n"
+            "\n"
+            "--keep-current behält die Werte, die PATH jetzt hat (die der Nachfolgerin), und "
+            "löscht die früheren; --only-with TEXT löscht nur die Werte, die TEXT enthalten. "
+            "--text TEXT (ihr Nachname; auch ohne PATH) löscht TEXT in den Notizen der "
+            "Einrichtung (register set, confirm, eine frühere Löschung), den Texten ihrer anderen "
+            "Felder (Verabredungen, die sie nennen), dem, womit ihre Formulare vorausgefüllt waren "
+            "(issued.jsonl), und den Namen ihrer Rückläufe, eine Markierung an seiner Stelle; ihre "
+            "archivierten Originale und formgens Dateien, die ihn enthalten, gehen wie bei einem "
+            "Wert. Die Notiz der Löschung selbst behält eine Markierung, wo sie nennt, was "
+            "gelöscht wird. Sagt, was gelöscht wird (jeden Wert gekürzt, mit seinem Feld und ob "
+            "es der jetzige Wert ist; die jetzigen Werte, die bleiben), und fragt vorher, außer "
+            "mit --yes."
         ),
         "formgen register export": (
             "Das Register als JSON, CSV oder XLSX exportieren. Die CSV in UTF-8 mit BOM, mit „;“ "
@@ -5639,7 +5909,9 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "oder ohne --labels): eine Zeile je Einrichtung und Checkliste. Exportieren → in Excel "
             "bearbeiten → importieren geht also hin und zurück; eine eigene Liste passt, wenn ihre "
             "Spalten so heißen. Eine Zeile mit einer institution_id des Registers aktualisiert "
-            "diese Einrichtung; eine ohne wird über Name und Postleitzahl oder Telefon zugeordnet "
+            "diese Einrichtung; eine eigene Kennung der Liste (K-17) bleibt mit ihrer Einrichtung "
+            "verknüpft, und eine spätere Zeile mit ihr aktualisiert diese; eine ohne wird über "
+            "Name und Postleitzahl oder Telefon zugeordnet "
             "(zusammengeführt, als mögliche Dublette zurückgestellt oder als neue Einrichtung). "
             "Die Werte werden geprüft wie die eines Rücklaufs; ein ungültiger bleibt, wie "
             "eingetippt, und wird markiert. Ein importierter Wert ersetzt nie einen, den die "
@@ -5840,9 +6112,11 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "eigenen Runde als fehlgeschlagen), und wie viele der Runde mangels brauchbarer "
             "Adresse nicht angeschrieben wurden: keine, eine ungültige (von „mail --skip-invalid“ "
             "ausgelassen, oder die des Registers ohne früher funktionierende Adresse) oder eine "
-            "abgewiesene (eine Mail an sie war unzustellbar oder wurde endgültig abgewiesen). Nie "
-            "angeschriebene zählen nach Grund als „nicht versandt (keine brauchbare Adresse)“, bis "
-            "eine spätere Mail sie erreicht. „Formular nicht erstellt“ nennt die, deren Formular "
+            "abgewiesene (eine Mail an sie war unzustellbar oder wurde endgültig abgewiesen, auch "
+            "diese Mail der Runde: 550 user unknown). Nie angeschriebene (auch eine, deren einzige "
+            "Mails der Server endgültig abgewiesen hat) zählen nach Grund als „nicht versandt "
+            "(keine brauchbare Adresse)“, wie ein neuer Lauf ihrer Runde sie zählt, bis eine "
+            "spätere Mail sie erreicht. „Formular nicht erstellt“ nennt die, deren Formular "
             "nicht erstellt werden konnte (die FEHLER-Zeilen von „formgen mail“: z. B. ihr "
             "Datensatz enthält einen Wert, den der Generator ablehnt), mit Runde und Grund, und "
             "„nicht erstellt“ zählt sie in der Zeile ihrer Runde, bis der Befehl der Runde sie "
@@ -5852,7 +6126,12 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "endgültig, 451 vorerst) oder nicht angenommen wurde (Verbindung abgebrochen), zählt "
             "als fehlgeschlagen: endgültig abgewiesen, bis eine berichtigte Adresse eine Mail "
             "durchbringt; sonst bis ein neuer Lauf des Befehls ihrer Runde sie zustellt (--list "
-            "sagt es).\n"
+            "sagt es). Eine Mail, die der Server des Empfängers als verzögert gemeldet hat (eine "
+            "4.x.x-Meldung, von „formgen bounces“ gelesen), ist unterwegs, ausstehend oder "
+            "überfällig, „verzögert“ und wird nicht erneut gesendet: 5 Tage nach dem Versand darf "
+            "der Server es noch versuchen (die Aufgabefrist von RFC 5321; Postfix 5 Tage, "
+            "Microsoft 365 1); danach ist sie ohne Unzustellbarkeitsmeldung wohl angekommen "
+            "(--list sagt, welche).\n"
             "\n"
             "„ohne brauchbare E-Mail-Adresse“ zählt die Einrichtungen des Registers, die keine "
             "Runde mailen kann, nach den Gründen der Rundenzeile: keine, ungültig oder abgewiesen "
@@ -6211,11 +6490,31 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ),
         "Print JSON for machines.": "JSON für Programme ausgeben.",
         (
-            "Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, Mail "
-            "vom 23.11.'."
+            "Who asked for the erasure and when, kept in its history: e.g. 'Antrag auf Löschung "
+            "(Art. 17) vom 23.11.'."
         ): (
-            "Wer die Löschung wann verlangt hat, im Verlauf aufbewahrt: z. B. „Auskunft Art. 17, "
-            "Mail vom 23.11.“."
+            "Wer die Löschung wann verlangt hat, im Verlauf aufbewahrt: z. B. „Antrag auf Löschung "
+            "(Art. 17) vom 23.11.“."
+        ),
+        (
+            "Erase TEXT (her surname) also inside the institution's notes (register set, "
+            "confirm, erase), its other fields' texts and what its forms were prefilled with "
+            "(repeatable)."
+        ): (
+            "TEXT (ihren Nachnamen) auch in den Notizen der Einrichtung (register set, confirm, "
+            "erase), den Texten ihrer anderen Felder und dem, womit ihre Formulare vorausgefüllt "
+            "waren, löschen (mehrfach möglich)."
+        ),
+        "Keep the values PATH holds now (a successor's, set by hand); erase only earlier ones.": (
+            "Die Werte behalten, die PATH jetzt hat (die einer Nachfolgerin, von Hand gesetzt); "
+            "nur frühere löschen."
+        ),
+        (
+            "Erase only the values that contain TEXT (case and accents aside), e.g. her surname "
+            "(repeatable)."
+        ): (
+            "Nur die Werte löschen, die TEXT enthalten (Groß- und Kleinschreibung, Akzente "
+            "beiseite), z. B. ihren Nachnamen (mehrfach möglich)."
         ),
         "Do not ask before erasing.": "Vor dem Löschen nicht fragen.",
         "File format.": "Dateiformat.",

@@ -370,6 +370,21 @@ class Schema:
                 short.add(r.value)
         return short.pop() if len(short) == 1 else None
 
+    def region_of_town(self, town: str) -> str | None:
+        """The region a town lies in, by the regions' names: the one named so
+        (:meth:`region_value`), else the one whose name lists it in brackets (``Neuss`` in
+        ``Rhein-Kreis Neuss (Neuss, Meerbusch)``); ``None`` where none or several do."""
+        if found := self.region_value(town):
+            return found
+        key = name_key(town)
+        lists = {
+            r.value
+            for r in self.regions
+            for n in r.label.values.values()
+            if key in {name_key(t) for t in n.partition("(")[2].rstrip(")").split(",")}
+        }
+        return lists.pop() if len(lists) == 1 else None
+
     def region_named(self, text: str, lang: str | None = None) -> str:
         """:meth:`region_value`, or an error listing every region by its value and its name in
         ``lang`` (default: the schema's language)."""

@@ -7,11 +7,11 @@ A recipients list has one row per institution with the columns ``id``, ``institu
 ``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
 and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
 the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252, or
-Windows-1254, -1250 or -1251 from a Turkish, Polish or Cyrillic Windows) are detected; a file
-with Windows-1252 bytes among UTF-8, a NUL byte (:func:`ingest.sheet.decode_csv`), larger than
-:data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
-is refused, and so is one that gives a column twice (``email`` and ``E-Mail``: which one to
-mail from cannot be guessed).
+Windows-1254, -1250 or -1251 from a Turkish, Polish or Czech, or Cyrillic Windows) are
+detected; a file with Windows-1252 bytes among UTF-8, a NUL byte
+(:func:`ingest.sheet.decode_csv`), larger than :data:`MAX_FILE`, an Excel 97-2003 workbook, a
+damaged or hostile one, or another kind of file is refused, and so is one that gives a column
+twice (``email`` and ``E-Mail``: which one to mail from cannot be guessed).
 Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is the region's
 value or its label (``Düsseldorf``). Two optional columns choose an institution's
 mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``) and
@@ -441,8 +441,9 @@ def _unknown_category(
         for n in (c.id, c.label.get(lang or schema.default_language))
     }
     close = difflib.get_close_matches(piece.casefold(), named, n=1)
-    if close:
-        return Said("mail_list_did_you_mean", piece=f"{piece:.60}", name=named[close[0]])
+    meant = category_meant(schema, piece, lang) or (named[close[0]] if close else None)
+    if meant:
+        return Said("mail_list_did_you_mean", piece=f"{piece:.60}", name=meant)
     if "categories" in listed:
         return Said("mail_list_unknown_category", piece=f"{piece:.60}", line=listed["categories"])
     if line is not None:
@@ -506,6 +507,46 @@ def _match_categories(
     if not out and not problems:
         problems.append(Problem(where, line, Said("mail_list_no_category")))
     return tuple(out), problems
+
+
+def category_meant(schema: Schema, text: str, lang: str | None = None) -> str | None:
+    """The name (in ``lang``) of the checklist ``text`` may mean by its words: the shortest
+    name holding each of them („Psychosoziales Zentrum“: „Kontakt- und Beratungsstelle (ggf.
+    auch, Kontaktzentrum, Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)“),
+    else the one name holding both parts of its first word, a compound: a word beginning with
+    its first 6 letters or more, and the rest of it, 4 letters or more, anywhere in the name
+    („Migrationsberatung“: „Migrationsfachdienste (ehem. Aussiedler- und
+    Ausländersozialberatungsstellen)“, not „Integrations- oder Migrationsrat“); ``None``:
+    neither (a caller then names the closest by its letters)."""
+    names = [c.label.get(lang or schema.default_language) for c in schema.categories]
+    words = re.findall(r"\w+", text.casefold())
+    if not words:
+        return None
+    holding = [n for n in names if set(words) <= set(re.findall(r"\w+", n.casefold()))]
+    if holding:
+        return min(holding, key=len)
+
+    def compound(name: str) -> bool:
+        same = max(_prefix(words[0], w) for w in re.findall(r"\w+", name.casefold()))
+        rest = words[0][same:]
+        return same >= 6 and len(rest) >= 4 and rest in name.casefold()
+
+    both = [n for n in names if compound(n)]
+    return both[0] if len(both) == 1 else None
+
+
+def _prefix(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` begin with alike."""
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def category_ids(text: str, schema: Schema) -> tuple[str, ...]:
+    """The checklists a cell names, several as a recipients list gives them („Psychotherapie,
+    Facharzt“, :func:`_match_categories`): ``()`` where a piece of it names none."""
+    found, problems = _match_categories(text, schema, "", None, None, _words_in_a_name(schema), {})
+    return () if problems else found
 
 
 _LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
@@ -590,6 +631,7 @@ def parse_recipients(
             delimiter=Said("mail_list_delimiter", delimiter=delimiter) if delimiter else "",
             columns=SaidJoined([Said(f"mail_column_{c}") for c in needed_columns(schema)], ", "),
             title=Said("mail_list_title") if titled and rows else "",
+            register=Said("mail_list_via_register", source=source) if "id" in missing else "",
         )
         raise UnreadableListError([Problem(source, header_line, said)])
     known = {f.id: f for f in schema.institution_fields()}
@@ -740,7 +782,11 @@ def _check_row(
             region = schema.region_named(cell["region"], lang)
         except FormgenError as exc:  # unknown: said with every region one can write, once
             said = exc.args[0]
-            if schema.regions and "region" in listed:
+            town = schema.region_of_town(cell["region"])
+            if town is not None:  # a town in a region's name, as register import offers it
+                name = schema.region_label(town, lang)
+                said = Said("mail_list_town", text=f"{cell['region']:.60}", region=name, value=town)
+            elif schema.regions and "region" in listed:
                 text = f"{cell['region']:.60}"
                 said = Said("mail_list_unknown_region", text=text, line=listed["region"])
             elif schema.regions and line is not None:

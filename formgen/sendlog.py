@@ -16,7 +16,11 @@ crash. A *delivery* is one institution in one round; its events are:
               go with these settings (the server wants a login); the round stopped.
 ``sent``      the SMTP server accepted the mail (with its Message-ID and the server's reply).
 ``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx;
-              ``bounce`` when it came later as a delivery status notification.
+              ``bounce`` when it came later as a delivery status notification, with its
+              ``action`` (``failed``: final, also with a 4.x.x status when the server gave up
+              retrying; ``delayed``: it still tries; a line of an older formgen has none);
+              ``whole_mail`` when the server read the mail and refused it for itself (its
+              size, its content), not its recipient.
 ``not_mailed`` the institution was in the round's list but got no mail: ``reason`` ``no_email``
               (no address), ``invalid_email`` or ``dead_email`` (the register's or the list's
               address, a mail to which bounced or was refused for good) (``email``: the address
@@ -157,11 +161,44 @@ class Delivery:
     @property
     def bounced(self) -> bool:
         """A bounce (delivery status notification) came back after the last delivery."""
+        return bool(self._bounces_since(permanent=True))
+
+    @property
+    def gave_up(self) -> bool:
+        """A final bounce with a 4.x.x status came back after the last delivery (``action``
+        ``failed``): the receiving server gave up retrying (Postfix's bounce of a mail that
+        stayed deferred 5 days, Exchange's 4.4.7 message expired). The mail did not arrive, but
+        the address is not refused for good: a rerun sends it again."""
+        return any(f.get("action") == "failed" for f in self._bounces_since(permanent=False))
+
+    @property
+    def came_back(self) -> bool:
+        """The mail did not arrive, a bounce says: for good (:attr:`bounced`), or the server
+        gave up retrying (:attr:`gave_up`)."""
+        return self.bounced or self.gave_up
+
+    @property
+    def delay(self) -> dict[str, Any] | None:
+        """The latest delay notice of its mail (a bounce that is not final, ``action``
+        ``delayed``, 4.x.x: the receiving server still tries to deliver it, Exchange's
+        „Zustellung verzögert“; a line of an older formgen has no ``action``), unless a final
+        bounce came since; None: none came."""
+        if self.came_back:
+            return None
+        notices = [f for f in self._bounces_since(permanent=False) if f.get("action") != "failed"]
+        return notices[-1] if notices else None
+
+    def _bounces_since(self, permanent: bool) -> list[dict[str, Any]]:
+        """The bounces logged after the last delivery, permanent or not."""
         at = self.delivered_at
-        return bool(at) and any(
-            f.get("bounce") and str(f.get("at", "")) >= at and f.get("permanent")
+        return [
+            f
             for f in self.failures
-        )
+            if at
+            and f.get("bounce")
+            and bool(f.get("permanent")) == permanent
+            and str(f.get("at", "")) >= at
+        ]
 
     @property
     def refused_for_good(self) -> bool:
@@ -169,6 +206,12 @@ class Delivery:
         a corrected address gets a mail through, where a temporary one (451, a broken
         connection) needs just another run."""
         return bool(self.failures) and bool(self.failures[-1].get("permanent"))
+
+    @property
+    def refused_whole_mail(self) -> bool:
+        """Its latest failure: the server read the mail and refused it for itself (its size,
+        its content), not its recipient (``whole_mail``)."""
+        return bool(self.failures) and bool(self.failures[-1].get("whole_mail"))
 
     @property
     def last_error(self) -> str:

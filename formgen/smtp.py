@@ -27,18 +27,45 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formgen.errors import ConnectionLost, MailError
-from formgen.messages import Said
-from formgen.replies import blames_recipient, enhanced_code
+from formgen.messages import Said, SaidJoined
+from formgen.replies import blames_mail, blames_recipient, enhanced_code
+
+if TYPE_CHECKING:  # collections.abc.Buffer from Python 3.12 on; smtplib's stubs name it so
+    from typing_extensions import Buffer
 
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 _NAME_MISMATCH = (62, 64)  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 _NAME_KINDS = ("DNS", "IP Address")
-_LOGIN_REPLY = re.compile(r"\b5\.7\.[01]\b.*\bauthentication required\b", re.IGNORECASE | re.DOTALL)
+_LOGIN_REPLY = re.compile(
+    r"\b5\.7\.[01]\b.*\b(?:authentication required|not logged in)\b", re.IGNORECASE | re.DOTALL
+)
+MAIL_REFUSALS_IN_A_ROW = 3
+"""This many mails in a row refused for themselves alike (:func:`~formgen.replies.blames_mail`,
+the same reply code and enhanced code) are no longer each one's fault: the round stops."""
+
+
+class _Client(smtplib.SMTP):
+    """smtplib's client, telling whether the server's no to DATA came after it read the mail
+    (:attr:`read_mail`): a no to the DATA command itself is the sender's or the session's (a
+    provider's ``554 5.7.1 <DATA>: Data command rejected: only 10 messages per day``), one to
+    the mail read to its end may be about that mail alone."""
+
+    read_mail = False
+
+    def data(self, msg: Buffer | str) -> tuple[int, bytes]:
+        self.read_mail = False
+        reply = super().data(msg)  # raises SMTPDataError when the server refuses the command
+        self.read_mail = True
+        return reply
+
+
+class _SslClient(_Client, smtplib.SMTP_SSL):
+    """:class:`_Client` over TLS from the first byte (``security = "ssl"``)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +158,10 @@ class Refusal:
     address that needs SMTPUTF8) and does not ask it."""
     error: str
     permanent: bool
+    whole_mail: bool = False
+    """The server read the mail and refused it for itself (its size, its content), not its
+    recipient: the address is not at fault, and the next mail may go
+    (:func:`~formgen.replies.blames_mail`)."""
 
 
 class SmtpTransport:
@@ -145,7 +176,9 @@ class SmtpTransport:
         self.settings = settings
         self._password = password
         self._context = ssl_context
-        self._smtp: smtplib.SMTP | None = None
+        self._smtp: _Client | None = None
+        self._mail_refusals: list[tuple[int, str]] = []
+        """The mails refused for themselves in a row, each by its reply and enhanced code."""
 
     def __repr__(self) -> str:  # never show the password
         return f"SmtpTransport({self.settings.host}:{self.settings.port}, {self.settings.security})"
@@ -225,7 +258,7 @@ class SmtpTransport:
         if self._smtp is None:
             self.open()
 
-    def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
+    def _connect(self, context: ssl.SSLContext) -> _Client:
         """Connect and greet (TLS as the settings say); a failure closes what was opened.
 
         The greeting comes first: a server refusing this computer's EHLO and HELO is told as
@@ -233,11 +266,9 @@ class SmtpTransport:
         connection."""
         s = self.settings
         if s.security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                s.host, s.port, timeout=s.timeout, context=context
-            )
+            smtp: _Client = _SslClient(s.host, s.port, timeout=s.timeout, context=context)
         else:
-            smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            smtp = _Client(s.host, s.port, timeout=s.timeout)
         try:
             smtp.ehlo_or_helo_if_needed()
             if s.security == "starttls":
@@ -266,7 +297,8 @@ class SmtpTransport:
         except smtplib.SMTPSenderRefused as exc:
             return self._refusal(exc.smtp_code, exc.smtp_error, "MAIL")
         except smtplib.SMTPDataError as exc:
-            return self._refusal(exc.smtp_code, exc.smtp_error, "DATA")
+            stage = "DATA" if self._smtp.read_mail else "DATA command"
+            return self._refusal(exc.smtp_code, exc.smtp_error, stage)
         except smtplib.SMTPNotSupportedError:
             return self._needs_smtputf8(msg)
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
@@ -277,32 +309,51 @@ class SmtpTransport:
         if refused:
             code, text = next(iter(refused.values()))
             return self._refusal(code, text, "RCPT")
+        self._mail_refusals.clear()
         return "250 accepted"
 
     def _refusal(self, code: int, text: bytes | str, stage: str) -> Refusal:
-        """The server's no (to ``MAIL`` FROM, ``RCPT`` TO or ``DATA``) as a :class:`Refusal`:
-        a temporary one (4xx), or a permanent one of the recipient (:func:`blames_recipient`).
-        A permanent no to the sender, the session or the message (the day's quota used up, a
-        mail too big, taken for spam) or one meaning "log in first" stops the round instead
+        """The server's no (to ``MAIL`` FROM, ``RCPT`` TO, the ``DATA command`` or the mail
+        read after ``DATA``) as a :class:`Refusal`: a temporary one (4xx), a permanent one of
+        the recipient (:func:`blames_recipient`), or one of the mail it read, for its size or
+        its content (:func:`blames_mail`: ``whole_mail``, the round goes on). A permanent no
+        to the sender, the session or the account (the day's quota used up, a sender not
+        allowed, an unexplained 554 or 500; the same no to :data:`MAIL_REFUSALS_IN_A_ROW`
+        mails in a row) or one meaning "log in first" stops the round instead
         (:meth:`_login_needed`, :meth:`_not_taken`): no recipient is at fault, and the next
         mail would fare alike."""
         if _asks_for_login(code, text):
             raise self._login_needed(code, text) from None
-        if 500 <= code < 600 and not blames_recipient(code, text, stage):
-            raise self._not_taken(code, text, stage) from None
-        return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
+        error = f"{code} {_text(text)}"
+        if not 500 <= code < 600:
+            return Refusal(code, error, False)
+        if blames_recipient(code, text, stage):
+            return Refusal(code, error, True)
+        if stage == "DATA" and blames_mail(code, text):
+            self._mail_refusals.append((code, enhanced_code(text)))
+            alike = self._mail_refusals[-MAIL_REFUSALS_IN_A_ROW:]
+            if len(alike) < MAIL_REFUSALS_IN_A_ROW or len(set(alike)) > 1:
+                return Refusal(code, error, False, whole_mail=True)
+            raise self._not_taken(code, text, stage, len(alike)) from None
+        raise self._not_taken(code, text, stage) from None
 
-    def _not_taken(self, code: int, text: bytes | str, stage: str) -> MailError:
-        """The server refuses the sender, the session or the message, not the recipient: what
-        it said, and what to do (wait for the day's quota, make the mail smaller, ask)."""
+    def _not_taken(self, code: int, text: bytes | str, stage: str, in_a_row: int = 0) -> MailError:
+        """The server refuses the sender, the session or the message, not the recipient (or
+        ``in_a_row`` mails alike, each for itself): what it said, and what to do (wait for the
+        day's quota, make the mail smaller, ask)."""
         s = self.settings
-        reply = f"{code} {_text(text)}"
-        if stage == "MAIL" and ("quota" in reply.lower() or enhanced_code(text) == "5.2.0"):
+        reply: str = f"{code} {_text(text)}"
+        quota = "quota" in reply.lower()  # Microsoft 365 says it at MAIL FROM or after DATA
+        if stage == "DATA" and enhanced_code(text) == "5.2.2":  # the sender's mailbox is full
+            advice = "mail_smtp_advice_sender_full"
+        elif quota or (stage == "MAIL" and enhanced_code(text) == "5.2.0"):
             advice = "mail_smtp_advice_quota"
         elif code == 552 or enhanced_code(text) in ("5.3.4", "5.2.3"):
             advice = "mail_smtp_advice_size"
         else:
             advice = "mail_smtp_advice_ask"
+        if in_a_row:
+            reply = SaidJoined((reply, Said("mail_smtp_in_a_row", n=in_a_row)), "; ")
         return MailError(
             Said(
                 "mail_smtp_not_taken",
@@ -366,7 +417,8 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
 
 
 def _asks_for_login(code: int, text: bytes | str) -> bool:
-    """530 (RFC 4954), or 5.7.0/5.7.1 saying "authentication required" under another code."""
+    """530 (RFC 4954), or 5.7.0/5.7.1 saying "authentication required" under another code (or
+    "not logged in", as Postfix's ``553 5.7.1 <…>: Sender address rejected: not logged in``)."""
     return code == 530 or bool(_LOGIN_REPLY.search(_text(text)))
 
 

@@ -27,6 +27,12 @@ from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery
 
 STATES = ("returned", "overdue", "outstanding", "failed", "prepared")
+DELAY_WAIT = dt.timedelta(days=5)
+"""How long after a mail was sent a receiving server that reported it delayed may go on trying
+before it gives up and sends the final bounce: RFC 5321 4.5.4.1 wants a give-up time of at
+least 4–5 days; Postfix's maximal_queue_lifetime is 5 days, Exim's default retry rule 4 days,
+Exchange's 2 days, Microsoft 365's 1 day. Until then its mail is on its way, not to be sent
+again; after it, with no bounce, the mail most likely arrived (servers report no success)."""
 
 
 FieldProblems = dict[str, dict[str, str]]
@@ -124,6 +130,12 @@ class RegisterView(Protocol):
         its forms and returns go to now (empty: none, or unknown)."""
         ...
 
+    def listed(self) -> Mapping[str, str]:
+        """The ids the centre's own lists gave institutions (``register import``: a ``Kennung``
+        that is no id of the register), each with the institution's id (empty: none, or
+        unknown)."""
+        ...
+
     def record(self, institution_id: str) -> InstitutionRecord | None:
         """The institution's prefill record (with ``base_version``), or None when unknown."""
         ...
@@ -181,7 +193,9 @@ class InstitutionStatus:
     or a mail tried after the latest delivered one failed so, until a rerun of its round
     delivers it), ``prepared``,
     ``not_mailed`` (left out of its rounds for want of a usable address, and never mailed:
-    :attr:`Delivery.not_mailed`; not one of :data:`STATES`) or ``not_made`` (never mailed, its
+    :attr:`Delivery.not_mailed`; or never reached, its latest mail refused for good, 550 user
+    unknown, as a rerun of its round leaves it out: :attr:`not_mailed_reason`; not one of
+    :data:`STATES`) or ``not_made`` (never mailed, its
     latest form could not be made: :attr:`Delivery.not_made`; not one of :data:`STATES`)."""
     latest: Delivery
     """The latest delivered mail, or a mail tried after it that failed (refused for good: like
@@ -199,6 +213,15 @@ class InstitutionStatus:
     """Its deliveries whose form could not be made (:attr:`Delivery.not_made`) since
     :attr:`delivered` (every one, when none was delivered), oldest first: a rerun of their
     round mails them once the cause is gone."""
+
+    @property
+    def not_mailed_reason(self) -> str:
+        """Why it is ``not_mailed``: :attr:`Delivery.not_mailed_reason` (a key of
+        :data:`UNUSABLE`), or ``dead_email`` where the server refused its latest mail for good;
+        ``""`` in another state."""
+        if self.state != "not_mailed":
+            return ""
+        return self.latest.not_mailed_reason if self.latest.not_mailed else "dead_email"
 
     @property
     def answered_before(self) -> bool:
@@ -364,11 +387,14 @@ def institution_status(
         )
         if not delivered:
             latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at, d.not_made_at))
+            # never reached, its address refused for good: not mailed, as the rerun counts it
             state = (
                 "not_mailed"
                 if latest.not_mailed
                 else "not_made"
                 if latest.not_made
+                else "not_mailed"
+                if latest.refused_for_good
                 else "failed"
                 if latest.failures
                 else "prepared"
@@ -392,7 +418,7 @@ def institution_status(
         answered = [c[0].round for c, a in zip(cycles, answers, strict=True) if a]
         if answers[-1]:
             state = "returned"
-        elif latest.bounced or not latest.delivered:
+        elif latest.came_back or not latest.delivered:
             state = "failed"
         elif _past(latest.deadline, today):
             state = "overdue"
@@ -435,15 +461,17 @@ class RoundStatus:
     """``mailed`` (sent or drafted: the mails that left; not one the server refused or a broken
     connection stopped) and what became of the mails tried, which add up to ``mailed`` and
     those refused: ``answered`` (its form, or the form of a reminder of it, came back),
-    ``waiting`` (deadline not passed), ``overdue``, ``failed`` (bounced, or refused and not
-    sent since),
+    ``waiting`` (deadline not passed), ``overdue``, ``failed`` (bounced, or put off, refused
+    for itself or stopped by a broken connection and not sent since),
     ``asked_again`` (no answer, and the institution got a later mail: a reminder or a form of
     another round); and apart from those, ``not_mailed``: institutions of the round left out
-    for want of a usable address (:attr:`Delivery.not_mailed`), and ``not_made``: those whose
+    for want of a usable address (:attr:`Delivery.not_mailed`), or whose mail the server
+    refused for good (550 user unknown) and that got none since, as a rerun of the round counts
+    them, and ``not_made``: those whose
     form could not be made when the round last tried it (:attr:`Delivery.not_made`). A later
     mail that did not reach the institution (it bounced, or the server refused it) is no later
     mail it got: the round before still waits for its answer (``waiting`` or ``overdue``), and
-    the later round counts that mail as ``failed``."""
+    the later round counts that mail as ``failed`` or ``not_mailed``."""
     deadline: str
     """The latest return date of the round."""
     started: str
@@ -479,10 +507,14 @@ def round_status(
                 row(d).counts["not_mailed"] += 1
             elif d.not_made:
                 row(d).counts["not_made"] += 1
-            elif not d.delivered and d.failures:  # refused, or the connection broke: it never
-                row(d).counts["failed"] += 1  # left, as the run said ('N von M Mails gesendet')
+            elif not d.delivered and d.refused_for_good:
+                # refused for good (550 user unknown) it never left: not mailed, its address
+                # refused, as a rerun of the round counts it ('1 abgewiesen')
+                row(d).counts["not_mailed"] += 1
+            elif not d.delivered and d.failures:  # put off, refused for itself, or the line broke:
+                row(d).counts["failed"] += 1  # it never left ('N von M Mails gesendet')
         # the latest mail that reached it: one that bounced asked nobody again
-        reached = [d for d in delivered if not d.bounced]
+        reached = [d for d in delivered if not d.came_back]
         latest = reached[-1] if reached else None
         cycles = _cycles(delivered)
         for cycle, answered in zip(
@@ -493,7 +525,7 @@ def round_status(
                 r.counts["mailed"] += 1
                 if answered:
                     what = "answered"
-                elif d.bounced:
+                elif d.came_back:
                     what = "failed"
                 elif d is not latest:
                     what = "asked_again"
@@ -514,6 +546,12 @@ def _first_mailed(d: Delivery) -> str:
         or [d.prepared_at or d.not_mailed_at or d.not_made_at],
         key=_moment,
     )
+
+
+def delay_until(d: Delivery) -> dt.date:
+    """The day until which the receiving server may go on trying ``d``'s mail
+    (:data:`DELAY_WAIT` after it was sent)."""
+    return (_moment(d.delivered_at) + DELAY_WAIT).astimezone().date()
 
 
 def _moment(at: str) -> dt.datetime:
@@ -673,6 +711,7 @@ def summarise(
     via = {"sent": 0, "drafted": 0}
     not_mailed = sum(1 for s in statuses.values() if s.state == "not_mailed")
     not_made = sum(1 for s in statuses.values() if s.not_made)
+    logged_all = statuses  # the addresses of those never mailed count too (a 550)
     statuses = {iid: s for iid, s in statuses.items() if s.state not in ("not_mailed", "not_made")}
     for s in statuses.values():
         counts[s.state] += 1
@@ -687,7 +726,7 @@ def summarise(
             rec = view.record(iid)
             if rec is None:
                 continue
-            logged = statuses.get(iid)
+            logged = logged_all.get(iid)
             email = str(rec.institution.get("email", "")).strip()
             invalid = bool(email) and check_email(email) is not None
             if email and logged is not None and logged.dead(email, vouched.get(iid)) is not None:

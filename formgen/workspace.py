@@ -954,8 +954,12 @@ class Workspace:
         or another formgen run); read again from the start when it was rewritten (``register
         erase``) or shorter."""
         read = self._issued_read
+        path = self.root / ISSUED
         try:
-            with open(self.root / ISSUED, "rb") as fh:
+            now = os.stat(path)
+            if now.st_size == read.offset and now.st_ino == read.inode:
+                return read.identities  # nothing appended since: one stat, not an open and read
+            with open(path, "rb") as fh:
                 stat = os.fstat(fh.fileno())
                 if stat.st_size < read.offset or stat.st_ino != read.inode:
                     read = self._issued_read = _IssuedLog(inode=stat.st_ino)

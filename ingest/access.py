@@ -78,6 +78,10 @@ class Place:
     name, a mail round, a form's reference, a journal operation."""
     line: int | None = None
     """The line of :attr:`file` (a JSON Lines file, a text export)."""
+    until: str | None = None
+    """An earlier value: when it was replaced (ISO, as the history stores it); its
+    :attr:`at` and :attr:`about` say since when it was stored and from which return, list or
+    note (its source), as for a value now."""
     partial: str | None = None
     """The part of a name of several words (``Wiśniewska`` of „Zofia Wiśniewska-Łęcka“) that
     this place holds, where it does not hold the whole name (:func:`parts`)."""
@@ -190,7 +194,9 @@ def _register_places(ws: Workspace, reg: Any, which: Which) -> Found:
             at = revision.get("at")
             for field, old, _new in revision.get("changes") or ():
                 for i in _held(text := _value(old), which):
-                    yield i, Place("earlier", REGISTER, text, iid, field, at)
+                    since = origin(old)  # since when, from which file: its source's
+                    place = Place("earlier", REGISTER, text, iid, field, until=at)
+                    yield i, replace(place, **since)
             said = {k: v for k, v in revision.items() if k != "changes"}
             for i, (keys, text) in _found(said, which).items():
                 yield i, Place("earlier", REGISTER, text, iid, ", ".join(keys), at)

@@ -87,7 +87,7 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from functools import cache
@@ -223,6 +223,24 @@ class Erasure:
     """What its own returns that brought or held a value said of who sent them (``file_name``,
     ``container``, ``mail_from``, ``mail_subject``, each with its text): erased whole
     (:data:`_WRITTEN_BY`)."""
+    shown: tuple[tuple[str, str, bool], ...] = ()
+    """Each erased value as typed with the path it is (or was) held at and whether it is the
+    current value there: what the confirmation shows (:func:`shortened`)."""
+    inner: tuple[str, ...] = ()
+    """The texts erased inside the institution's notes and values (``--text``: her surname)."""
+    noted: tuple[str, ...] = ()
+    """Erased values and parts of them (her surname: :func:`ingest.access.parts`) that the
+    institution's notes (``register set``, ``confirm``, an erasure's) or its other fields'
+    texts name, where no ``--text`` erases them there: said, with how to."""
+    note_names: tuple[str, ...] = ()
+    """Parts of erased values (her surname) that the erasure's own note names, where no
+    ``--text`` erases them: said, before the question."""
+    note: str = ""
+    """The erasure's note as it is kept: a value or text erased in it replaced by its marker
+    (the note must not bring back what it erases)."""
+    kept: tuple[tuple[str, str], ...] = ()
+    """The current values at the paths that stay (``--keep-current``, ``--only-with``), with their
+    paths: what the confirmation shows stays."""
     aside: tuple[Path, ...] = ()
     """The copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal,
     a damaged or hand-edited ``register.json``: :func:`ingest.journal.kept_aside`) that hold a
@@ -230,8 +248,27 @@ class Erasure:
 
 
 def mask(text: str) -> str:
-    """An erased value as the confirmation shows it: its first letter, then ``…``."""
+    """What a return said of who sent it as the confirmation shows it: its first letter, then
+    ``…``."""
     return f"{text[:1]}…" if len(text) > 1 else "…"
+
+
+def shortened(text: str) -> str:
+    """An erased value as the confirmation shows it: enough to recognise it (and to tell a
+    predecessor's from a successor's), not the whole of it — its first three and last three
+    characters (``Oks…zyk``, ``021…568``); as :func:`mask` when shorter than eight."""
+    return mask(text) if len(text) < 8 else f"{text[:3]}…{text[-3:]}"
+
+
+def _chosen(stored: Json, current: set[str], keep_current: bool, texts: Iterable[str]) -> bool:
+    """Whether a value held at an erased path is erased: not the current value there with
+    ``keep_current``, only one holding one of ``texts`` (folded: :func:`formgen.fold.fold`)
+    where they are given."""
+    if keep_current and value_key(stored) in current:
+        return False
+    held = [fold(str(t)) for t in (stored.get("raw"), stored.get("v")) if isinstance(t, str)]
+    texts = [fold(t) for t in texts if t.strip()]
+    return not texts or any(t in h for t in texts for h in held)
 
 
 def holds(data: bytes, needles: Iterable[str], pages: Pages | None = None) -> bool:
@@ -552,15 +589,52 @@ def _chars(objs: Iterable[Any]) -> Iterable[LTChar]:
 class _Marks:
     """Erased values → their markers' numbers, with the texts to look for in files."""
 
-    def __init__(self, held: Iterable[Json], after: int) -> None:
-        """``after``: the highest marker number in use (:meth:`Register.erased_so_far`)."""
+    def __init__(self, held: Iterable[Json], after: int, only: bool = False) -> None:
+        """``after``: the highest marker number in use (:meth:`Register.erased_so_far`);
+        ``only``: only the values in ``held`` are erased, others at the same paths stay
+        (:meth:`selects`)."""
         self.last = after
+        self.only = only
         self.numbers: dict[str, int] = {}
         self.texts: dict[int, list[str]] = {}
         self.written: dict[tuple[str, str], int] = {}
         """A return's provenance erased whole (:data:`_WRITTEN_BY`): (key, text) → number."""
         for sv in held:
             self.number(sv)
+        self.chosen = set(self.numbers)
+        self.inner: dict[int, str] = {}
+        """``register erase --text``: a text (her surname) erased inside the institution's notes
+        and values, each with its marker's number (:meth:`in_text`)."""
+
+    def add_inner(self, text: str) -> None:
+        """Erase ``text`` inside the institution's notes and values too (:meth:`in_text`)."""
+        self.last += 1
+        self.inner[self.last] = text
+        self.texts[self.last] = [text]
+
+    def in_text(self, text: str) -> str:
+        """``text`` with each text erased inside (:attr:`inner`) replaced by its marker, also
+        where it is written otherwise, as whole words (:func:`_loosely_replaced`)."""
+        for n, t in self.inner.items():
+            marker = ERASED.format(n=n)
+            text = _loosely_replaced(text.replace(t, marker), t, marker)
+        return text
+
+    def in_value(self, stored: object) -> None:
+        """A stored or journaled value with the texts erased inside it (:meth:`in_text`)."""
+        if not isinstance(stored, dict) or is_erased(stored):
+            return
+        for k in ("raw", "v"):
+            x = stored.get(k)
+            if isinstance(x, str):
+                stored[k] = self.in_text(x)
+            elif isinstance(x, list):
+                stored[k] = [self.in_text(i) if isinstance(i, str) else i for i in x]
+
+    def selects(self, stored: Json) -> bool:
+        """Whether ``stored``, a value at an erased path, is erased (all are, but where only
+        some were chosen: ``register erase --keep-current``, ``--only-with``)."""
+        return not self.only or value_key(stored) in self.chosen
 
     def number(self, stored: Json) -> int:
         key = value_key(stored)
@@ -661,7 +735,7 @@ def _mark_op(
         hits = [(values, p, v) for p, v in values.items() if under(p, paths) and v is not None]
     changed = False
     for where, key, stored in hits:
-        if not is_erased(stored):
+        if not is_erased(stored) and marks.selects(stored):
             where[key] = marks.marker(stored)
             changed = True
     named = op.get("named") or {}
@@ -672,7 +746,72 @@ def _mark_op(
                 marked = fold(str(e["institution"]["name"]["raw"]).strip())
                 op["named"] = {k: v for k, v in named.items() if v != iid} | {marked: iid}
                 changed = True
+    if marks.inner:
+        changed = _inner_op(op, iid, marks, went) or changed
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
+
+
+def _inner_op(op: Json, iid: str, marks: _Marks, went: list[str | None]) -> bool:
+    """``register erase --text``: the texts erased inside what one journal operation holds of
+    ``iid``: its notes (``register set``, ``confirm``, ``erase``, ``merge``, ``retire``), the
+    values its returns brought (any field: a free text naming her), what its forms were
+    prefilled with, and what its own returns say of who sent them; whether any was."""
+    before = json.dumps(op, ensure_ascii=False, sort_keys=True)
+    kind = op.get("op")
+    if kind == "merge":
+        sub = op["submission"]
+        for e, dest in zip(sub["entries"], went, strict=True):
+            if dest == iid:
+                for values in (e["institution"], e.get("entry") or {}):
+                    for c in values.values():
+                        marks.in_value(c)
+        if sub["identity"].get("formgen.institution_id") == iid or set(went) == {iid}:
+            for v in (op.get("sent") or {}).values():
+                marks.in_value(v)
+            sub["notes"] = [marks.in_text(str(n)) for n in sub.get("notes", ())]
+            prov = sub["provenance"]
+            for k in _WRITTEN:
+                if isinstance(prov.get(k), str):
+                    prov[k] = marks.in_text(prov[k])
+    elif kind == journal.BASE:
+        _inner_base(op["register"], iid, marks)
+    elif iid in (op.get("target"), op.get("keep"), op.get("other")):
+        for key in ("note", "reason"):
+            if isinstance(op.get(key), str):
+                op[key] = marks.in_text(op[key])
+        for v in (op.get("values") or {}).values():
+            marks.in_value(v)
+    return json.dumps(op, ensure_ascii=False, sort_keys=True) != before
+
+
+def _inner_base(data: Json, iid: str, marks: _Marks) -> None:
+    """``register erase --text`` in the register a repaired journal begins with: ``iid``'s
+    values now and earlier, its history's notes, and the notes and names of the sources only
+    it has values from."""
+    inst = data["institutions"].get(iid)
+    if inst is None:
+        return
+    for h in inst["history"]:
+        for key in ("note", "reason"):
+            if isinstance(h.get(key), str):
+                h[key] = marks.in_text(h[key])
+        for change in h["changes"]:
+            marks.in_value(change[1])
+            marks.in_value(change[2])
+    for sv in inst["institution"].values():
+        marks.in_value(sv)
+    for e in inst["entries"].values():
+        for sv in e["fields"].values():
+            marks.in_value(sv)
+    own = {h.get("src") for h in inst["history"]}
+    others = {
+        h.get("src") for i, o in data["institutions"].items() if i != iid for h in o["history"]
+    }
+    for sha in own - others:
+        source = data["sources"].get(sha)
+        for k in (*_WRITTEN, "reason"):
+            if isinstance(source, dict) and isinstance(source.get(k), str):
+                source[k] = marks.in_text(source[k])
 
 
 def _mark_provenance(prov: Json, marks: _Marks, whole: bool) -> None:
@@ -699,7 +838,7 @@ def _mark_base(data: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[
 
     def mark(sv: Json | None) -> Json | None:
         nonlocal changed
-        if sv is None or is_erased(sv):
+        if sv is None or is_erased(sv) or not marks.selects(sv):
             return sv
         changed = True
         return {**marks.marker(sv), **{k: sv[k] for k in ("src", "rev") if k in sv}}
@@ -720,6 +859,8 @@ def _mark_base(data: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[
     for d in data["duplicates"].values():
         if d["candidate"] == iid:
             for p, c in list(entry_values(d["entry"], paths)):
+                if not marks.selects(as_stored(c)):
+                    continue
                 scope, key = split_path(p)
                 where = d["entry"]["institution" if scope == INSTITUTION else "entry"]
                 where[key] = marks.marker(as_stored(c))
@@ -985,17 +1126,35 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
             for path, stored in sent.items()
             if under(path, paths) and str(stored["raw"]).strip() in number
         }
-        if not erased:
-            return event
-        marked = {
-            key: ERASED.format(n=number[str(sent[path]["raw"]).strip()])
-            if (path := schema.current_path(key)) in erased
-            else value
-            for key, value in prefill.items()
+        inner = {  # a text erased inside (--text): the value prefilled with it is left out too
+            path: fingerprint(secret, path, _typed(stored))
+            for path, stored in sent.items()
+            if path not in erased and marks.in_text(str(stored["raw"])) != str(stored["raw"])
         }
-        return {**event, "prefill": marked, "erased": {**event.get("erased", {}), **erased}}
+        if not erased and not inner:
+            return event
+        marked: dict[str, object] = {}
+        for key, value in prefill.items():
+            path = schema.current_path(key)
+            if path in erased:
+                marked[key] = ERASED.format(n=number[str(sent[path]["raw"]).strip()])
+            elif path in inner:
+                marked[key] = _in_prefill(value, marks)
+            else:
+                marked[key] = value
+        earlier = event.get("erased", {})
+        return {**event, "prefill": marked, "erased": {**earlier, **erased, **inner}}
 
     return mark
+
+
+def _in_prefill(value: object, marks: _Marks) -> object:
+    """A prefilled value (a text, a list of them) with the texts erased inside it."""
+    if isinstance(value, str):
+        return marks.in_text(value)
+    if isinstance(value, list):
+        return [marks.in_text(v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _drafts(
@@ -1124,8 +1283,18 @@ def _from_institution(
 
 
 def _plan(
-    ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False, pages: Pages | None = None
+    ws: Workspace,
+    iid: str,
+    paths: Iterable[str],
+    mend: bool = False,
+    pages: Pages | None = None,
+    keep_current: bool = False,
+    texts: Sequence[str] = (),
+    inner: Sequence[str] = (),
 ) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
+    inner = list(dict.fromkeys(t.strip() for t in inner if t.strip()))
+    if short := [t for t in inner if len(t) < MIN_NEEDLE]:
+        raise RegisterError(Said("reg_erase_text_short", text=short[0], n=MIN_NEEDLE))
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
         raise RegisterError(reg.damaged_journal)
@@ -1133,7 +1302,26 @@ def _plan(
         raise RegisterError(Said("erase_edited", path=str(ws.register_path)))
     wanted = reg.erasable(iid, paths)
     held = reg.held_values(iid, wanted)
-    marks = _Marks(held, reg.erased_so_far())
+    now = reg.current_values(iid, wanted)
+    current = {value_key(sv) for sv in now.values()}
+    chosen = [sv for sv in held if _chosen(sv, current, keep_current, texts)]
+    if held and not chosen:
+        asked = (
+            o.get("asked") or o["paths"]
+            for o in journal.read_journal(ws)
+            if o.get("op") == "erase" and o.get("target") == iid
+        )
+        if set(wanted) <= {p for paths in asked for p in paths}:  # run again: done already
+            if mend:  # a crash may have kept the erasure from writing register.json: now it is
+                journal.checkpoint(ws, reg)
+            raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
+        said = "reg_erase_none_chosen" if texts else "reg_erase_only_current"
+        raise RegisterError(
+            Said(said, iid=iid, paths=", ".join(wanted), texts=", ".join(f"„{t}“" for t in texts))
+        )
+    marks = _Marks(chosen, reg.erased_so_far(), only=len(chosen) < len(held))
+    for text in inner:
+        marks.add_inner(text)
     srcs = _sources_of(reg, iid, wanted)
     # its returns of forms prefilled with a value held it: a merge's ``sent`` values say so,
     # a repaired journal's base (the register as it was) keeps none, their sources do
@@ -1147,12 +1335,15 @@ def _plan(
         journal.journal_lines(data, path), iid, wanted, marks, srcs, went_to, ws.secret
     )
     earlier = [o for o in ops if o.get("op") == "erase" and o.get("target") == iid]
-    erased = {p for o in earlier for p in o["paths"]}
-    if not marks.numbers and set(wanted) <= erased:
+    erased = {p for o in earlier for p in o.get("asked") or o["paths"]}
+    if marks.inner and not marks.numbers and not changed:
+        said = ", ".join(f"„{t}“" for t in inner)
+        raise RegisterError(Said("reg_erase_text_nowhere", iid=iid, texts=said))
+    if not marks.numbers and not marks.inner and set(wanted) <= erased:
         if mend:  # a crash may have kept the erasure from writing register.json: now it is
             journal.checkpoint(ws, reg)
         raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
-    if not marks.numbers:
+    if not marks.numbers and not marks.inner:
         raise RegisterError(Said("reg_erase_never", iid=iid, paths=", ".join(wanted)))
     needles = marks.needles
 
@@ -1210,14 +1401,33 @@ def _plan(
     outside = _outside(ws, iid, named, pages)
     inst = reg.institution(iid)
     holding = _holding(reg, needles)
+
+    def erased_in(change: list[Any]) -> bool:  # a change of a revision at an erased path
+        olds = [sv for sv in change[1:] if isinstance(sv, dict) and not is_erased(sv)]
+        return under(change[0], wanted) and (not marks.only or any(map(marks.selects, olds)))
+
+    at_path = {
+        value_key(sv): (p, False)
+        for h in inst["history"]
+        for p, *olds in h["changes"]
+        for sv in olds
+        if sv is not None and under(p, wanted)
+    }
+    at_path |= {value_key(sv): (p, True) for p, sv in now.items()}
+    shown = tuple(
+        (t[0], *at_path.get(key, (wanted[0], False)))
+        for key, n in marks.numbers.items()
+        if (t := marks.texts[n])
+    )
     erasure = Erasure(
         institution_id=iid,
         name=name_line(reg, iid),
         paths=tuple(wanted),
-        values=tuple(t[0] for t in marks.texts.values() if t),
-        revisions=sum(any(under(c[0], wanted) for c in h["changes"]) for h in inst["history"]),
+        values=tuple(t[0] for n, t in marks.texts.items() if t and n not in marks.inner),
+        revisions=sum(any(map(erased_in, h["changes"])) for h in inst["history"]),
         conflicts=sum(
-            c["institution_id"] == iid and under(c["path"], wanted) for c in reg.conflicts()
+            c["institution_id"] == iid and erased_in([c["path"], c.get("mine"), c["theirs"]])
+            for c in reg.conflicts()
         ),
         duplicates=sum(
             d["candidate"] == iid and any(True for _ in entry_values(d["entry"], wanted))
@@ -1243,12 +1453,47 @@ def _plan(
             )
         ),
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
-        within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
+        # --text: every field of its own that holds the text has it erased inside
+        within=()
+        if marks.inner
+        else tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
         provenance=provenance,
         spools=tuple(spool.abandoned()),
+        shown=shown,
+        inner=tuple(inner),
+        noted=() if marks.inner else _named_in(_texts_of(inst, wanted), names),
+        kept=tuple((p, str(sv.get("raw", ""))) for p, sv in now.items() if not marks.selects(sv)),
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
     return replace(erasure, aside=tuple(copies)), lines, marks, copies
+
+
+def _texts_of(inst: Json, wanted: list[str]) -> list[str]:
+    """The notes of an institution's history (``register set``, ``confirm``, ``erase``,
+    ``retire``: each revision's ``note`` or ``reason``) and the texts of its fields but
+    ``wanted``, now and earlier (a free text naming her)."""
+    texts = [str(h[k]) for h in inst["history"] for k in ("note", "reason") if h.get(k)]
+    stored = [(f"{INSTITUTION}.{k}", sv) for k, sv in inst["institution"].items()]
+    stored += [
+        (f"{c}.{k}", sv) for c, e in inst["entries"].items() for k, sv in e["fields"].items()
+    ]
+    stored += [(p, sv) for h in inst["history"] for p, *olds in h["changes"] for sv in olds]
+    return texts + [
+        sv["raw"]
+        for p, sv in stored
+        if isinstance(sv, dict) and isinstance(sv.get("raw"), str) and not under(p, wanted)
+    ]
+
+
+def _named_in(texts: Iterable[str], names: Iterable[str]) -> tuple[str, ...]:
+    """Those of ``names`` (of :data:`MIN_NEEDLE` characters or more) that one of ``texts``
+    holds as whole words, also written otherwise (:func:`_loosely_holds`)."""
+    data = [t.encode() for t in texts]
+    return tuple(
+        n
+        for n in dict.fromkeys(names)
+        if len(n) >= MIN_NEEDLE and any(_loosely_holds(d, [n]) for d in data)
+    )
 
 
 def _filled_in(data: bytes, names: list[str]) -> bool:
@@ -1303,10 +1548,17 @@ def made_again(ws: Workspace, path: Path) -> str | None:
     return None
 
 
-def plan(ws: Workspace, iid: str, paths: Iterable[str]) -> Erasure:
+def plan(
+    ws: Workspace,
+    iid: str,
+    paths: Iterable[str],
+    keep_current: bool = False,
+    texts: Sequence[str] = (),
+    inner: Sequence[str] = (),
+) -> Erasure:
     """What :func:`erase` would erase (nothing is changed); :class:`RegisterError` for an
     unknown institution or path, or a path that never held a value."""
-    return _plan(ws, iid, paths)[0]
+    return _plan(ws, iid, paths, keep_current=keep_current, texts=texts, inner=inner)[0]
 
 
 def erase(
@@ -1317,18 +1569,38 @@ def erase(
     confirm: Callable[[Erasure], bool] = lambda _e: True,
     wait: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep_current: bool = False,
+    texts: Sequence[str] = (),
+    inner: Sequence[str] = (),
 ) -> Erasure | None:
     """Erase every value ``iid`` holds or held at ``paths`` from the workspace (see the module
     docstring), holding the workspace's lock; ``confirm`` is asked with what will be erased
     first (``False``: nothing is changed, ``None`` is returned); ``progress`` is told the pages
-    of prints read before (:class:`Pages`). Raises :class:`RegisterError` (nothing is changed)
+    of prints read before (:class:`Pages`). ``keep_current``: the values ``iid`` holds now at
+    ``paths`` stay (a successor's, set by hand), only earlier ones go; ``texts``: only the
+    values holding one of them go (:func:`_chosen`); ``inner``: texts (her surname) erased
+    inside the institution's notes and values and its forms' prefilled values too (a marker
+    takes their place; a text shorter than :data:`MIN_NEEDLE` is refused); a value or text
+    erased in ``note`` is replaced by its marker there too (:attr:`Erasure.note`). Raises :class:`RegisterError` (nothing is changed)
     for a blank ``note`` and as :func:`plan`."""
     note = " ".join(note.split())
     if not note:
         raise RegisterError(Said("reg_erase_note_blank"))
     with ws.lock(wait), journal.no_cyclic_gc():
         pages = Pages(progress) if progress else None
-        erasure, lines, marks, copies = _plan(ws, iid, paths, mend=True, pages=pages)
+        erasure, lines, marks, copies = _plan(
+            ws,
+            iid,
+            paths,
+            mend=True,
+            pages=pages,
+            keep_current=keep_current,
+            texts=texts,
+            inner=inner,
+        )
+        kept = marks.in_text(marks.replace_in(note, loosely=True))
+        named = [part for v in erasure.values for part in parts(v)]
+        erasure = replace(erasure, note=kept, note_names=_named_in([kept], named))
         if not confirm(erasure):
             return None
         # the files first, the journal last: a crash before the journal is written leaves the
@@ -1354,10 +1626,16 @@ def erase(
             "at": now_iso(),
             "target": iid,
             "paths": list(erasure.paths),
-            "note": note,
+            "note": erasure.note,
             "originals": sorted({o.sha256 for o in erasure.originals} | set(erasure.gone)),
             "drafts": [str(p) for p in erasure.drafts],
         }
+        if marks.only:  # some values at the paths stay: the replay takes out only the marked
+            op["marked"] = True  # and only where they go (a formgen before: all at "paths")
+            op["asked"], op["paths"] = (
+                op["paths"],
+                [p for p in erasure.paths if not any(under(k, [p]) for k, _v in erasure.kept)],
+            )
         line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
         write_atomic(journal.journal_path(ws), b"".join(lines) + line)
         journal.rebuild_unlocked(ws)

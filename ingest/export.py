@@ -71,7 +71,7 @@ from formgen.messages import (
     say,
 )
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, Scope
-from formgen.record import NOT_IN_XML
+from formgen.record import ERASED_MARK, NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import (
     field_label,
@@ -119,6 +119,13 @@ LONG_COLUMNS = (
 """The columns of the long table: (header for programs, key of the header people read in
 :data:`formgen.messages.WORDS`)."""
 LONG_HEADER = tuple(code for code, _ in LONG_COLUMNS)
+LIST_IDS = "list_ids"
+"""The column of the wide table after the institution's id, where institutions hold ids the
+centre's own lists gave them (:meth:`~ingest.register.Register.list_ids`, ``register import``
+reads it back): its header for programs; for people :data:`formgen.messages.WORDS`'
+``col_list_ids``."""
+LIST_IDS_APART = "; "
+"""Between an institution's list ids in one cell."""
 RETIRED_COLUMNS = (("retired_on", "col_retired_on"), ("retired_reason", "col_retired_reason"))
 """The last columns of both tables when they hold retired institutions (``--with-retired``):
 the day it was retired and why; blank for the others."""
@@ -161,6 +168,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
         out.append(
             {
                 "id": iid,
+                **({"list_ids": list(ids)} if (ids := reg.list_ids(iid)) else {}),
                 "base_version": inst["rev"],
                 "categories": list(entries),
                 "institution": _plain_values(
@@ -254,8 +262,17 @@ def display(
     """One stored value as a cell: lists joined with ", ", invalid values as typed
     (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
     (:func:`formgen.messages.day_text`), a phone number's extension too
-    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their labels (:func:`ingest.labels.option_text`:
-    one the schema dropped as the versions ``kept`` name it)."""
+    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their
+    labels (:func:`ingest.labels.option_text`: one the schema dropped as the versions ``kept``
+    name it), and a text erased inside it (``register erase --text``) as ``lang`` says erased:
+    „Frau (gelöscht) nimmt Fälle …“."""
+    text = _display(f, sv, labels, lang, kept)
+    return ERASED_MARK.sub(say("erased", lang), text) if labels and "(erased #" in text else text
+
+
+def _display(
+    f: Field | None, sv: Json | None, labels: bool, lang: str, kept: SchemaRegistry | None
+) -> str:
     if sv is None:
         return ""
     if labels and f is not None and f.type is FieldType.DATE and (day := day_text(sv, lang)):
@@ -311,10 +328,13 @@ def wide_rows(
     said = lang if labels else None
     schema = reg.schema
     inst_fields, entry_fields = _columns(schema, personal)
-    yield list(wide_columns(schema, personal, labels, lang, with_retired))
+    listed = bool(reg.listed())
+    yield list(wide_columns(schema, personal, labels, lang, with_retired, with_list_ids=listed))
     for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
+        if listed:
+            head.insert(1, LIST_IDS_APART.join(reg.list_ids(iid)))
         inst_cells = _cells(inst_fields, inst["institution"], labels, lang, reg.kept)
         problems_inst = _problems(schema, inst["institution"], INSTITUTION, said)
         retired = _retired_cells(reg, iid, labels, lang, personal) if with_retired else []
@@ -345,23 +365,28 @@ def wide_columns(
     lang: str = "de",
     with_retired: bool = False,
     before: bool = False,
+    with_list_ids: bool = False,
 ) -> list[str]:
     """The header of the wide table (:func:`wide_rows`): for programs the ids, the fields
     (``languages_offered._other`` for the "other" text of a list) and the columns of
     :data:`WIDE_META` and :data:`WIDE_TAIL`; with ``labels`` in ``lang`` (:func:`wide_header`,
     ``before``: as formgen wrote it until 2026-11); ``with_retired`` also
-    :data:`RETIRED_COLUMNS`."""
+    :data:`RETIRED_COLUMNS`; ``with_list_ids`` :data:`LIST_IDS` after the id."""
     inst_fields, entry_fields = _columns(schema, personal)
     retired = _retired_header(labels, lang) if with_retired else []
     if labels:
-        return [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
-    return [
-        *(code for code, _ in WIDE_META),
-        *_headers(inst_fields),
-        *_headers(entry_fields),
-        *(code for code, _ in WIDE_TAIL),
-        *retired,
-    ]
+        out = [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
+    else:
+        out = [
+            *(code for code, _ in WIDE_META),
+            *_headers(inst_fields),
+            *_headers(entry_fields),
+            *(code for code, _ in WIDE_TAIL),
+            *retired,
+        ]
+    if with_list_ids:
+        out.insert(1, say("col_list_ids", lang) if labels else LIST_IDS)
+    return out
 
 
 def _retired_json(retired: Json, personal: bool) -> Json:

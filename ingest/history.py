@@ -377,6 +377,8 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
     further in than they start."""
     inst = reg.institution(iid)
     head = f"{iid}  {name_line(reg, iid)}  {say('revision_now', lang, rev=inst['rev'])}"
+    if listed := reg.list_ids(iid):  # its ids in the centre's lists (register import)
+        head += f"  {say('col_list_ids', lang)}: {', '.join(listed)}"
     if (retired := reg.retired(iid)) is not None:
         head += f"  {retired_text(retired, lang, why=False)}"  # why: on its retire line below
     out = [head]
@@ -432,7 +434,9 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
                 for scope, key in split
             )
             out.append(f"    {say('contact_kept_fields', lang, fields=fields)}")
-    return fold_in("\n".join(out), columns)  # a change's lines fit under its value already
+    # a text erased inside a note or a value (register erase --text): as an erased value reads
+    text = ERASED_MARK.sub(say("erased", lang), "\n".join(out))
+    return fold_in(text, columns)  # a change's lines fit under its value already
 
 
 def _origin(reg: Register, src: Json, lang: str) -> str:

@@ -299,7 +299,18 @@ def apply_op(
     elif kind == "merge-institutions":
         reg.merge_institutions(op["keep"], op["other"], op["note"], at=op["at"])
     elif kind == "erase":
-        reg.erase(op["target"], op["paths"], op["note"], op.get("originals", ()), at=op["at"])
+        marked = bool(op.get("marked"))
+        originals = op.get("originals", ())
+        asked = op.get("asked")  # marked: the paths asked for, "paths" those cleared now
+        reg.erase(
+            op["target"],
+            op["paths"],
+            op["note"],
+            originals,
+            at=op["at"],
+            marked=marked,
+            asked=asked,
+        )
     else:
         raise RegisterError(Said("journal_unknown_op", seq=str(op.get("seq")), kind=str(kind)))
     return None

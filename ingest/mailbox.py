@@ -20,6 +20,7 @@ import binascii
 import contextlib
 import email
 import email.errors
+import email.header
 import email.message
 import email.policy
 import email.utils
@@ -37,7 +38,7 @@ from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
 from formgen.linebreak import shorten
 from formgen.messages import Said, os_error_said
-from ingest.sniff import HEADER_LINE, open_regular
+from ingest.sniff import HEADER_LINE, open_regular, starts_like_mail
 
 MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
@@ -120,10 +121,16 @@ def _filename(part: Message) -> str | None:
 
 
 def _header(msg: Any, name: str) -> str | None:
+    """A header's text, decoded. One the mail's parser refuses (an encoded From name holding a
+    line break: ``=?utf-8?b?UHJheGlzCk5vcmQ=?=``, "Praxis\\nNord") is decoded from the header
+    as written, or else shown as written: the mail and its attachments are still read."""
     try:
         value = msg.get(name)
     except (ValueError, TypeError, IndexError, AttributeError):  # malformed header
-        value = msg.get_all(name, failobj=[None])[0] if hasattr(msg, "get_all") else None
+        raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
+        value = raw
+        with contextlib.suppress(ValueError, LookupError, email.errors.HeaderParseError):
+            value = str(email.header.make_header(email.header.decode_header(raw or "")))
     return _clean(value)
 
 
@@ -304,11 +311,13 @@ def mbox_attachments(
 def _mbox_mails(box: mailbox.mbox) -> Iterator[bytes]:
     """The mails of ``box``. A line starting with ``From`` in a mail's text that the program
     writing the mailbox did not mark (``>From``) is taken by :mod:`mailbox` for the start of
-    another mail; what follows it has no header, and is put back onto the mail it is part of."""
+    another mail; what follows it has no mail's header (:func:`~ingest.sniff.starts_like_mail`:
+    one line ``From: Praxis Nord <p@example.org>`` after it is none), and is put back onto the
+    mail it is part of."""
     mail = None
     for key in box.iterkeys():
         data = box.get_bytes(key)
-        if mail is not None and not HEADER_LINE.match(data):
+        if mail is not None and not starts_like_mail(data):
             mail += box.get_bytes(key, from_=True)
             continue
         if mail is not None:

@@ -127,6 +127,12 @@ class WorkspaceRegisterView:
             if (keep := self._reg.merged_into(iid)) is not None
         }
 
+    def listed(self) -> dict[str, str]:
+        if self._reg is None:
+            return {}
+        held = self._reg.institutions
+        return {lid: iid for lid, iid in self._reg.listed().items() if lid not in held}
+
     def record(self, institution_id: str) -> InstitutionRecord | None:
         if institution_id not in self._data.get("institutions", {}):
             return None

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from formgen.fold import same_letters
 from formgen.linebreak import pasted
 from formgen.messages import say
 
@@ -54,25 +55,32 @@ _LEGAL = {
 _SPECIAL = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "đ": "d", "æ": "ae"})
 """Letters Unicode decomposes into no base letter, as the matcher has always written them. Not
 :func:`formgen.fold.fold`, which ``register find`` uses: a rebuild replays every journaled
-return through the matcher, and a name folded otherwise than when it was merged could match
-another institution, or none, and leave a journaled decision on a probable duplicate without
-its duplicate. So capital ``Đ``, ``Ø`` and ``Æ``, folded by ``register find``, are not folded
-here (the table is applied before ``casefold``), as they never were."""
+return through the matcher of the version it was merged with (:data:`MATCHING`), and a name
+folded otherwise than when it was merged could match another institution, or none, and leave
+a journaled decision on a probable duplicate without its duplicate. So capital ``Đ``, ``Ø``
+and ``Æ``, folded by ``register find``, are not folded here (the table is applied before
+``casefold``), as they never were."""
 
 
-MATCHING = 2
+MATCHING = 3
 """How the matcher reads names and postcodes: since version 2 as the register stores them
 (:func:`formgen.linebreak.pasted`; a returned value as checked, ``D-40212`` as ``40212``), before
-as typed. A journaled merge says the version it matched with (its ``matching``; none: 1), so
-that a rebuild matches its checklists as the merge did and finds the institutions and
-probable duplicates later operations name."""
+as typed; since version 3 with the Arabic and Persian forms of a letter and their digits as one
+(:func:`formgen.fold.same_letters`: ``ي`` ``ی``, ``ك`` ``ک``, ``ة`` ``ه``, ``٣`` ``۳`` ``3``), as
+``register find`` has them, so that one name typed on two keyboards is one institution. A
+journaled merge says the version it matched with (its ``matching``; none: 1), so that a rebuild
+matches its checklists as the merge did and finds the institutions and probable duplicates
+later operations name."""
 
 
-def normalise_name(name: str, stored: bool = True) -> str:
+def normalise_name(name: str, version: int = MATCHING) -> str:
     """Lower case, no accents, no punctuation, no legal forms: ``"Caritas e.V."`` → ``caritas``;
-    ``stored``: read as the register stores a one-line text (:func:`formgen.linebreak.pasted`: a
-    soft hyphen or zero-width space pasted into a word does not split it)."""
-    text = pasted(name, one_line=True) if stored else name
+    as :data:`MATCHING` ``version`` reads it: from 2 as the register stores a one-line text
+    (:func:`formgen.linebreak.pasted`: a soft hyphen or zero-width space pasted into a word does
+    not split it), from 3 an Arabic and a Persian form of a letter as one."""
+    text = pasted(name, one_line=True) if version >= 2 else name
+    if version >= 3:
+        text = same_letters(text)
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"e\.\s*v\.", " ev ", text)
@@ -90,8 +98,8 @@ def normalise_phone(phone: str) -> str:
     return digits
 
 
-def normalise_postcode(postcode: str, stored: bool = True) -> str:
-    return re.sub(r"\s", "", pasted(postcode) if stored else postcode)
+def normalise_postcode(postcode: str, version: int = MATCHING) -> str:
+    return re.sub(r"\s", "", pasted(postcode) if version >= 2 else postcode)
 
 
 @dataclass(frozen=True)
@@ -129,11 +137,11 @@ def _probable(iid: str, score: float, key: str, **args: int) -> Match:
 
 
 class Matcher:
-    """An index of the register's institutions for matching new ones; ``stored``: names and
-    postcodes read as the register stores them (:data:`MATCHING` 2), else as typed (1)."""
+    """An index of the register's institutions for matching new ones, their names and postcodes
+    read as :data:`MATCHING` ``version`` reads them."""
 
-    def __init__(self, stored: bool = True) -> None:
-        self._stored = stored
+    def __init__(self, version: int = MATCHING) -> None:
+        self._version = version
         self._items: dict[str, tuple[str, str, str]] = {}
         self._numbers: dict[str, frozenset[str]] = {}
         self._former: dict[str, tuple[str, ...]] = {}
@@ -147,7 +155,7 @@ class Matcher:
         name, pc, ph = self._normalised(cand)
         self._items[cand.id] = (name, pc, ph)
         self._numbers[cand.id] = _numbers(name)
-        former = {normalise_name(n, self._stored) for n in cand.former} - {name, ""}
+        former = {normalise_name(n, self._version) for n in cand.former} - {name, ""}
         self._former[cand.id] = tuple(sorted(former))
         for each in (name, *former):
             self._by_name[each].add(cand.id)
@@ -213,8 +221,8 @@ class Matcher:
 
     def _normalised(self, cand: Candidate) -> tuple[str, str, str]:
         """Name, postcode and phone of ``cand`` as compared."""
-        name = normalise_name(cand.name, self._stored)
-        return name, normalise_postcode(cand.postcode, self._stored), normalise_phone(cand.phone)
+        name, pc = normalise_name(cand.name, self._version), cand.postcode
+        return name, normalise_postcode(pc, self._version), normalise_phone(cand.phone)
 
     def _former_score(self, name: str, numbers: frozenset[str], iid: str) -> float:
         """How like ``name`` is the most alike of the names ``iid`` had before (0: none)."""

@@ -99,7 +99,7 @@ def read_odt(
     try:
         identity = FormIdentity.from_fields(properties)
     except FormgenError as exc:
-        raise type(exc)(f"{file_name}: {exc}") from None
+        raise exc.named(file_name) from None
     provenance = Provenance(
         file_name=file_name,
         sha256=sha256 or hashlib.sha256(data).hexdigest(),

@@ -142,10 +142,12 @@ def read_acroform(
         acroform = pdf.Root.get("/AcroForm")
         check_xfa(acroform, file_name)
         roots = acroform.get("/Fields") if isinstance(acroform, Dictionary) else None
-        fields = list(walk_fields(roots, file_name, limits))
+        lost: list[str] = []
+        fields = list(walk_fields(roots, file_name, limits, lost))
         from_pages = not any(node.name for node in fields)  # none, or junk ([1 2 /X])
         if from_pages:
-            fields = list(walk_fields(page_field_roots(pdf, file_name, limits), file_name, limits))
+            on_pages = page_field_roots(pdf, file_name, limits)
+            fields = list(walk_fields(on_pages, file_name, limits, lost))
         values, hidden, value_notes, illegible = field_values(fields, limits)
         if from_pages and fields:
             if hidden:
@@ -153,6 +155,7 @@ def read_acroform(
             else:  # the fields lost their parents, and with them their names (pdfunite)
                 fields, values, value_notes, illegible = [], {}, [], []
         notes += value_notes
+        damaged = damaged_fields(pdf, fields, lost, notes)
         info = info_strings(pdf)
     identity, identity_notes = read_identity(hidden, info.get(INFO_KEY), file_name)
     notes += identity_notes
@@ -169,6 +172,7 @@ def read_acroform(
         notes=tuple(notes),
         unread=unread,
         illegible=tuple(illegible),
+        damaged=damaged,
     )
 
 
@@ -308,6 +312,41 @@ def repair_notes(pdf: pikepdf.Pdf) -> list[str]:
     return [Said("ingest_pdf_repaired", detail=detail)]
 
 
+_QPDF_OBJECT = re.compile(r"\(object (\d+) (\d+)")
+"""How a qpdf warning names the object it concerns (``(object 17 0, offset 162737)``)."""
+
+
+def damaged_fields(
+    pdf: pikepdf.Pdf, fields: list[FieldNode], lost: list[str], notes: list[str]
+) -> tuple[str, ...]:
+    """The field paths (groups or fields; ``""``: somewhere in the form) whose objects qpdf
+    could not read while the fields were read, with a note saying so.
+
+    qpdf reads objects when they are first used and, where one cannot be parsed (a flipped
+    byte, an integer beyond 64 bits), warns and takes it as ``null``, or as what it could make
+    of it: the field is gone, or holds what was left. ``lost`` holds the groups with such a
+    ``null`` among their kids (:func:`walk_fields`); a warning about a field's own object names
+    that field. A warning naming no field read puts the whole form in doubt. One call to
+    :meth:`pikepdf.Pdf.get_warnings` (which empties qpdf's list) per file, and a lookup of
+    the fields' objects only when it warned."""
+    late = pdf.get_warnings()
+    if not late and not lost:
+        return ()
+    damaged = list(lost)
+    if late:
+        by_object = {node.obj.objgen: node.name for node in fields if node.obj.is_indirect}
+        for warning in late:
+            found = _QPDF_OBJECT.search(warning)
+            name = by_object.get((int(found[1]), int(found[2]))) if found else None
+            if name is not None:
+                damaged.append(name)
+        if not damaged:
+            damaged.append("")
+    detail = _qpdf_text(late[0]) if late else "null among a field's kids"
+    notes.append(Said("ingest_pdf_objects_damaged", detail=detail))
+    return tuple(dict.fromkeys(damaged))
+
+
 _QPDF_SOURCE = re.compile(r"(?:stream <[^>]*>|/proc/self/fd/\d+):? ?")
 """How qpdf names what it read: the memory file or stream, which means nothing to a reader."""
 
@@ -341,7 +380,9 @@ class FieldNode:
     widgets: list[Dictionary] = field(default_factory=list)
 
 
-def walk_fields(roots: object, file_name: str, limits: ReadLimits) -> Iterator[FieldNode]:
+def walk_fields(
+    roots: object, file_name: str, limits: ReadLimits, lost: list[str] | None = None
+) -> Iterator[FieldNode]:
     """Every terminal field under ``roots`` (``/AcroForm /Fields``), depth first, in order.
 
     ``/FT``, ``/Ff`` and ``/V`` are inherited from ancestors (PDF 32000 12.7.3.1). Kids that
@@ -350,9 +391,14 @@ def walk_fields(roots: object, file_name: str, limits: ReadLimits) -> Iterator[F
     qpdf's copy of a field tree whose name is taken (``psychotherapie+1``: ``qpdf --empty
     --pages`` copies a category's fields once for each page that shows some of them) carries
     the name of the tree it copies (:func:`field_values` reads it as a second field of it).
+    A kid that is no dictionary (``null``: what qpdf makes of an object it cannot parse) is
+    skipped, never taken to end its group; the name of its parent (``""`` at the top) goes
+    into ``lost``.
     """
     if not isinstance(roots, Array | list):
         return
+    if lost is not None and not all(isinstance(r, Dictionary) for r in roots):
+        lost.append("")
     descended: set[tuple[int, int]] = set()
     count = 0
     # (node, parent name, inherited /FT, /Ff, /V, depth). Every pikepdf call crosses into C++
@@ -388,15 +434,17 @@ def walk_fields(roots: object, file_name: str, limits: ReadLimits) -> Iterator[F
         kids = obj.get("/Kids") if "/Kids" in keys else None
         if isinstance(kids, Array) and len(kids):
             members = list(kids)
-            first = members[0]
-            if isinstance(first, Dictionary) and "/T" in first:
+            widgets = [k for k in members if isinstance(k, Dictionary)]
+            group = bool(widgets) and "/T" in widgets[0]  # however its kids begin
+            if lost is not None and len(widgets) < len(members) and (group or not widgets):
+                lost.append(name)  # an object qpdf could not read is null: its field is gone
+            if group:
                 if obj.is_indirect:
                     if obj.objgen in descended:
                         continue
                     descended.add(obj.objgen)
-                stack.extend((k, name, ft, ff, value, depth + 1) for k in reversed(members))
+                stack.extend((k, name, ft, ff, value, depth + 1) for k in reversed(widgets))
                 continue
-            widgets = [k for k in members if isinstance(k, Dictionary)]
         else:
             widgets = [obj]
         yield FieldNode(
@@ -838,25 +886,25 @@ def read_identity(
     """
     notes: list[str] = []
     from_info: FormIdentity | None = None
-    info_error: str | None = None
+    info_error: IdentityError | None = None
     if info_json:
         try:
             from_info = identity_from_json(info_json)
         except IdentityError as exc:
-            info_error = str(exc)
+            info_error = exc
     if hidden:
         try:
             ident = FormIdentity.from_fields(hidden)
         except IdentityError as exc:
             if from_info is None:
-                raise IdentityError(f"{file_name}: {exc}") from None
-            notes.append(Said("ingest_pdf_identity_malformed", error=str(exc)))
+                raise exc.named(file_name) from None
+            notes.append(Said("ingest_pdf_identity_malformed", error=exc.said or str(exc)))
             return from_info, notes
         if from_info is not None and (from_info != ident or from_info.signature != ident.signature):
             notes.append(Said("ingest_pdf_identity_differs"))
         return ident, notes
     if info_error is not None:
-        raise IdentityError(f"{file_name}: {info_error}")
+        raise info_error.named(file_name)
     if from_info is not None:
         notes.append(FROM_INFO_NOTE)
     return from_info, notes
@@ -867,9 +915,9 @@ def identity_from_json(text: str) -> FormIdentity:
     try:
         data = json.loads(text)
     except ValueError:
-        raise IdentityError("the identity in the document metadata is not valid JSON") from None
+        raise IdentityError.saying(Said("identity_info_not_json")) from None
     if not isinstance(data, dict):
-        raise IdentityError("the identity in the document metadata is not a JSON object")
+        raise IdentityError.saying(Said("identity_info_not_object"))
     fields = {
         (k if str(k).startswith(_IDENTITY_PREFIX) else _IDENTITY_PREFIX + str(k)): v
         for k, v in data.items()

@@ -67,7 +67,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 # fontTools and reportlab ship no type information
@@ -447,8 +447,8 @@ def _block(
 class _Book(IndexingFlowable):  # type: ignore[misc]
     """What a pass of the layout found: each part's number of pages (``pages``, by its key)
     and each entry's page in its part (``at``); the next pass prints them (the footer's
-    „Seite 3/6“, the contents, the index) from ``last_pages`` and ``last_at``, and passes are
-    made until two agree."""
+    „Seite 3/6“, the contents) from ``last_pages`` and ``last_at``, and passes are made until
+    two agree. The index, laid out after every entry, prints this pass's ``at``."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -462,13 +462,24 @@ class _Book(IndexingFlowable):  # type: ignore[misc]
         self.pages, self.at = {}, {}
 
     def isSatisfied(self) -> bool:
-        return self.pages == self.last_pages and self.at == self.last_at
+        # never the first pass (nothing before it to agree with): it is a sketch (_Doc.sketch)
+        return bool(self.last_pages) and self.pages == self.last_pages and self.at == self.last_at
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return (0, 0)
 
     def draw(self) -> None:
         pass
+
+
+class _Sketched(Flowable):  # type: ignore[misc]
+    """A flowable laid out in every pass of the layout but drawn only in those that may be the
+    last (:attr:`_Doc.sketch`): an entry's table and a line of the index, most of what a pass
+    draws."""
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        if not getattr(getattr(canv, "_doctemplate", None), "sketch", False):
+            super().drawOn(canv, x, y, _sW)
 
 
 class _Canvas(Canvas):  # type: ignore[misc]
@@ -502,6 +513,11 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         second, and a third finds the pages agree)."""
         self.passes = 0
         self.laid_out = 0
+        self.sketch = False
+        """True in the first pass: it only finds the pages (the contents and the page counts
+        it prints are empty, so that another pass always follows, :class:`_Book`) and what
+        it draws is thrown away: its entries and index lines are not drawn
+        (:class:`_Sketched`; drawing was a third of a pass of 3,000 institutions, cProfile)."""
         self.section = ""
         self.region = ""
         self.footer = footer
@@ -540,6 +556,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
     def build(self, flowables: list[Flowable], **kw: Any) -> None:
         self.passes += 1
+        self.sketch = self.passes == 1
         super().build(flowables, **kw)
         self._contents()  # the last part's
 
@@ -865,9 +882,7 @@ def render_register(
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
-                made = functools.partial(
-                    _entry_block, reg, cat, iid, entry, stand, opt, st, held, shown[iid]
-                )
+                made = _entry(reg, cat, iid, entry, stand, opt, st, held, shown[iid])
                 # the region heading travels with the first entry: never alone at a page's foot
                 blocks.append(_block(head if n == 0 else [], made))
         # no region, an invalid one, or one no longer in the workspace's list, by name; a
@@ -882,18 +897,8 @@ def render_register(
                 _para(escape(say("print_no_region", lang)), st["h2"]),
             ]
             for n, (iid, entry) in enumerate(unplaced):
-                made = functools.partial(
-                    _entry_block,
-                    reg,
-                    cat,
-                    iid,
-                    entry,
-                    stand,
-                    opt,
-                    st,
-                    held,
-                    shown[iid],
-                    region_row=True,
+                made = _entry(
+                    reg, cat, iid, entry, stand, opt, st, held, shown[iid], region_row=True
                 )
                 blocks.append(_block(head if n == 0 and placed else [], made))
         elif not placed:
@@ -910,7 +915,10 @@ def render_register(
         story += [PageBreak(), *recto, part, _Section(index, 0, index)]
         story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
-        story.append(_Later(functools.partial(_index, reg, shown, rank, places, book, st, lang)))
+        index_lines: dict[tuple[str, str, str], tuple[str, _Line]] = {}  # for the next pass
+        story.append(
+            _Later(functools.partial(_index, reg, shown, rank, places, book, st, lang, index_lines))
+        )
 
     buf = io.BytesIO()
     stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
@@ -1018,17 +1026,21 @@ def _index(
     book: _Book,
     st: dict[str, ParagraphStyle],
     lang: str,
+    made: dict[tuple[str, str, str], tuple[str, _Line]],
 ) -> list[Flowable]:
     """The index: the entries printed (``places``: (institution, category) → the section's
     number) by the languages they offer (German left out: nearly all do) and by the town of
     their address, each institution (as ``shown`` names it, :func:`_told_apart`, in the order
-    of its ``rank``) with its sections and the page in each (where the pass before put them:
-    „20/3“), in two columns."""
+    of its ``rank``) with its sections and the page in each (where this pass of the layout put
+    them, before the index: „20/3“), in two columns. A line ``made`` in the pass before (by
+    list, heading and institution) that says the same is laid out again as it was: its
+    markup not parsed and broken into lines anew (the next pass, as a rule, finds the same
+    pages: each section numbers its own)."""
     by_language: dict[str, dict[str, list[tuple[int, int]]]] = {}
     by_place: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for (iid, cid), number in places.items():
         inst = reg.institutions[iid]
-        where = (number, book.last_at.get((iid, cid), 0))
+        where = (number, book.at.get((iid, cid), 0))
         stored = [(f, inst["institution"]) for f in reg.schema.institution_fields()]
         stored += [(f, inst["entries"][cid]["fields"]) for f in reg.schema.entry_fields(cid)]
         codes = {
@@ -1072,7 +1084,11 @@ def _index(
                     for n, page in pairs
                 )
                 text = _no_break(f"{name} · {links}", line.fontName, line.fontSize)
-                column.append(_Line(text, line))
+                said, was = made.get((title, key, iid), ("", None))
+                if was is None or said != text:
+                    was = _Line(text, line)
+                    made[title, key, iid] = (text, was)
+                column.append(was)
             column[first] = _Together(heading, column[first])
         out += [_para(escape(title), st["h2"]), BalancedColumns(column, nCols=2)]
     if by_language:
@@ -1109,7 +1125,7 @@ class _Together(Flowable):  # type: ignore[misc]
         self.below.drawOn(self.canv, 0, 0)
 
 
-class _Line(Paragraph):  # type: ignore[misc]
+class _Line(_Sketched, Paragraph):  # type: ignore[misc]
     """A line of the index, kept whole (a long name was split across the columns, its pages
     away from its start), broken into lines once for each width it is laid out at: its
     columns (``BalancedColumns``) measure every line of a page three times, at one width,
@@ -1123,10 +1139,20 @@ class _Line(Paragraph):  # type: ignore[misc]
         return []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        # anew where a split found no room for it and let go of its lines
-        if self._wrapped is None or self._wrapped[0] != aw or not hasattr(self, "blPara"):
+        # anew where a split found no room for it and let go of its lines, or at another
+        # width: not at the one its column draws it at, a millionth of a point (reportlab's
+        # _FUZZ) narrower than the one the columns measured it at (every line was broken twice)
+        if (
+            self._wrapped is None
+            or abs(self._wrapped[0] - aw) > _SAME_WIDTH
+            or not hasattr(self, "blPara")
+        ):
             self._wrapped = (aw, super().wrap(aw, ah))
         return self._wrapped[1]
+
+
+_SAME_WIDTH = 0.01
+"""Points by which two widths a line is laid out at differ and are still the same to it."""
 
 
 def _page_key(part: str, page: int) -> str:
@@ -1248,7 +1274,62 @@ def _lines(text: str, font: str, size: float, width: float, most: int | None = N
     return "<br/>".join(escape(line) for line, _rtl in _broken(text, font, size, width, most))
 
 
-def _entry_block(
+class _Entry(NamedTuple):
+    """An entry as :func:`_entry_rows` makes it, once for all passes of the layout (it was
+    made anew in each), and :func:`_entry_block` lays it out in each: its rows but for the head
+    (the institution's name, its paragraphs made by ``head``, from their markup parsed once,
+    :func:`_again`), their ``styles``, and its key and title in the outline."""
+
+    key: tuple[str, str]
+    title: str
+    head: tuple[Callable[[], Paragraph], ...]
+    rows: list[list[Any]]
+    styles: list[tuple[Any, ...]]
+    continued: Callable[[], Paragraph]
+
+
+_ENTRY_STYLES = (
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("FONT", (0, 0), (0, -1), FONT, 8, 10.5),
+    ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+    ("FONT", (1, 0), (1, -1), FONT, 9, 11.5),
+    ("TEXTCOLOR", (1, 0), (1, -1), INK),
+    ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+    ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+    ("SPAN", (0, 0), (-1, 0)),
+    ("TOPPADDING", (0, 0), (-1, 0), 5),
+)
+"""The styles of every entry's table, before its own (:attr:`_Entry.styles`)."""
+
+
+def _entry_block(entry: Callable[[], _Entry]) -> list[Flowable]:
+    """One entry as a table (:func:`_entry_rows`), the layout's flowables made anew for each
+    pass: what reportlab measured of them is not kept for all passes."""
+    made = entry()
+    rows = [[[make() for make in made.head], ""], *made.rows]
+    table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
+    table.setStyle(TableStyle([*_ENTRY_STYLES, *made.styles]))
+    table.continued = made.continued  # made where it splits
+    return [_At(made.key, made.title), table, Spacer(1, 4 * mm)]
+
+
+def _entry(*args: Any, **kw: Any) -> Callable[[], list[Flowable]]:
+    """What makes an entry's flowables (:func:`_entry_block`) in each pass of the layout from
+    its rows made by :func:`_entry_rows` (``args``, ``kw``) in the first."""
+    return functools.partial(
+        _entry_block, functools.cache(functools.partial(_entry_rows, *args, **kw))
+    )
+
+
+def _again(para: Paragraph) -> Callable[[], Paragraph]:
+    """What makes ``para`` anew without parsing its markup again."""
+    return functools.partial(Paragraph, para.text, para.style, frags=para.frags)
+
+
+def _entry_rows(
     reg: Register,
     cat: Category,
     iid: str,
@@ -1259,29 +1340,16 @@ def _entry_block(
     held: dict[tuple[str, str], str],
     shown: str,
     region_row: bool = False,
-) -> list[Flowable]:
-    """One entry as a table; its region is the heading it stands under, or with ``region_row``
-    (no valid region) a row of its own: what was typed, and why it is not valid. A value with
-    another one ``held`` for a decision (by institution and path: the conflict's id) says so
-    below it, as an invalid one says why. The outline names it ``shown``
-    (:func:`_told_apart`)."""
+) -> _Entry:
+    """One entry as a table (:class:`_Entry`); its region is the heading it stands under, or
+    with ``region_row`` (no valid region) a row of its own: what was typed, and why it is not
+    valid. A value with another one ``held`` for a decision (by institution and path: the
+    conflict's id) says so below it, as an invalid one says why. The outline names it
+    ``shown`` (:func:`_told_apart`)."""
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
-    styles: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (0, -1), FONT, 8, 10.5),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("FONT", (1, 0), (1, -1), FONT, 9, 11.5),
-        ("TEXTCOLOR", (1, 0), (1, -1), INK),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
-        ("SPAN", (0, 0), (-1, 0)),
-        ("TOPPADDING", (0, 0), (-1, 0), 5),
-    ]
+    styles: list[tuple[Any, ...]] = []  # after _ENTRY_STYLES
     name = reg.name_of(iid)
     head = [_name(name, iid, st)]
     # the name (and the region it stands under) are not rows of their own: marked here
@@ -1364,15 +1432,20 @@ def _entry_block(
                 _value_rows(rows, styles, f.label.get(opt.lang), text, opt.lang)
                 if invalid:
                     styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
-    table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
-    table.setStyle(TableStyle(styles))
     tag = f"{iid} {say('print_continued', opt.lang)}"
-    table.continued = functools.partial(_name, name, tag, st)  # made where it splits
     # in the outline (a viewer's bookmarks) as at its head: a name longer than its ten lines
     # shortened, „…“
     room = (LABEL_W + VALUE_W - 2 * _PAD) * _ROW_LINES
     title = linebreak.shorten(linebreak.collapse(shown), _bold_width, room, least=_SHORTEST)
-    return [_At((iid, cat.id), title), table, Spacer(1, 4 * mm)]
+    (first, _), *rest = rows
+    return _Entry(
+        (iid, cat.id),
+        title,
+        tuple(map(_again, first)),
+        rest,
+        styles,
+        functools.partial(_name, name, tag, st),
+    )
 
 
 def _address(inst: Json) -> dict[str, str]:
@@ -1450,12 +1523,22 @@ def _name_lines(name: str, most: int | None = None) -> tuple[tuple[str, bool], .
     return _broken(name, BOLD, 10.5, LABEL_W + VALUE_W - 2 * _PAD, most)
 
 
-class _EntryTable(Table):  # type: ignore[misc]
+class _EntryTable(_Sketched, Table):  # type: ignore[misc]
     """An entry's table. Split across pages (it is longer than the rest of the page under its
     category's headings, or than a page), every part after the first begins with what
     ``continued`` makes: the institution's name again, "(Fortsetzung)" after its id."""
 
     continued: Callable[[], Paragraph]
+    _wrapped_at: float | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        # measured once where it fits: a KeepTogether measures it (with room to spare) and the
+        # frame measures it again to place it; a part measured with too little room
+        # (reportlab stops at the row that no longer fits) is measured anew
+        if self._wrapped_at != aw or self._hmax < len(self._cellvalues):
+            super().wrap(aw, ah)
+            self._wrapped_at = aw
+        return self._width, self._height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(aw, ah)

@@ -212,6 +212,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
 import hashlib
 import hmac
 import json
@@ -249,6 +250,7 @@ from formgen.model import (
     Scope,
     choice_value,
     choices_of,
+    folded,
 )
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
@@ -756,9 +758,11 @@ class Register:
         """What :func:`ingest.journal.load` found damaged in the journal (its line, said), which
         it read up to there only; the command says it and shows the register so far."""
         self.data: Json = data if data is not None else self.empty(schema)
-        self._matchers: dict[bool, Matcher] = {}
+        self._matchers: dict[int, Matcher] = {}
         """The matcher of each way of reading names (:data:`ingest.matching.MATCHING`), made
         when a merge first matches."""
+        self._listed: dict[str, str] | None = None
+        """:meth:`listed`, made when first asked."""
         self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}
         """Institution-scope field ids → their position in the schema."""
         self._entry_ids = {
@@ -782,6 +786,7 @@ class Register:
         holds (:func:`ingest.journal.repair`), as :meth:`loads` would read it."""
         self.data = data
         self._matchers = {}
+        self._listed = None
         if self.schema.renamed_ids:
             self._to_current_ids()
 
@@ -1007,6 +1012,29 @@ class Register:
     def name_of(self, iid: str) -> str:
         v = self.institutions.get(iid, {}).get("institution", {}).get("name")
         return str(v.get("v") or v.get("raw")) if v else iid
+
+    def list_ids(self, iid: str) -> tuple[str, ...]:
+        """The ids the centre's own lists gave ``iid`` (``register import``: a ``Kennung`` that
+        is no id of the register), as they wrote them: a row giving one of them again is
+        ``iid``'s (:meth:`listed`)."""
+        return tuple(self.institutions.get(iid, {}).get("list_ids", ()))
+
+    def listed(self) -> dict[str, str]:
+        """Each id a centre's list gave an institution (:meth:`list_ids`) → that institution."""
+        if self._listed is None:
+            self._listed = {
+                lid: iid for iid, inst in self.institutions.items() for lid in self.list_ids(iid)
+            }
+        return self._listed
+
+    def _keep_list_ids(self, iid: str, list_ids: Iterable[str]) -> None:
+        """Keep ``list_ids`` as ``iid``'s ids in the centre's lists, but an id of the register
+        and another institution's list id (one id, one institution)."""
+        listed = self.listed()
+        for lid in list_ids:
+            if lid not in self.institutions and lid not in listed:
+                self.institutions[iid].setdefault("list_ids", []).append(lid)
+                listed[lid] = iid
 
     def retired(self, iid: str) -> Json | None:
         """When and why ``iid`` was retired (``{"at": …, "reason": …}``); ``None`` while it is
@@ -1359,6 +1387,7 @@ class Register:
                 created.append(iid)
                 rev_before[iid] = None
             inst = self.institutions[iid]
+            self._keep_list_ids(iid, e.list_ids)
             rev_before.setdefault(iid, inst["rev"])
             if rev_before[iid] is None:
                 base = None  # created by this return: nothing to be out of date with
@@ -2231,9 +2260,9 @@ class Register:
 
     def _match(self, e: EntryReturn, matching: int) -> Match:
         stored = matching >= 2  # names and postcodes as the register stores them, else as typed
-        matcher = self._matchers.get(stored)
+        matcher = self._matchers.get(matching)
         if matcher is None:
-            matcher = self._matchers[stored] = Matcher(stored)
+            matcher = self._matchers[matching] = Matcher(matching)
             for iid in self.institutions:
                 matcher.add(self._candidate(iid))
 
@@ -2527,6 +2556,25 @@ class Register:
             )
         return values
 
+    def _path_meant(self, inst: Json, text: str) -> str:
+        """The path a field's label ``text`` names (``E-Mail``, ``Einrichtung › E-Mail``: the
+        institution's ``institution.email``; ``Name der Ansprechperson``: that of a checklist
+        the institution has an entry in), or is close to, as a suggestion; ``""``: none."""
+        named: dict[str, str] = {}
+        for scope in reversed(inst["entries"]):
+            if scope in self._entry_ids:
+                for f in self.schema.entry_fields(scope):
+                    named |= {folded(t): f"{scope}.{f.id}" for t in f.label.values.values()}
+        for f in self.schema.institution_fields():  # the institution's own first
+            for lang, label in f.label.values.items():
+                path = f"{INSTITUTION}.{f.id}"
+                named |= {
+                    folded(label): path,
+                    folded(f"{say('institution', lang)} › {label}"): path,
+                }
+        close = difflib.get_close_matches(folded(text), named, 1)
+        return Said("import_did_you_mean", name=named[close[0]]) if close else ""
+
     def _settable(
         self, iid: str, inst: Json, path: str, no_entry: str | None = None
     ) -> tuple[str, Field]:
@@ -2539,7 +2587,9 @@ class Register:
         except FormgenError:
             parsed = None
         if parsed is None or parsed.block is not None or parsed.option is not None:
-            raise RegisterError(Said("regerr_path_no_value", path=path))
+            raise RegisterError(
+                Said("regerr_path_no_value", path=path, hint=self._path_meant(inst, path))
+            )
         scope = parsed.category
         has = ", ".join(inst["entries"]) or Said("regerr_none")
         if scope == INSTITUTION:
@@ -2634,6 +2684,12 @@ class Register:
                 out.setdefault(value_key(sv), sv)
         return list(out.values())
 
+    def current_values(self, iid: str, paths: Iterable[str]) -> dict[str, Json]:
+        """The values ``iid`` holds now at ``paths`` (and their parts), by path."""
+        inst = self.institution(iid)
+        now = {p: self._current(inst, p) for p in self._held_paths(inst, list(paths))}
+        return {p: sv for p, sv in now.items() if sv is not None}
+
     def _held_paths(self, inst: Json, paths: list[str]) -> list[str]:
         """The paths under ``paths`` ``inst`` holds a value at now."""
         held = [f"{INSTITUTION}.{k}" for k in inst["institution"]]
@@ -2652,12 +2708,13 @@ class Register:
         source says of who sent it, erased whole (its file's name, its mail's sender and
         subject: :mod:`ingest.erase` numbers those on from the values'), so that an erasure
         after it never gives a value the number of a sender's marker."""
-        texts = [
+        texts = [  # a text erased inside a value or a note too (register erase --text)
             sv["raw"]
             for inst in self.institutions.values()
             for sv in _stored_in(inst)
-            if isinstance(sv, dict) and is_erased(sv)
+            if isinstance(sv, dict) and isinstance(sv.get("raw"), str)
         ]
+        texts += [h.get("note") for inst in self.institutions.values() for h in inst["history"]]
         texts += [v for src in self.data["sources"].values() for v in src.values()]
         numbers = (
             int(m.group(1)) for t in texts if isinstance(t, str) for m in ERASED_MARK.finditer(t)
@@ -2671,6 +2728,8 @@ class Register:
         note: str,
         originals: Iterable[str] = (),
         at: str | None = None,
+        marked: bool = False,
+        asked: Iterable[str] | None = None,
     ) -> None:
         """Erase every value ``iid`` holds or held at ``paths`` (data protection: a contact
         person who left asks for it): the current ones are removed as one revision, op
@@ -2679,11 +2738,17 @@ class Register:
         probable duplicates of it. ``originals``: the SHA-256 of archived originals deleted
         for it, whose ``sources`` record says when (``erased_at``, kept from the first erasure
         that deleted it). :mod:`ingest.erase` does
-        the same to the journal and the workspace's files."""
+        the same to the journal and the workspace's files. ``marked``: only some of the values
+        were erased (``register erase --keep-current``, ``--only-with``), the journal marked them:
+        only the current values that are markers are removed, only conflicts and duplicates'
+        values holding one dropped (at ``asked``, the paths the erasure was asked for; ``paths``
+        then names only those whose current value goes, so that a formgen that does not know
+        ``marked`` replays it without taking a value that stays); the others stay as they
+        are."""
         at = at or now_iso()
         paths = list(paths)
         inst = self.institution(iid)
-        held = self.held_values(iid, paths)
+        held = [] if marked else self.held_values(iid, paths)
         marks = {value_key(sv): n for n, sv in enumerate(held, self.erased_so_far() + 1)}
 
         def mark(sv: Json | None) -> Json | None:
@@ -2692,25 +2757,36 @@ class Register:
             kept: Json = {k: sv[k] for k in ("src", "rev") if k in sv}
             return {"v": None, "raw": ERASED.format(n=marks[value_key(sv)]), **kept}
 
-        for h in inst["history"]:
-            for change in h["changes"]:
-                if under(change[0], paths):
-                    change[1:] = [mark(change[1]), mark(change[2])]
-        held_at = self._held_paths(inst, paths)
+        def goes(sv: Json | None) -> bool:
+            return not marked or is_erased(sv)
+
+        if not marked:
+            for h in inst["history"]:
+                for change in h["changes"]:
+                    if under(change[0], paths):
+                        change[1:] = [mark(change[1]), mark(change[2])]
+        held_at = [p for p in self._held_paths(inst, paths) if goes(self._current(inst, p))]
         for p in held_at:
             scope, key = split_path(p)
             where = (
                 inst["institution"] if scope == INSTITUTION else inst["entries"][scope]["fields"]
             )
             where[key] = mark(where[key])
+        within = list(asked) if marked and asked is not None else paths
         for cid, c in list(self.data["conflicts"].items()):
-            if c["institution_id"] == iid and under(c["path"], paths):
+            mine, theirs = c.get("mine"), c["theirs"]
+            if (
+                c["institution_id"] == iid
+                and under(c["path"], within)
+                and (goes(mine) or goes(theirs))
+            ):
                 del self.data["conflicts"][cid]
         for d in self.duplicates():
             if d["candidate"] == iid:
-                for p, _c in list(entry_values(d["entry"], paths)):
+                for p, c in list(entry_values(d["entry"], within)):
                     scope, key = split_path(p)
-                    d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)
+                    if goes(as_stored(c)):
+                        d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)
         for sha in originals:  # the erasure that deleted it (formgen before 2026-11-24 named
             if sha in self.data["sources"]:  # an original gone already in a later one too)
                 self.data["sources"][sha].setdefault("erased_at", at)
@@ -2747,6 +2823,7 @@ class Register:
         e = self._current_entry(entry_from_json(d["entry"]))
         iid = d["candidate"] if decision == "merge" else self._create(None, first_new)
         inst = self.institutions[iid]
+        self._keep_list_ids(iid, e.list_ids)
         src = self.data["sources"].get(d["src"], {})
         plan = self._plan(inst, e, None, src.get("instance_id", ""), False, did)
         for path, theirs in plan.held.items():
@@ -2986,6 +3063,7 @@ def entry_to_json(e: EntryReturn) -> Json:
         "block": e.block,
         "institution": {k: _checked_json(c) for k, c in e.institution.items()},
         "entry": {k: _checked_json(c) for k, c in e.entry.items()},
+        **({"list_ids": list(e.list_ids)} if e.list_ids else {}),
     }
 
 
@@ -2996,6 +3074,7 @@ def entry_from_json(d: Json) -> EntryReturn:
         block=d["block"],
         institution={k: _checked_from(v) for k, v in d["institution"].items()},
         entry={k: _checked_from(v) for k, v in d["entry"].items()},
+        list_ids=tuple(d.get("list_ids", ())),
     )
 
 

@@ -161,6 +161,7 @@ def find(
             names = [
                 reg.schema.category_label(cid, said),
                 *(languages.name(c, said) for c in langs),
+                *reg.list_ids(iid),
             ]
             if where:
                 names.append(region_text(reg.schema, where, said, reg.kept))

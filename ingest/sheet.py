@@ -10,7 +10,7 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   percentage stored as ``0.7`` is ``70 %``, a postcode formatted ``00000`` keeps its leading
   zero: :func:`_as_shown`).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Cyrillic Windows; ``;``, ``,``
+  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Czech, Cyrillic Windows; ``;``, ``,``
   or tab: :func:`decode_csv`;
   a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
   header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
@@ -90,26 +90,97 @@ class Sheet(NamedTuple):
     """The line of the header: 2 after a line ``sep=;`` (:func:`delimiter_line`)."""
     titled: bool = False
     """Whether the header was found below lines that are none, a title (:func:`with_header`)."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """A workbook's merged cells, each as its first line, first column (from 0), last line and
+    last column."""
+    formulas: frozenset[tuple[int, int]] = frozenset()
+    """A workbook's cells (line, column from 0) holding a formula (``=SUMME(…)``), its result
+    saved or not."""
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """A header of two lines (:func:`_two_lines`): each merged cell of the upper line over
+    several columns, its text and those under it as read."""
 
 
 def with_header(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
     """``sheet`` with its header the first row of its first :data:`HEADER_ROWS` lines in which
     two or more cells are column names (``known``), when its first line has fewer (a centre's
     list with a title above its header): its :attr:`~Sheet.header_line` says which, the rows
-    above are not read. Else ``sheet`` as read."""
+    above are not read; a header of two lines (:func:`_two_lines`) read as one, whichever of
+    them holds the names. Else ``sheet`` as read."""
 
     def names(cells: list[str]) -> int:
         return sum(1 for c in cells if c.strip() and known(c))
 
-    if names(sheet.header) >= 2:
-        return sheet
-    for i, (line, cells) in enumerate(sheet.rows):
-        if line > HEADER_ROWS:
-            break
+    lines = [(sheet.header_line, sheet.header), *sheet.rows]
+    at = None
+    for i, (line, cells) in enumerate(lines):
+        if i and line > HEADER_ROWS:
+            return sheet
         if names(cells) >= 2:
-            rows = sheet.rows[i + 1 :]
-            return sheet._replace(header=cells, rows=rows, header_line=line, titled=True)
-    return sheet
+            at = i
+            break
+    if at is None:
+        return sheet
+    for upper in (at, at - 1):  # the names in the line under merged cells, or above it
+        if upper < 0 or upper + 1 >= len(lines) or lines[upper + 1][0] != lines[upper][0] + 1:
+            continue
+        if not names(lines[upper][1]):  # a title merged over the header is no line of it
+            continue
+        two = _two_lines(sheet.merged, lines[upper], lines[upper + 1][1], known)
+        if two is not None:
+            at, header, groups = upper + 1, *two
+            break
+    else:
+        header, groups = lines[at][1], ()
+    line = lines[at - bool(groups)][0]
+    return sheet._replace(
+        header=header,
+        rows=lines[at + 1 :],
+        header_line=line,
+        titled=line != sheet.header_line,
+        groups=groups,
+    )
+
+
+def _two_lines(
+    merged: Sequence[tuple[int, int, int, int]],
+    upper: tuple[int, list[str]],
+    below: list[str],
+    known: Callable[[str], bool],
+) -> tuple[list[str], tuple[tuple[str, tuple[str, ...]], ...]] | None:
+    """A header of two lines read as one, as Excel lists are made: cells of the ``upper``
+    line (its number and cells) merged over several columns („Kontakt“ over B:D) with the
+    columns' own headers in the line ``below`` it („Ansprechpartner/in“, „Tel.“, „E-Mail“),
+    that line blank but under such cells (the others merged downwards, or left empty). Each of
+    those columns is headed by the group and its own header where ``known`` knows that
+    („Einrichtung › E-Mail“), else by its own (the group's where it has none); with what was
+    read (:attr:`Sheet.groups`). ``None``: no such header (a merged cell over data leaves
+    columns without a header, which the commands name)."""
+    line, cells = upper
+    spans = [
+        (first, last)
+        for top, first, bottom, last in merged
+        if top == bottom == line and last > first
+    ]
+    under = {i for first, last in spans for i in range(first, last + 1)}
+    if (
+        not spans
+        or any(c.strip() for i, c in enumerate(below) if i not in under)
+        or not any(below[i].strip() for i in under if i < len(below))
+    ):
+        return None
+    width = max(len(cells), len(below), *(last + 1 for _, last in spans))
+    header = [*cells, *[""] * (width - len(cells))]
+    below = [*below, *[""] * (width - len(below))]
+    groups = []
+    for first, last in sorted(spans):
+        group = " ".join(header[first].split())
+        for i in range(first, last + 1):
+            text = " ".join(below[i].split())
+            both = f"{group} › {text}"
+            header[i] = both if text and group and known(both) else text or group
+        groups.append((group, tuple(header[first : last + 1])))
+    return header, tuple(groups)
 
 
 def _cell(value: object) -> str:
@@ -173,6 +244,9 @@ _TURKISH = re.compile(r"(?<=[^\W\d_])[ðþÐÞÝ]|[ðþÐÞÝ](?=[^\W\d_])")
 """Read as Windows-1252, a byte that is ğ, ş, Ğ, Ş or İ in Windows-1254 (a Turkish Windows'
 plain CSV) inside or at the start of a word: in Windows-1252 text these are Icelandic letters,
 which a centre's list practically never holds."""
+_TURKISH_ONLY = re.compile(r"(?<=[^\W\d_])[þÞÝ]|[þÞÝ](?=[^\W\d_])")
+"""Of :data:`_TURKISH`, ş, Ş and İ: ð and Ð may be ğ, Ğ or, from a Windows-1250 list in
+Croatian, Bosnian or Serbian, đ, Đ (:data:`_CENTRAL`: 'Ðuriæ' is 'Đurić')."""
 _DOTLESS_I = re.compile(r"[^\W\d_]+ý[^\W\d_]*|ý[^\W\d_]+")
 """Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish
 Yılmaz from a Turkish Windows; nothing tells which."""
@@ -195,6 +269,36 @@ Windows' plain CSV) and read as Windows-1252 a sign no German or French word hol
 Ż ź as ³ ¹ ¿ £ ¥ ¯ Ÿ ('Pawe³' is 'Paweł'; not the ³ of 'm³', the Ÿ of 'L'HAŸ' or the ¿ that
 opens a Spanish question); or ś, ń before no vowel, as Polish writes them and French œ,
 Spanish ñ never stand ('Wiœniewski', 'Gdañsk')."""
+_AS_WESTERN = rb"[\xc8\xcf\xd2\xd8\xe8\xef\xf2\xf8]"
+"""Č Ď Ň Ř č ď ň ř in Windows-1250, which Windows-1252 reads as È Ï Ò Ø è ï ò ø."""
+_NOT_BESIDE = rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xda\xdd\xe1\xed\xfa\xfd]"
+"""Š Ž š ž Á Í Ú Ý á í ú ý, alike in both."""
+_C_HACEK = rb"[\xc8\xe8](?=[AEIOUYaeiouy\xe1\xe9\xed\xfa\xfd]|[^\W\d_AEIOUYaeiouy]{1,2}[AIOYaioy])"
+"""č, Č as è, È before a vowel, or before one or two consonants and a, i, o, y."""
+_CENTRAL = re.compile(
+    rb"[\x8d\x8f\x9d]|[\xec\xf9](?=.)|(?<=[A-Za-z])[\xbc\xbe]|[\xbc\xbe](?=[A-Za-z])"
+    rb"|[\xd5\xf5](?![eE])|[iI][\xc6\xe6]$"
+    rb"|[\xd0\xf0].*[\xc6\xc8\xe6\xe8]|[\xc6\xc8\xe6\xe8].*[\xd0\xf0]"
+    rb"|%s|%s.*%s|%s.*%s" % (_C_HACEK, _AS_WESTERN, _NOT_BESIDE, _NOT_BESIDE, _AS_WESTERN)
+)
+"""In a word with letters of ASCII, bytes that are Czech, Slovak, Hungarian, Croatian, Bosnian
+or Serbian letters in Windows-1250 (the plain CSV of a Windows in one of these, as a Polish
+one's) and read as Windows-1252 no word of a Western language holds:
+
+* Ť, ť, Ź, which are no letters there;
+* ě, ů before a letter, as ì, ù (Italian and French write them at a word's end: 'Dìèín' is
+  'Děčín', 'Dvùr' 'Dvůr');
+* č as è before a vowel, or before one or two consonants and a, i, o, y (:data:`_C_HACEK`;
+  French writes a consonant and e after è, 'Genève', 'Sèvres', or gue, que, 'collègue':
+  'Vysoèina' is 'Vysočina', 'Brèko' 'Brčko');
+* ľ, Ľ as ¾, ¼ ('¼ubomír'); ő as õ but before e (Portuguese 'Simões': 'Gyõr' is 'Győr');
+* ć ending a word as æ ('Petroviæ' is 'Petrović': no Danish or Norwegian word ends in 'iæ');
+  đ (ð, as Turkish ğ reads) in a word with ć or č ('Ðuriæ' is 'Đurić', not 'Ğuriæ');
+* ř, č, ď, ň as ø, è, ï, ò in a word with š, ž, á, í, ú or ý, which neither Danish nor French
+  nor Italian write beside them ('Øíèany' is 'Říčany', 'Dvoøák' 'Dvořák').
+
+Alone, è and ø are French and Danish ('Genève', 'Søren'): a word with none of these
+('Plzeò', ò an Italian word's end; 'Meðugorje', ð Turkish ğ) is read as before."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
@@ -239,7 +343,11 @@ def _plain(data: bytes) -> tuple[str, str]:
     þ, ð, Þ, Ð or Ý read as Windows-1252 (:data:`_TURKISH`: 'Þahin' is 'Şahin'; the two differ
     in these and ý/ı only); Windows-1250 from a Polish Windows when a word holds a letter of
     Polish that Windows-1252 reads as a sign (:data:`_POLISH`: 'Pawe³' is 'Paweł'; German
-    letters read alike); else Windows-1252, as a German Windows saves it.
+    letters read alike), or from a Czech, Slovak or Hungarian one when a word holds their
+    letters as Windows-1252 reads them in no Western word (:data:`_CENTRAL`: 'Øíèany' is
+    'Říčany'), or a Croatian, Bosnian or Serbian one (đ read as ğ beside ć, č: 'Ðuriæ' is
+    'Đurić'), unless the file holds a letter only Turkish has (:data:`_TURKISH_ONLY`); else
+    Windows-1252, as a German Windows saves it.
 
     Raises :class:`CsvBytesError` where a word reads as letters in two code pages and the file
     does not say which: a word of four letters beyond ASCII in a file of Latin ones (Polish
@@ -254,9 +362,10 @@ def _plain(data: bytes) -> tuple[str, str]:
     long = next((w for w in cyrillic if len(w) > 3), None)
     if long is not None and not latin:
         return data.decode("cp1251", errors="replace"), "cp1251"
-    if _TURKISH.search(text):
+    central = any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin)
+    if _TURKISH.search(text) and not (central and not _TURKISH_ONLY.search(text)):
         encoding = "cp1254"
-    elif any(_POLISH.search(w) for w in latin):
+    elif central:
         encoding = "cp1250"
     else:
         found = _DOTLESS_I.search(text)
@@ -468,12 +577,36 @@ REPAIR = Said("table_repair")
 """What to do with a workbook whose sheet names a cell or row wrongly."""
 
 
-def _checked_sheet(
-    xml: bytes, file_name: str, title: str, texts: int
-) -> frozenset[tuple[int, int]]:
+class _Checked(NamedTuple):
+    """What :func:`_checked_sheet` finds in a sheet's XML besides its values."""
+
+    unsaved: frozenset[tuple[int, int]]
+    formulas: frozenset[tuple[int, int]]
+    merged: tuple[tuple[int, int, int, int], ...]
+
+
+def _merged(ref: str) -> tuple[int, int, int, int] | None:
+    """A merged cell's range (``B2:D2``) as :attr:`Sheet.merged` holds it; ``None`` for one
+    that names no cells (left as openpyxl leaves it: not merged)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    ends = [_REFERENCE.fullmatch(end) for end in ref.split(":")]
+    if len(ends) != 2 or not all(ends):
+        return None
+    (c1, r1), (c2, r2) = ((m[1], int(m[2])) for m in ends if m)
+    return (
+        r1,
+        column_index_from_string(c1.upper()) - 1,
+        r2,
+        column_index_from_string(c2.upper()) - 1,
+    )
+
+
+def _checked_sheet(xml: bytes, file_name: str, title: str, texts: int) -> _Checked:
     """The cells (line, column from 0) of a sheet's ``xml`` that hold a formula but no saved
     result, as a program writes them that does not calculate (openpyxl, a script): openpyxl
-    reads them as empty. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
+    reads them as empty; those holding a formula at all; and its merged cells, which openpyxl's
+    read-only sheets do not give. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
     saved as text (``t="str"``). A cell or row without a reference (``r``, which the format
     leaves out as it likes) stands where openpyxl puts it: after the one before it.
 
@@ -482,8 +615,15 @@ def _checked_sheet(
     and puts the value of others into another cell or none; and for a cell whose value is not
     of its kind (:func:`_wrong_value`; ``texts``: how many shared texts the workbook has)."""
     found = set()
+    formulas = set()
+    merged = []
     line = 0
-    for _, row in etree.iterparse(io.BytesIO(xml), tag=f"{_MAIN}row"):
+    for _, row in etree.iterparse(io.BytesIO(xml), tag=(f"{_MAIN}row", f"{_MAIN}mergeCell")):
+        if row.tag == f"{_MAIN}mergeCell":
+            span = _merged(row.get("ref") or "")
+            if span is not None:
+                merged.append(span)
+            continue
         number = row.get("r")
         line = line + 1 if number is None else _row_number(number, line, file_name, title)
         column = 0
@@ -491,15 +631,17 @@ def _checked_sheet(
             ref = c.get("r")
             column = column + 1 if not ref else _column(ref, line, file_name, title)
             value = c.findtext(f"{_MAIN}v")
-            formula = c.find(f"{_MAIN}f") is not None and c.get("t") != "str"
-            if formula and not value:
+            has_formula = c.find(f"{_MAIN}f") is not None
+            if has_formula:
+                formulas.add((line, column - 1))
+            if has_formula and c.get("t") != "str" and not value:
                 found.add((line, column - 1))
             wrong = _wrong_value(c.get("t", "n"), value or "", texts)
             if wrong:
                 at = Said("table_at_cell", cell=_cell_name(line, column))
                 raise _damaged(file_name, title, at, wrong)
         row.clear()
-    return frozenset(found)
+    return _Checked(frozenset(found), frozenset(formulas), tuple(merged))
 
 
 def _wrong_value(kind: str, value: str, texts: int) -> Said | None:
@@ -621,7 +763,7 @@ def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
                 # as the reader reads them (the workbook's own list stays empty in read-only)
                 texts = len(sheet._shared_strings)  # type: ignore[attr-defined]
                 reading = _sheet_part(sheet.title, part)
-                unsaved = _checked_sheet(pkg.read(part), file_name, sheet.title, texts)
+                checked = _checked_sheet(pkg.read(part), file_name, sheet.title, texts)
                 left_out = []
                 for more in further:
                     more.reset_dimensions()
@@ -675,7 +817,9 @@ def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
         header or [],
         rows,
         XLSX,
-        unsaved=unsaved,
+        unsaved=checked.unsaved,
         left_out=tuple(left_out),
         yes_no=frozenset(yes_no),
+        merged=checked.merged,
+        formulas=checked.formulas,
     )

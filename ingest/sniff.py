@@ -395,6 +395,12 @@ def _is_msg(path: Path) -> bool:
     return False
 
 
+def starts_like_mail(data: bytes) -> bool:
+    """``data`` starts with a mail's header (:func:`_mail_kind`), not with a line of text that
+    only looks like a header line (``From: Praxis Nord <p@example.org>`` quoted in a mail)."""
+    return _mail_kind(data[:HEAD_BYTES]) is not None
+
+
 def _mail_kind(head: bytes) -> Kind | None:
     """:attr:`Kind.MBOX` or :attr:`Kind.EML` when ``head`` is how a mailbox or a saved mail
     starts, else ``None``.

@@ -96,6 +96,10 @@ class RawSubmission:
     illegible: tuple[str, ...] = ()
     """Fields (value paths) whose text a copy shows but could not be read back, each named in a
     note: no value was read for them, and they were not left blank either."""
+    damaged: tuple[str, ...] = ()
+    """Paths of fields or groups of fields (``""``: anywhere in the form) that damage in the file
+    made unreadable in part or whole (:func:`ingest.pdf_reader.damaged_fields`): validation
+    names the form's fields lost there and counts them as :attr:`illegible`."""
     part_of: FormPart | None = None
     """A PDF with formgen's fields but no identity that prints a form's reference: pages of
     that form saved without the page that holds its identity (qpdf ``--pages``, „Seite 2
@@ -190,6 +194,10 @@ class EntryReturn:
     """Institution-scope fields that were filled in, by current field id."""
     entry: Mapping[str, Checked]
     """Entry-scope fields that were filled in, by current field id (``<id>._other`` for other text)."""
+    list_ids: tuple[str, ...] = ()
+    """The ids the centre's own list gives the row (``register import``: its ``Kennung`` where
+    that is no id of the register, its column of list ids as the export writes it): kept as the
+    institution's ids in that list (:meth:`ingest.register.Register.list_ids`)."""
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,12 @@ prefilled with what the centre knew, to confirm or correct.
   XLSX that fails the checks a returned DOCX passes (zip bomb, XML declaring a DOCTYPE or
   entities), and a CSV with a NUL byte or with
   Windows-1252 bytes among UTF-8 (read as Windows-1252, every ü of it would be garbled).
-* **A row** whose ``institution_id`` the register knows updates that institution; one without
-  (or with an id the register does not know) is matched as a checklist block from someone else
+* **A row** whose ``institution_id`` the register knows updates that institution, and so does
+  one giving an id the centre's list gave it (:meth:`ingest.register.Register.list_ids`); an id
+  neither knows (the list's own ``Kennung``, ``K-17``; not one as the register numbers its own,
+  :data:`FORMGEN_ID`) is kept as the list's id of the institution the row goes to, and so are
+  the ids of the export's column :data:`ingest.export.LIST_IDS`. One without an id the register
+  knows is matched as a checklist block from someone else
   (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
   held as a probable duplicate, else a new institution). Values are checked as a returned
   form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers — one Excel
@@ -61,7 +65,8 @@ import random
 import re
 import shlex
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from formgen.bounces import address_key
 from formgen.errors import FormgenError, RegisterError, SheetError
@@ -81,6 +86,8 @@ from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_v
 from formgen.recipients import (
     MAIL_COLUMNS,
     PLAIN_CSV,
+    category_ids,
+    category_meant,
     column_key,
     columns_meant,
     columns_twice,
@@ -90,7 +97,7 @@ from formgen.recipients import (
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
-from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
+from ingest.export import LIST_IDS, LIST_IDS_APART, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import dropped_option, option_names, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.register import (
@@ -109,7 +116,11 @@ from ingest.validate import check_typed
 from ingest.values import allowed, split_list
 
 ID = "institution_id"
+FORMGEN_ID = re.compile(r"inst-\d{4,}")
+"""An id as the register gives a new institution (``inst-0042``): never kept as a list's own
+id, which the register may give another institution one day."""
 CATEGORY = "category"
+REGION = "region"
 NAME = "name"
 IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
 """The columns the export computes: not read."""
@@ -156,6 +167,14 @@ class ImportPlan:
     mail_columns: tuple[str, ...] = ()
     """The headers of a recipients list's columns for the mail (``Sprache``, ``Format``), as
     written: not read (:data:`MAIL`)."""
+    unread: tuple[str, ...] = ()
+    """The headers of the columns the table does not have and that mean none of its own
+    (:attr:`Columns.unknown`), quoted: not read."""
+    headerless: tuple[str, ...] = ()
+    """The columns with values under a blank header, said (:func:`_headerless`): not read."""
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """A header of two lines: each merged cell over several columns and the columns' headers
+    as read (:attr:`ingest.sheet.Sheet.groups`)."""
 
 
 @dataclass(frozen=True)
@@ -229,7 +248,7 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
     fields = {f.id: f for c in schema.categories for f in schema.entry_fields(c.id)}
     fields |= {f.id: f for f in schema.institution_fields()}
     for personal in (True, False):
-        keys = wide_columns(schema, personal, with_retired=True)
+        keys = wide_columns(schema, personal, with_retired=True, with_list_ids=True)
         earlier = {
             old + k[len(new) :]: k
             for k in keys
@@ -239,25 +258,37 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
         ids = {_key(k): (k, k) for k in keys} | {_key(o): (k, o) for o, k in earlier.items()}
         yield True, {"id": (ID, "id")} | ids
         for lang in schema.languages:
-            names = wide_columns(schema, personal, True, lang, with_retired=True)
+            names = wide_columns(schema, personal, True, lang, True, with_list_ids=True)
             before: dict[str, tuple[str, str]] = {}
             for n, k in zip(names, keys, strict=True):
                 f = fields.get(k.partition(".")[0])
                 now, *was = f.labels(lang) if f else ("",)
                 for old in was if now and now in n else ():
                     before[_key(n.replace(now, old, 1))] = (k, n.replace(now, old, 1))
-            then = wide_columns(schema, personal, True, lang, True, before=True)
+            then = wide_columns(schema, personal, True, lang, True, True, with_list_ids=True)
             before |= {_key(b): (k, n) for b, n, k in zip(then, names, keys, strict=True)}
             yield False, before | {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
 
 
-def columns(schema: Schema, header: list[str], file_name: str) -> list[str | None]:
+class Columns(NamedTuple):
+    """What :func:`columns` reads of a table's header."""
+
+    read: list[str | None]
+    """The column of each header cell (``None``: none read)."""
+    unknown: tuple[int, ...] = ()
+    """Where the headers stand that name no column of the table nor one it may mean (a
+    centre's own ``Notizen``): not read, and said so."""
+
+
+def columns(schema: Schema, header: list[str], file_name: str) -> Columns:
     """The column of each header cell (``None``: a blank header); the header variant that
     names most of them (the ids, where labels name as many: ``name`` is the institution's name
     by ids, its contact person's by English labels; else the one that leaves out fewest of its
     own; naming none, the first by labels); a recipients list's column for the mail
-    (``Sprache``) as :data:`MAIL`'s. Raises :class:`RegisterError` for a column the table does
-    not have (with the column it may mean), one named twice, or a table without id and name."""
+    (``Sprache``) as :data:`MAIL`'s; a column the table does not have and that means none of
+    its own (``Notizen``) is not read (:attr:`Columns.unknown`). Raises
+    :class:`RegisterError` for a column the table does not have that may mean one of its own
+    (named with it: ``Tel.``, ``Strase``), one named twice, or a table without id and name."""
     given = [_key(h) for h in header]
     best: dict[str, tuple[str, str]] = {}
     score = (-1, False, 0)
@@ -272,6 +303,9 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         if now > score:
             best, score = variant, now
     written = {column: shown for column, shown in best.values()}
+    # the personal columns as the variant names them (the best may be the one without them)
+    wider = next(v for _, v in variants if set(best) <= set(v))
+    named_anyhow = {column: shown for column, shown in wider.values()} | written
     meaning = {
         g: column for _, v in reversed(variants) for g, (column, _) in v.items()
     }  # the first
@@ -284,10 +318,11 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         itself, else the column of a recipients list close to it (:func:`columns_meant`:
         ``Strase``, ``Webseite``, ``Sprahce``) as this table names it."""
         column = meaning.get(g) or SYNONYMS.get(re.sub(r"\W+", "", g))
-        if (same := written.get(column or "")) is not None:
+        if (same := named_anyhow.get(column or "")) is not None:
             return Said("import_did_you_mean", name=same)
+        free = [n for c, n in written.items() if c not in out]  # never one the file has
         words = set(g.split())
-        holding = [n for n in written.values() if words <= set(_key(n).split())]
+        holding = [n for n in free if words <= set(_key(n).split())]
         if holding:
             return Said("import_did_you_mean", name=min(holding, key=len))
         before = [
@@ -298,7 +333,7 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         every = [
             s for s in [*(s for _, v in variants for _, s in v.values()), *before] if _key(s) != g
         ]
-        if close := did_you_mean(h, list(written.values())):
+        if close := did_you_mean(h, free):
             return close
         if (listed := meant.get(i)) in MAIL_COLUMNS:
             return Said("import_did_you_mean", name=Said(f"mail_column_{listed}"))
@@ -317,10 +352,15 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         raise RegisterError(
             Said("regerr_import_not_table", file=file_name, shown=shown or Said("regerr_none"))
         )
-    unknown = [
-        Said("regerr_import_column", column=h.strip(), hint=hint(i, h.strip(), g))
+    hints = {
+        i: hint(i, h.strip(), g)
         for i, (h, g, col) in enumerate(zip(header, given, out, strict=True))
         if g and col is None
+    }
+    unknown = [
+        Said("regerr_import_column", column=header[i].strip(), hint=said)
+        for i, said in hints.items()
+        if said
     ]
     if unknown:
         key = (
@@ -333,7 +373,7 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         raise RegisterError(said)
     if ID not in out and NAME not in out:
         raise RegisterError(Said("regerr_import_no_id", file=file_name, id=ID, name=NAME))
-    return out
+    return Columns(out, tuple(i for i, said in hints.items() if not said))
 
 
 ADDRESS = re.compile(r"(.*[^\s,])\s*,\s*(\d{5})\s+(\S.*)")
@@ -348,6 +388,15 @@ SYNONYMS = {
     "adresse": "street",
     "address": "street",
     "bereich": CATEGORY,
+    "nr": ID,  # a list's own number, or a row's running one: said, not read as its id
+    "art": CATEGORY,
+    "typ": CATEGORY,
+    "einrichtungsart": CATEGORY,
+    "angebot": CATEGORY,
+    "tel": "phone",
+    "telnr": "phone",
+    "telefonnummer": "phone",
+    "fon": "phone",
 }
 """Header words of a centre's own list (letters only, lower case) and the column they may mean:
 said as a suggestion, not read as it (``Ansprechpartner/in`` may be a name or a phone)."""
@@ -402,6 +451,8 @@ class _Reading:
     """(institution, field) → the first row that changes that institution field, and its value."""
     first: dict[tuple[str | None, ...], int] = field(default_factory=dict)
     """An institution and checklist (:func:`_same`) → the line of the first row imported for it."""
+    listed: dict[str, str] = field(default_factory=dict)
+    """The ids the centre's lists gave institutions → theirs (:meth:`Register.listed`)."""
 
 
 def _stored(c: Checked) -> Json:
@@ -427,7 +478,9 @@ def _category(schema: Schema, text: str) -> str | None:
         return None
 
 
-def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_category: str) -> Row:
+def _row(
+    r: _Reading, line: int, cells: dict[str, str], given_id: str, text_category: str, listed: str
+) -> Row:
     """One row checked: its entry return, or why it cannot be imported."""
     schema, lang = r.reg.schema, r.lang
     name = cells.get(NAME, "").strip()
@@ -445,7 +498,8 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         if category is None:
             names = [n for c in schema.categories for n in (c.id, c.label.get(lang))]
             close = difflib.get_close_matches(text_category, names, n=1)
-            hint = say("import_did_you_mean", lang, name=close[0]) if close else ""
+            meant = category_meant(schema, text_category, lang) or (close[0] if close else "")
+            hint = say("import_did_you_mean", lang, name=meant) if meant else ""
             return skip("import_why_category", text=short(text_category, 40), hint=hint)
     notes: list[str] = []
     address = ADDRESS.fullmatch(cells.get("street", ""))
@@ -462,8 +516,17 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             )
         )
         cells["street"] = street
+    # the list's own ids: its id where the register has none such, and those the export wrote
+    list_ids = [
+        lid
+        for lid in dict.fromkeys([given_id, *(p.strip() for p in listed.split(LIST_IDS_APART))])
+        if lid and lid not in r.reg.institutions and not FORMGEN_ID.fullmatch(lid)
+    ]
     iid = given_id if given_id in r.reg.institutions else None
-    if given_id and iid is None:
+    iid = iid or next((r.listed[lid] for lid in list_ids if lid in r.listed), None)
+    if iid is None and given_id in list_ids:
+        notes.append(say("import_list_id_kept", lang, id=short(given_id, 40)))
+    elif given_id and iid is None:
         notes.append(say("import_unknown_id", lang, id=short(given_id, 40)))
     inst_fields = {f.id: f for f in schema.institution_fields()}
     entry_fields = {f.id: f for f in schema.entry_fields(category)} if category else {}
@@ -499,6 +562,9 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             text = phone_cell(text)
         if f.type is FieldType.SELECT_MULTIPLE:
             into.update(_held_choices(f, text, r))
+        elif fid == REGION and choice_value(f, text) is None and schema.region_value(text):
+            # as a recipients list reads it („Rhein-Kreis Neuss“), kept as typed
+            into[fid] = Checked(text, schema.region_value(text))
         else:
             into.update(check_typed(f, text, r.today))
     if without:
@@ -521,7 +587,7 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         if r.names:
             return skip("import_why_no_name")
         return skip("import_why_no_name_column", column=inst_fields[NAME].label.get(lang))
-    same = _same(iid, category, institution)
+    same = _same(iid or next(iter(list_ids), None), category, institution)
     earlier = min((r.first[k] for k in same if k in r.first), default=None)
     if earlier is not None:
         return skip("import_why_repeated", first=earlier)
@@ -539,9 +605,41 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     return Row(
         line,
         name,
-        EntryReturn(iid, category, line, institution, entry),
+        EntryReturn(iid, category, line, institution, entry, tuple(list_ids)),
         notes=tuple(notes),
         invalid=tuple(invalid),
+    )
+
+
+def _region_offer(reg: Register, iid: str, lang: str) -> str | None:
+    """What to say of the region of ``iid`` after the import: none where the schema requires
+    one, or a town given as the region („Neuss“); with the region its town lies in
+    (:meth:`~formgen.model.Schema.region_of_town`) and the command that sets it, never set
+    without the coordinator; ``""``: none, and no town to offer one by (said for all such
+    institutions at once); ``None``: nothing to say."""
+    schema = reg.schema
+    f = next((f for f in schema.institution_fields() if f.id == REGION), None)
+    if f is None or not schema.regions:
+        return None
+    held = reg.value(iid, f"{INSTITUTION}.{REGION}") or {}
+    if held.get("v") and "problem" not in held:
+        return None
+    raw = str(held.get("raw") or "").strip()
+    city = reg.value(iid, f"{INSTITUTION}.city") or {}
+    town = raw or str(city.get("v") or city.get("raw") or "").strip()
+    value = schema.region_of_town(town) if town else None
+    field = path_label(schema, f"{INSTITUTION}.{REGION}", lang)
+    if value is None:
+        return None if raw or not f.required else ""
+    note = shlex.quote(say("import_region_note", lang, town=town))
+    command = f"formgen register set {iid} {INSTITUTION}.{REGION} {value} --note {note}"
+    return say(
+        "import_region_town" if raw else "import_region_missing_town",
+        lang,
+        field=field,
+        town=short(town, 40),
+        region=schema.region_label(value, lang),
+        command=command,
     )
 
 
@@ -656,18 +754,26 @@ def plan_import(
     must not lie too far after (default: today; :func:`~ingest.validate.check_typed`). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
     sheet = table or read_table(data, file_name, reg.schema)
-    cols = columns(reg.schema, sheet.header, file_name)
+    cols, unknown = columns(reg.schema, sheet.header, file_name)
     unread = IGNORED | set(MAIL.values())
     read = [i for i, col in enumerate(cols) if col is not None and col not in unread]
     types = {f.id: f.type for c in reg.schema.categories for f in c.entry_fields}
     types |= {f.id: f.type for f in reg.schema.institution_fields()}
     text = [i for i in read if types.get(str(cols[i]).partition(".")[0]) != FieldType.YES_NO_NONE]
-    reading = _Reading(reg, lang, sheet.encoding, today, NAME in cols)
+    reading = _Reading(reg, lang, sheet.encoding, today, NAME in cols, listed=reg.listed())
     rows: list[Row] = []
     for line, cells in sheet.rows:
         if len(cells) > len(cols) and any(c.strip() for c in cells[len(cols) :]):
             why = say("import_why_columns", lang, n=len(cells), m=len(cols))
             rows.append(Row(line, "", None, why))
+            continue
+        named = {
+            col: text.strip()
+            for col, text in zip(cols, cells, strict=False)
+            if col is not None and col not in unread and text.strip()
+        }
+        if footer := _footer(named, any((line, i) in sheet.formulas for i in read), lang):
+            rows.append(Row(line, named.get(NAME, ""), None, footer))
             continue
         formulas = [i for i in read if (line, i) in sheet.unsaved]
         if formulas:  # it reads as empty: never imported as if the cell were blank
@@ -685,14 +791,18 @@ def plan_import(
             why = say_count("import_why_yes_no", lang, len(yes_no), columns=shown)
             rows.append(Row(line, "", None, why))
             continue
-        named = {
-            col: text.strip()
-            for col, text in zip(cols, cells, strict=False)
-            if col is not None and col not in unread and text.strip()
-        }
-        given_id = named.pop(ID, "")
+        given_id, listed = named.pop(ID, ""), named.pop(LIST_IDS, "")
         text_category = named.pop(CATEGORY, "")
-        rows.append(_row(reading, line, named, given_id, text_category))
+        several = _category(reg.schema, text_category) is None and text_category
+        # several checklists in one cell, as a recipients list gives them: a row for each
+        ids = (several and category_ids(text_category, reg.schema)) or ()
+        for category in ids or [text_category]:
+            row = _row(reading, line, dict(named), given_id, category, listed)
+            if ids:
+                label = reg.schema.category_label(category, lang)
+                said = say("import_split", lang, checklist=label, n=len(ids), cell=text_category)
+                row = replace(row, notes=(*row.notes, said))
+            rows.append(row)
     entries = tuple(r.entry for r in rows if r.entry is not None)
     sha = hashlib.sha256(data).hexdigest()
     identity = FormIdentity(
@@ -707,7 +817,59 @@ def plan_import(
     left_out = tuple(n for n in sheet.left_out if n not in EXPORT_SHEETS)
     below = sheet.header_line if sheet.titled else None
     mail = tuple(h for h, col in zip(sheet.header, cols, strict=True) if col in MAIL.values())
-    return ImportPlan(file_name, tuple(rows), submission, left_out, below, mail)
+    own = tuple(say("quoted", lang, value=short(sheet.header[i].strip(), 40)) for i in unknown)
+    return ImportPlan(
+        file_name,
+        tuple(rows),
+        submission,
+        left_out,
+        below,
+        mail,
+        own,
+        _headerless(sheet, lang),
+        sheet.groups,
+    )
+
+
+TOTAL = re.compile(
+    r"(?:zwischen)?summen?|gesamt|insgesamt|total|sum|anzahl|stand|quelle|anmerkung|hinweis",
+    re.IGNORECASE,
+)
+"""The first word of a row under a centre's list that is no institution: a total („Summe: 6
+Einrichtungen“, „Gesamt“), the list's date or a remark („Stand: 03/2025“, „Hinweis: …“)."""
+PLACES = ("email", "street", "postcode", "phone", "website")
+"""The columns of which a total or a remark under the list holds none."""
+
+
+def _footer(named: Mapping[str, str], formula: bool, lang: str) -> str | None:
+    """Why a row is a total or a remark under the list, no institution (``None``: it may be
+    one): it gives no id, checklist, address, phone or e-mail, and its name starts with a word
+    such as „Summe“ (:data:`TOTAL`) or one of its cells holds a formula (``formula``)."""
+    if any(named.get(column) for column in (ID, LIST_IDS, CATEGORY, *PLACES)):
+        return None
+    name = named.get(NAME, "")
+    first = re.match(r"\w+", name)
+    if first and TOTAL.fullmatch(first[0]):
+        return say("import_why_total", lang, name=short(name, 60))
+    if formula:
+        return say("import_why_total_formula", lang, name=short(name, 60))
+    return None
+
+
+def _headerless(sheet: Sheet, lang: str) -> tuple[str, ...]:
+    """The columns with values under a blank header (a merged cell over data, a column added
+    beside the table), each with how many rows give one: not read, and said so."""
+    from openpyxl.utils.cell import get_column_letter
+
+    out = []
+    for i, header in enumerate(sheet.header):
+        if header.strip():
+            continue
+        n = sum(1 for _, cells in sheet.rows if i < len(cells) and cells[i].strip())
+        if n:
+            said = say_count("import_headerless", lang, n, column=get_column_letter(i + 1))
+            out.append(said)
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------- the I/O layer
@@ -735,7 +897,7 @@ def import_file(
     # a file that is no such table is refused before the register is opened for writing (which
     # makes register.json and the journal in a workspace that has none yet)
     table = read_table(data, file_name, ws.schema())
-    columns(ws.schema(), table.header, file_name)
+    columns(ws.schema(), table.header, file_name)  # refused before the register is opened
     with journal.writing(ws) as writer:
         plan = plan_import(writer.register, data, file_name, note, lang, table=table)
         outcome = None
@@ -772,6 +934,33 @@ def report_lines(done: Imported) -> list[str]:
                 "import_left_out", lang, len(plan.left_out), file=plan.file_name, sheets=sheets
             )
         )
+    if plan.groups:
+        lines.extend(
+            say(
+                "import_two_lines",
+                lang,
+                file=plan.file_name,
+                line=plan.header_below or 1,
+                below=(plan.header_below or 1) + 1,
+                group=short(group, 60),
+                columns=", ".join(say("quoted", lang, value=short(h, 40)) for h in under),
+            )
+            for group, under in plan.groups
+        )
+    if plan.unread:
+        lines.append(
+            say_count(
+                "import_unread",
+                lang,
+                len(plan.unread),
+                file=plan.file_name,
+                columns=", ".join(plan.unread),
+            )
+        )
+    lines.extend(
+        say("import_headerless_note", lang, file=plan.file_name, column=said)
+        for said in plan.headerless
+    )
     if plan.mail_columns:
         shown = ", ".join(
             say("quoted", lang, value=short(h.strip(), 40)) for h in plan.mail_columns
@@ -794,9 +983,12 @@ def report_lines(done: Imported) -> list[str]:
             ),
         ]
     merged = iter(outcome.entries if outcome is not None else ())
+    told: set[str] = set()  # the institutions whose region was looked at
+    without: list[str] = []  # those without the region the schema requires, no town to offer
     counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
     invalid = held = 0
     for row in plan.rows:
+        offer = None
         waits: set[str] = set()  # the paths held for a decision (a probable duplicate: all)
         if row.entry is None:
             counts["skipped"] += 1
@@ -864,6 +1056,11 @@ def report_lines(done: Imported) -> list[str]:
             if (retired := reg.retired(iid)) is not None:
                 said = say("import_retired", lang, iid=iid, retired=retired_text(retired, lang))
                 lines.append(f"  {said}")
+            if iid not in told:
+                told.add(iid)
+                offer = _region_offer(reg, iid, lang)
+                if offer == "":
+                    without.append(iid)
         for path, why in row.invalid:  # as stored: kept as typed, or held with the rest
             kept = path not in waits
             invalid += kept
@@ -871,17 +1068,25 @@ def report_lines(done: Imported) -> list[str]:
             field = path_label(reg.schema, path, lang)
             lines.append(f"  {say(key, lang, field=field, why=why)}")
         lines.extend(f"  {text}" for text in row.notes)
+        if offer:
+            lines.append(f"  {offer}")
     lines.append(
         say_count(
             "import_summary",
             lang,
-            len(plan.rows),
+            len({row.line for row in plan.rows}),
             file=plan.file_name,
             invalid=invalid,
             held=held,
             **counts,
         )
     )
+    if without:
+        shown = ", ".join(without[:5]) + (", …" if len(without) > 5 else "")
+        field = path_label(reg.schema, f"{INSTITUTION}.{REGION}", lang)
+        lines.append(
+            say_count("import_regions_missing", lang, len(without), field=field, ids=shown)
+        )
     if held or counts["duplicates"]:
         lines.append(say("import_decide", lang))
     if counts["new"] or counts["updated"]:

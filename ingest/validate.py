@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
+from formgen.filenames import OVERRIDE, shown
 from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
 from formgen.messages import Said, SaidProblem, per_language, problem, say
@@ -574,8 +575,15 @@ def validate(
             "unread-copy", Said("ingest_merge_unread_copy", form=identity.reference)
         )
     notes: list[str] = list(raw.notes)
+    if raw.damaged:
+        raw = _without_damaged(raw, identity, schema, notes)
     if no_workspace_ok and not identity.verify(secret):  # made without one: taken as asked
         notes.append(Said("ingest_merge_no_workspace_taken", form=identity.reference))
+    notes.extend(
+        Said("ingest_merge_direction_override", path=path, value=short(shown(value), 80))
+        for path, value in raw.values.items()
+        if isinstance(value, str) and OVERRIDE.search(value)
+    )
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)
     entries = dated(entries, registry.current, today)
@@ -584,6 +592,50 @@ def validate(
     return Submission(
         identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes), raw.illegible
     )
+
+
+def _form_fields(identity: FormIdentity, schema: Schema) -> dict[str, tuple[Field, ...]]:
+    """The fields a form shows, by where they sit (``institution``, a category, ``cid.2``)."""
+    out: dict[str, tuple[Field, ...]] = {}
+    try:
+        if identity.kind == "checklist":
+            for cid in identity.categories:
+                cat = schema.category(cid)
+                out.update((f"{cid}.{b}", cat.fields) for b in range(1, cat.entry_blocks + 1))
+            return out
+        out[INSTITUTION] = schema.institution_fields()
+        out.update((cid, schema.entry_fields(cid)) for cid in identity.categories)
+    except FormgenError:  # a category this schema lacks: said where the values are grouped
+        pass
+    return out
+
+
+def _without_damaged(
+    raw: RawSubmission, identity: FormIdentity, schema: Schema, notes: list[str]
+) -> RawSubmission:
+    """``raw`` with the fields that damage in the file made unreadable (:attr:`RawSubmission.
+    damaged`) counted as illegible, each named in a note: a field of a damaged group that was
+    not read, and a field damaged inside (a lost tick of a language list: what was read of it
+    is left out too). None of them counts as left empty, so the entry is not confirmed."""
+    read = {p.rpartition(".")[0] for p in raw.values} | set(raw.values)
+    read |= {p.rpartition(".")[0] for p in read}
+    lost: list[str] = []
+    for where, fields in _form_fields(identity, schema).items():
+        names = []
+        for f in fields:
+            path = f"{where}.{f.id}"
+            inside = any(g.startswith(path + ".") or g == path for g in raw.damaged)
+            around = any(not g or path.startswith(g + ".") for g in raw.damaged)
+            if inside or (around and path not in read):
+                names.append(f.id)
+                lost.append(path)
+        if names:
+            notes.append(Said("ingest_merge_damaged_fields", where=where, fields=", ".join(names)))
+    if not lost:
+        return raw
+    gone = tuple(lost) + tuple(x + "." for x in lost)
+    values = {p: v for p, v in raw.values.items() if not (p in lost or p.startswith(gone))}
+    return replace(raw, values=values, illegible=(*raw.illegible, *lost))
 
 
 def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[str, object]]:

@@ -53,6 +53,11 @@ class Inbox:
     """Answer MAIL FROM with this reply once ``mail_from_after`` mails were taken (e.g. Microsoft
     365's daily quota)."""
     mail_from_after: int = 0
+    data_command_reply: str = ""
+    """Answer the DATA command itself with this reply, before the mail is sent, once
+    ``data_command_after`` mails were taken (a provider's ``554 5.7.1 <DATA>: Data command
+    rejected: only 10 messages per day``)."""
+    data_command_after: int = 0
     refuse_greeting: str = ""
     """Answer EHLO and HELO with this reply (e.g. a host name the server does not accept)."""
     datas: int = 0
@@ -150,10 +155,27 @@ class Handler:
         )
 
 
+class _Server(SMTP):
+    """aiosmtpd's server, which can refuse the DATA command itself (no handler hook does)."""
+
+    async def smtp_DATA(self, arg: str) -> None:
+        handler = self.event_handler
+        inbox = handler.inbox if isinstance(handler, Handler) else None
+        if inbox and inbox.data_command_reply and len(inbox.messages) >= inbox.data_command_after:
+            await self.push(inbox.data_command_reply)
+            return
+        await super().smtp_DATA(arg)
+
+
+class _Controller(Controller):
+    def factory(self) -> SMTP:
+        return _Server(self.handler, **self.SMTP_kwargs)
+
+
 @contextmanager
 def smtp_server(inbox: Inbox, **kwargs: Any) -> Iterator[Controller]:
     """A real SMTP server on 127.0.0.1 (a free port) for the duration of the block."""
-    controller = Controller(Handler(inbox), hostname="127.0.0.1", port=free_port(), **kwargs)
+    controller = _Controller(Handler(inbox), hostname="127.0.0.1", port=free_port(), **kwargs)
     controller.start()
     try:
         yield controller

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -276,8 +277,9 @@ _TOLD = re.compile(
 path, an address): the commands that change the register, a form for an institution, and a
 mail round."""
 
-_PLACEHOLDERS = {"fmt": "pdf", "also": " --stale-by 2026-12-15"}
-"""Values of the placeholders of a told command line; an id for any other."""
+_PLACEHOLDERS = {"fmt": "pdf", "also": f" --stale-by {dt.date.today() + dt.timedelta(days=21)}"}
+"""Values of the placeholders of a told command line (a --stale-by in three weeks: one in the
+past is refused); an id for any other."""
 
 
 def told_commands() -> Iterator[tuple[str, str, list[str]]]:

@@ -8,6 +8,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -193,6 +194,32 @@ def test_issued_forms_recorded_by_another_run_are_seen(tmp_path: Path) -> None:
     assert set(ws.issued()) == {"AAAAA11111", "BBBBB22222"}  # neither was written
     (ws.root / "issued.jsonl").write_text("", "utf-8")
     assert other.issued() == {}
+
+
+def test_the_issued_log_is_opened_again_only_once_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ingest asks the log of each return (prefilled values, erasures, the day it was
+    issued, a file as formgen made it): unchanged, it is not opened and read each time."""
+    ws = Workspace.init(tmp_path / "ws")
+    ident = FormIdentity("s", "1.0.0", "AAAAA11111", "institution", ("wohnheim",), "inst-1")
+    ws.record_issued([ident.sign(ws.secret)])
+    opened: list[str] = []
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(Path(file).name)
+        return open(file, *args, **kwargs)
+
+    monkeypatch.setattr("formgen.workspace.open", counting_open, raising=False)
+    for _ in range(3):
+        assert ws.issued_prefill("AAAAA11111") is None and ws.issued_erased("AAAAA11111") == {}
+        assert set(ws.issued()) == {"AAAAA11111"}
+    assert opened.count("issued.jsonl") == 1  # the first look; then one stat each
+    other = FormIdentity("s", "1.0.0", "BBBBB22222", "institution", ("wohnheim",), "inst-2")
+    with open(ws.root / "issued.jsonl", "a", encoding="utf-8") as fh:  # another run appends
+        fh.write(json.dumps(other.sign(ws.secret).to_fields()) + "\n")
+    assert set(ws.issued()) == {"AAAAA11111", "BBBBB22222"}
+    assert opened.count("issued.jsonl") == 2
 
 
 def test_workspace_regions_override_the_schema(tmp_path: Path) -> None:

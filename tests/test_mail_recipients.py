@@ -795,14 +795,25 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         ("cp1250", ["Poradnia Łódź, ul. Żółkiewskiego", "Paweł Wiśniewski", "Klub Poznań"]),
         # its German letters are Windows-1252's
         ("cp1250", ["Praxis Müller-Groß", "Związek Polaków w Niemczech"]),
+        # Czech, Slovak, Hungarian Windows: read as Windows-1252 „Poradna Øíèany“, „Dìèín“
+        ("cp1250", ["Poradna Říčany", "Praxis Dr. Novotný, Děčín", "Dvůr Králové"]),
+        ("cp1250", ["Ľubomír Šťastný", "Győri Segítő Központ"]),
+        ("cp1250", ["Centrum Lučenec", "Kraj Vysočina"]),  # č before a vowel: „Luèenec“
+        # Croatian, Bosnian, Serbian: „Savjetovalište Ðuriæ“ was read as Turkish „Ğuriæ“
+        ("cp1250", ["Savjetovalište Đurić", "Dr. Jović Petrović", "Brčko Distrikt"]),
+        # Turkish ğ (as ð) beside a French è is Turkish still
+        ("cp1254", ["Doğan Çelik", "Hélène Molière"]),
         # Cyrillic Windows: read as Windows-1252 „Îëüãà Ïåòðåíêî“; ДІМ is C4 B2 CC, Ĳ in UTF-8
         ("cp1251", ["Ольга Петренко – Консультація", "Центр «Київ»", "Netzwerk ДІМ"]),
         ("cp1251", ["Русский дом", "Надежда Иванова"]),
         # French œ and Spanish ñ before a vowel, Danish ø, a unit's ³: German Windows all the same
         ("cp1252", ["Centre d'Accueil Cœur", "Asociación Muñoz", "Søren Jørgensen", "Raum 40 m³"]),
+        # French è, ï, Italian ò, ì at a word's end, Portuguese õe: not Czech or Hungarian
+        ("cp1252", ["Hélène Molière, Genève", "Loïc Anaïs", "Niccolò Così", "Simões", "Ærø"]),
+        ("cp1252", ["Crèche Sèvres, très près", "Forêt", "Chiara Più"]),
     ],
 )
-def test_a_list_saved_on_a_polish_or_cyrillic_windows_is_read_in_its_code_page(
+def test_a_list_saved_on_a_central_european_or_cyrillic_windows_is_read_in_its_code_page(
     tmp_path, encoding, names
 ):
     """Found by the hostile-input audit: Excel's plain 'CSV' on a Polish Windows is

@@ -201,19 +201,38 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
             "ABGEWIESEN ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
             in first.output
         )
-        assert "1 Mail nicht zugestellt" in first.output
+        # a 550 is for good: waiting does not help, a corrected address does
+        said = " ".join(first.output.split())
+        assert (
+            "Fehler: 1 Mail vom Server endgültig abgewiesen (ABGEWIESEN oben: an diese Adresse "
+            "nimmt er keine Mail an; in sendlog.jsonl vermerkt, keine Runde schreibt sie wieder "
+            "an): die Adresse in der Empfängerliste oder im Register korrigieren oder die "
+            "Einrichtung auf anderem Weg nach ihrer Adresse fragen; dann denselben Befehl noch "
+            "einmal ausführen"
+        ) in said
+        assert "abwarten" not in said
         assert len(inbox.messages) == 3
         failed = [e for e in log_events(ws) if e["event"] == "failed"]
         assert [(e["institution_id"], e["code"], e["permanent"]) for e in failed] == [
             ("ua-1", 550, True)
         ]
+        # never reached, its address refused for good: status counts it not mailed, by its
+        # reason, as the rerun below counts it ('1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)')
         status = run("status", "-w", str(ws), "--list")
+        assert "fehlgeschlagen     0\n" in status.output
         assert (
-            "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse in der Empfängerliste "
-            "oder im Register korrigieren (siehe --list), dann denselben formgen-mail-Befehl erneut ausführen)"
-            in status.output
+            "nicht versandt (keine brauchbare Adresse) 1 (1 abgewiesen)  → die Adresse in der "
+            "Empfängerliste oder im Register ergänzen oder korrigieren" in status.output
         )
-        assert "ua-1" in status.output and "550 5.1.1" in status.output
+        (row,) = [line for line in status.output.splitlines() if line.startswith("ua-1 ")]
+        assert row.split()[1:3] == ["nicht", "versandt"]
+        assert row.endswith(
+            "die Adresse olga@example.org wurde vom Server abgewiesen (550 5.1.1 "
+            "<olga@example.org>: Recipient address rejected: User unknown) in Runde "
+            f"invitation-{dt.date.today().year} am {dt.date.today():%d.%m.%Y}"
+        )
+        (by_round,) = json.loads(run("status", "-w", str(ws), "--json").output)["rounds"]
+        assert [by_round[k] for k in ("mailed", "waiting", "failed", "not_mailed")] == [3, 3, 0, 1]
 
         inbox.reject.clear()  # the mailbox exists again, as the coordinator learns
         # the same command again does not try an address refused for good ...
@@ -432,6 +451,7 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         ("RCPT", "530 5.7.0 Authentication required"),
         ("DATA", "530 5.7.0 Authentication required"),
         ("RCPT", "550 5.7.1 Client was not authenticated: authentication required"),
+        ("RCPT", "553 5.7.1 <spkom@example.org>: Sender address rejected: not logged in"),
     ],
 )
 def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_nobody(
@@ -502,10 +522,33 @@ QUOTA = (
     ("stage", "reply", "advice"),
     [
         ("MAIL", QUOTA, "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut"),
-        ("DATA", "552 5.3.4 Message size exceeds fixed limit", "nur ein Formular senden (--format"),
-        ("DATA", "554 5.7.1 Message rejected as spam", "fragen, was diese Antwort bedeutet"),
+        # Microsoft 365 says the day's quota after the mail was sent too
+        ("DATA", QUOTA, "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut"),
         ("DATA", "500 Error: internal server error", "fragen, was diese Antwort bedeutet"),
+        # the sender's mailbox is full (Microsoft 365 keeps what SMTP sends in Sent Items)
+        (
+            "DATA",
+            "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException."
+            "MapiExceptionShutoffQuotaExceeded",
+            "das Absenderpostfach ist voll",
+        ),
+        ("RCPT", "550 5.2.252 Sender throttled due to continuous send as denied errors", "was"),
+        ("DATA", "550 5.7.60 SMTP; Client does not have permissions to send as this sender", "was"),
         ("RCPT", "554 5.7.1 <lodz@example.org>: Relay access denied", "Antwort bedeutet"),
+        # Microsoft 365's account blocked for sending spam: a 5.1.x, but the sender's (RFC 3463)
+        ("RCPT", "550 5.1.8 Access denied, bad outbound sender", "Antwort bedeutet"),
+        # Postfix says its no to the sender in reply to RCPT TO (smtpd_delay_reject)
+        (
+            "RCPT",
+            "553 5.7.1 <spkom@example.org>: Sender address rejected: not owned by user web1",
+            "Antwort bedeutet",
+        ),
+        # a Postfix policy's no to the DATA command itself, before the mail is sent
+        (
+            "DATA command",
+            "554 5.7.1 <DATA>: Data command rejected: only 10 messages per day",
+            "was",
+        ),
     ],
 )
 def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_nobody(
@@ -515,6 +558,8 @@ def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_no
     # at DATA or RCPT TO for reasons that are not the address's
     if stage == "MAIL":
         inbox = Inbox(mail_from_reply=reply, mail_from_after=2)
+    elif stage == "DATA command":
+        inbox = Inbox(data_command_reply=reply, data_command_after=2)
     else:
         inbox = Inbox(login_for={"lodz@example.org"}, login_at=stage, login_reply=reply)
     with smtp_server(inbox) as server:
@@ -538,7 +583,7 @@ def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_no
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
         # the quota is back (the mail smaller, the provider asked): the same command sends the rest
-        inbox.mail_from_reply = ""
+        inbox.mail_from_reply = inbox.data_command_reply = ""
         inbox.login_for.clear()
         again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert again.exit_code == 0, again.output
@@ -550,6 +595,97 @@ def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_no
         "olga@example.org",
         "sule@danisma.example",
     ]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "552 5.3.4 Message size exceeds fixed limit",  # Postfix's message_size_limit
+        "552 Message size exceeds maximum permitted",  # Exim's, with no enhanced code
+        "552 5.7.0 This message was blocked because its content presents a potential security "
+        "issue",  # Gmail
+        "554 5.7.1 Spam message rejected",  # a spam filter's milter behind Postfix
+        "550 5.7.1 Message content rejected",  # Postfix's body_checks
+        "554 5.6.0 Mail message is malformed. Not accepted.",  # Gmail
+    ],
+)
+def test_a_server_refusing_one_mail_for_its_size_or_content_refuses_it_alone_and_goes_on(
+    tmp_path, reply
+):
+    """The server reads Łódź's mail and refuses it for itself (too big, spam judged on its
+    content): that mail is MAIL ABGELEHNT with the server's words, the round goes on to the
+    Arabic centre, no address is marked refused, and the same command sends it again."""
+    inbox = Inbox(login_for={"lodz@example.org"}, login_at="DATA", login_reply=reply)
+    listed = str(DATA / "excel_utf8_bom.csv")
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", listed, "-w", str(ws), "--send")
+        assert result.exit_code == 1
+        assert (
+            f"  MAIL ABGELEHNT lodz (Poradnia Łódź) <lodz@example.org>: {reply}\n" in result.output
+        )
+        said = " ".join(result.output.split())
+        assert "3 von 4 Mails gesendet" in said and "ABGEWIESEN" not in said
+        assert (
+            "Fehler: 1 Mail vom Server selbst abgelehnt, nicht ihr Empfänger (MAIL ABGELEHNT oben: "
+            "ihre Größe oder ihr Inhalt; keine Adresse wird als abgewiesen vermerkt): zu groß"
+        ) in said
+        assert said.endswith("dann denselben Befehl noch einmal ausführen")
+        assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
+            "markaz@example.org",
+            "olga@example.org",
+            "sule@danisma.example",
+        ]
+        (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
+        assert (failed["institution_id"], failed["error"], failed["permanent"]) == (
+            "lodz",
+            reply,
+            False,
+        )
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["counts"]["failed"] == 1 and status["refused_for_good"] == 0
+        (row,) = [r for r in status["rows"] if r["id"] == "lodz"]
+        assert (row["state"], row["error"], row["mail_refused"]) == ("failed", reply, True)
+        shown = run("status", "-w", str(ws), "--list").output
+        (line,) = [x for x in shown.splitlines() if x.startswith("lodz ")]
+        assert line.endswith(
+            "→ der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu groß? nur ein "
+            "Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, was seine "
+            f"Antwort bedeutet; dann den Befehl der Runde invitation-{dt.date.today().year} "
+            "erneut ausführen"
+        )
+        # the form made smaller, or the provider asked: the same command sends it, and only it
+        inbox.login_for.clear()
+        again = run("mail", listed, "-w", str(ws), "--send")
+    assert again.exit_code == 0, again.output
+    assert "1 zu versenden, 3 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse" in again.output
+    assert [rcpts for _, rcpts, _ in inbox.messages][-1] == ["lodz@example.org"]
+    assert len(inbox.messages) == 4
+
+
+def test_the_same_refusal_of_three_mails_in_a_row_is_no_one_mails_fault_and_stops_the_round(
+    tmp_path,
+):
+    """Every mail is too big for the server: the first two are MAIL ABGELEHNT each, the third
+    alike stops the round (it would refuse every mail of a round of 300), and says why."""
+    reply = "552 5.3.4 Message size exceeds fixed limit"
+    everyone = {"sule@danisma.example", "olga@example.org", "lodz@example.org"}
+    inbox = Inbox(login_for=everyone, login_at="DATA", login_reply=reply)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert said.count("MAIL ABGELEHNT") == 2 and "0 von 4 Mails gesendet" in said
+    assert (
+        f"Fehler: 127.0.0.1:{server.port}: der Server hat die Mail selbst abgelehnt, nicht ihren "
+        f"Empfänger ({reply}; 3 Mails nacheinander so abgelehnt: nicht eine einzelne Mail ist "
+        "schuld), daher hält die Runde hier an"
+    ) in said
+    assert "nur ein Formular senden (--format pdf)" in said
+    events = [(e["event"], e["institution_id"]) for e in log_events(ws) if e["event"] != "prepared"]
+    assert events[-2:] == [("sending", "lodz"), ("not_sent", "lodz")]
+    assert "ar-1" not in {iid for _, iid in events}  # not tried
 
 
 def test_a_quota_refusal_an_older_formgen_logged_as_the_recipients_blocks_no_address(tmp_path):
@@ -682,14 +818,16 @@ def test_mixed_failures_say_which_need_a_new_address(tmp_path):
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 1
+    # the 451 needs a rerun; the 550, never reached, a new address: not mailed, as a rerun says
     status = run("status", "-w", str(ws)).output
     assert (
-        "fehlgeschlagen     2  (1 endgültig abgewiesen: die Adresse in der Empfängerliste oder "
-        "im Register korrigieren (siehe --list); die übrigen: denselben formgen-mail-Befehl erneut "
-        "ausführen)" in status
+        "fehlgeschlagen     1  (nicht zugestellt; denselben formgen-mail-Befehl erneut ausführen)"
+        in status
     )
+    assert "nicht versandt (keine brauchbare Adresse) 1 (1 abgewiesen)  → die Adresse" in status
     as_json = json.loads(run("status", "-w", str(ws), "--json").output)
-    assert as_json["counts"]["failed"] == 2 and as_json["refused_for_good"] == 1
+    assert as_json["counts"]["failed"] == 1 and as_json["refused_for_good"] == 0
+    assert as_json["not_mailed"] == 1
 
 
 def test_no_server_listening_says_what_to_check(tmp_path):
@@ -844,6 +982,94 @@ def test_a_delay_read_after_the_bounce_of_the_same_mail_leaves_it_bounced(tmp_pa
     rerun = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
     (said,) = [line for line in rerun.output.splitlines() if "NICHT VERSANDT ua-1" in line]
     assert "bounce 5.1.1" in said and "4.4.1" not in said
+
+
+def test_a_delay_on_its_own_shows_the_mail_on_its_way_and_a_rerun_does_not_send_it_again(
+    tmp_path,
+):
+    """A delay notice (4.4.1: the receiving server still tries) says nothing final: the mail
+    is on its way. Status shows it delayed, waiting, not to be sent again, and until when the
+    server may try (5 days after it was sent); the same command does not send it again. Past
+    that day, with no bounce, the mail most likely arrived; a bounce after the delay fails it."""
+    ws, _ = _mailed_and_bounced(tmp_path)
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    failed = template.replace("{ADDRESS}", "olga@example.org").replace("{MESSAGE_ID}", "<u@x>")
+    delayed = failed.replace("Action: failed\nStatus: 5.1.1", "Action: delayed\nStatus: 4.4.1")
+    delayed = delayed.replace("smtp; 550 5.1.1", "smtp; 451 4.4.1 Connection timed out")
+    (tmp_path / "Zustellung verzögert.eml").write_text(delayed.replace("{INSTITUTION}", ""))
+    assert run("bounces", str(tmp_path / "Zustellung verzögert.eml"), "-w", str(ws)).exit_code == 0
+    sent_at = next(e["at"] for e in log_events(ws) if e["event"] == "sent")
+    until = dt.datetime.fromisoformat(sent_at).astimezone().date() + dt.timedelta(days=5)
+
+    shown = " ".join(run("status", "-w", str(ws)).output.split())
+    assert (
+        "ausstehend 4 (versandt, Frist läuft noch; davon 1 verzögert: der Server des Empfängers "
+        "versucht es noch, nicht erneut senden (siehe --list))"
+    ) in shown
+    assert "fehlgeschlagen 0" in shown
+    (line,) = [x for x in run("status", "-w", str(ws), "--list").output.splitlines() if "ua-1" in x]
+    assert line.split()[1] == "ausstehend"
+    assert "  verzögert: der Server des Empfängers meldete am " in line
+    assert "(bounce 4.4.1 451 4.4.1 Connection timed out" in line
+    assert line.endswith(f"sonst ist die Mail bis zum {until:%d.%m.%Y} wohl angekommen")
+    assert "erneut ausführen" not in line
+    (row,) = [r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+              if r["id"] == "ua-1"]  # fmt: skip
+    assert (row["state"], row["delayed"]["until"]) == ("outstanding", until.isoformat())
+    again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
+    assert "0 zu versenden, 4 bereits erledigt" in again.output
+
+    # six days on (the log's times moved back), no bounce came: it most likely arrived
+    log = ws / "sendlog.jsonl"
+    week_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=6)).isoformat(timespec="seconds")
+    log.write_text(
+        "".join(
+            json.dumps({**e, "at": week_ago}, ensure_ascii=False) + "\n" for e in log_events(ws)
+        ),
+        "utf-8",
+    )
+    assert "verzögert" not in run("status", "-w", str(ws)).output
+    listed = run("status", "-w", str(ws), "--list").output
+    (line,) = [x for x in listed.splitlines() if "ua-1" in x]
+    assert "keine Unzustellbarkeitsmeldung erfasst: die Mail ist wohl angekommen" in line
+
+    # the server gave up after all: the final bounce fails it, the delay said no more
+    (tmp_path / "Unzustellbar.eml").write_text(failed.replace("{INSTITUTION}", ""))
+    assert run("bounces", str(tmp_path / "Unzustellbar.eml"), "-w", str(ws)).exit_code == 0
+    (row,) = [r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+              if r["id"] == "ua-1"]  # fmt: skip
+    assert (row["state"], row["delayed"], row["refused_for_good"]) == ("failed", None, True)
+
+
+def test_a_final_bounce_with_a_4xx_status_fails_the_mail_not_the_address(tmp_path):
+    """Postfix gives up on a mail deferred for 5 days with a bounce whose Action is failed and
+    whose Status is the last deferral's, 4.4.1 (Exchange: 4.4.7 message expired): final, the
+    mail did not arrive, but the address is not refused for good. It was read as a delay: the
+    mail stayed 'ausstehend', and with the delay said now, 'nicht erneut senden'."""
+    ws, _ = _mailed_and_bounced(tmp_path)
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    failed = template.replace("{ADDRESS}", "olga@example.org").replace("{MESSAGE_ID}", "<u@x>")
+    gave_up = failed.replace("Status: 5.1.1", "Status: 4.4.1").replace(
+        "smtp; 550 5.1.1", "smtp; 451 4.4.1 Connection timed out"
+    )
+    assert "Action: failed\nStatus: 4.4.1" in gave_up
+    (tmp_path / "Unzustellbar.eml").write_text(gave_up.replace("{INSTITUTION}", ""))
+    read = run("bounces", str(tmp_path / "Unzustellbar.eml"), "-w", str(ws))
+    assert read.exit_code == 0, read.output
+    assert "  nicht zugestellt (der Server hat aufgegeben; ein neuer Lauf sendet sie noch " in (
+        read.output
+    )
+    assert "1 Unzustellbarkeitsmeldung erfasst" in read.output and "Verzögerung" not in read.output
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    (row,) = [r for r in status["rows"] if r["id"] == "ua-1"]
+    assert (row["state"], row["refused_for_good"], row["delayed"]) == ("failed", False, None)
+    (line,) = [x for x in run("status", "-w", str(ws), "--list").output.splitlines() if "ua-1" in x]
+    assert "bounce 4.4.1" in line and "→ den Befehl der Runde invitation-" in line
+    again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
+    assert "1 zu versenden, 3 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse" in again.output
+    assert "würde versenden an ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in (
+        again.output
+    )
 
 
 def test_the_lines_of_bounces_fit_80_columns_with_every_word(tmp_path):
@@ -2128,8 +2354,9 @@ def _by_round(ws: Path) -> dict[str, dict]:
 def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_path):
     """No institution answered the invitation (the register knows them from a survey long
     before), and all four are asked for an update: bs-ist's and ar-1's update mails arrive, the
-    server refuses lodz's for good (550), ua-1's bounces. By round, the update counts those two
-    as failed, and three as mailed (lodz's never left), and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
+    server refuses lodz's for good (550), ua-1's bounces. By round, the update counts ua-1's as
+    failed and lodz's as not mailed (it never left: a rerun leaves its address out), three as
+    mailed, and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
     overdue: no later mail reached them (each institution by its latest mail: failed)."""
     inbox = Inbox()
     with smtp_server(inbox) as server:
@@ -2148,8 +2375,9 @@ def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_
     columns = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
     rounds = _by_round(ws)
     assert [rounds[invitation][c] for c in columns] == [4, 0, 0, 2, 0, 2]
-    # lodz's update mail never left: not mailed, failed (as the run said: 3 of 4 sent)
-    assert [rounds["update-1"][c] for c in columns] == [3, 0, 2, 0, 2, 0]
+    # lodz's update mail never left, refused for good: not mailed in its round, as a rerun of
+    # the round counts it (as the run said: 3 of 4 sent); ua-1's bounced: failed
+    assert [rounds["update-1"][c] for c in (*columns, "not_mailed")] == [3, 0, 2, 0, 1, 0, 1]
     status = json.loads(run("status", "-w", str(ws), "--json").output)
     assert {r["id"]: r["state"] for r in status["rows"]} == {
         "bs-ist": "outstanding",

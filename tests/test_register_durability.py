@@ -377,6 +377,38 @@ def test_a_merge_journaled_before_names_were_matched_as_stored_is_rebuilt_as_it_
     assert again.institutions == ("inst-0001",) and not again.duplicates
 
 
+def test_a_journal_matched_before_arabic_and_persian_letters_were_one_rebuilds_as_it_was(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal written by a formgen that told an Arabic keyboard's ي ك from a Persian one's
+    ی ک (``matching`` 2): one checklist was a probable duplicate, decided as a new
+    institution, another a new institution. A rebuild matches them as they were merged, so
+    the rebuilt register is the one written, with the decision's institution; a checklist
+    merged now is the institution it names."""
+    persian = dict(YILMAZ, name="مشاوره خانواده کیان", phone="")
+    clinic = dict(YILMAZ, name="کلینیک روانشناسی", postcode="40210", phone="")
+    monkeypatch.setattr(journal, "MATCHING", 2)  # today's formgen before this change
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", persian))
+        arabic = dict(persian, name="مشاوره خانواده كيان")
+        (did,) = w.merge(checklist("psychotherapie", arabic)).duplicates
+        assert w.resolve_duplicate(did, "new") == "inst-0002"
+        w.merge(checklist("psychotherapie", clinic))
+        typed = dict(clinic, name="كلينيك روانشناسي", postcode="")
+        assert w.merge(checklist("psychotherapie", typed)).created == ("inst-0004",)
+    ops = [json.loads(line) for line in journal_path(ws).read_text("utf-8").splitlines()]
+    assert [op.get("matching") for op in ops if op["op"] == "merge"] == [2, 2, 2, 2]
+    monkeypatch.undo()  # rebuilt by this formgen
+    before = json.loads(ws.register_path.read_bytes())
+    rebuild(ws)
+    after = json.loads(ws.register_path.read_bytes())
+    assert after["institutions"] == before["institutions"]
+    assert after["duplicates"] == before["duplicates"]
+    with writing(ws) as w:
+        again = w.merge(checklist("psychotherapie", dict(typed, plans="Gruppe auf Farsi")))
+    assert again.institutions == ("inst-0003",) and not again.duplicates and not again.created
+
+
 _STOPS_IN_CHECKPOINT = textwrap.dedent(
     """
     import sys, time

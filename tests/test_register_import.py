@@ -1328,14 +1328,16 @@ def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
     [
         ("cp1254", "Danışmanlık Merkezi Şahin Yıldız", "Gül Sokağı 5, Düsseldorf"),
         ("cp1250", "Fundacja Ośrodek – Paweł Wiśniewski", "ul. Żółkiewskiego 3, Kölner Straße"),
+        ("cp1250", "Poradna Říčany – Jiří Dvořák", "Dvůr Králové 5, Děčín"),
         ("cp1251", "Ольга Петренко – Консультація", "Центр «Київ», Am Wehrhahn 3"),
     ],
 )
-def test_a_csv_saved_on_a_turkish_polish_or_cyrillic_windows_is_read_in_its_code_page(
+def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_its_code_page(
     bare: Workspace, tmp_path: Path, encoding: str, name: str, street: str
 ) -> None:
     """Found by the hostile-input audit: read as Windows-1252, the register stored „Danýþmanlýk
-    Merkezi Þahin Yýldýz“, „Fundacja Oœrodek – Pawe³ Wiœniewski“ and „Îëüãà Ïåòðåíêî“."""
+    Merkezi Þahin Yýldýz“, „Fundacja Oœrodek – Pawe³ Wiœniewski“ and „Îëüãà Ïåòðåíêî“; and
+    a Czech list „Poradna Øíèany – Jiøí Dvoøák“."""
     path = tmp_path / "Bestand.csv"
     path.write_bytes(f"category;name;street\r\npsychotherapie;{name};{street}\r\n".encode(encoding))
     code, said = formgen(bare, "register", "import", str(path))
@@ -1452,7 +1454,8 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     assert code == 0, said
     assert said.splitlines()[:3] == [
         "Zeile 2: inst-0001 Praxis Ayşe Öztürk: neu",
-        "  „x“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt",
+        "  „x“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt, und als "
+        "ihre Kennung in dieser Liste vermerkt (eine Zeile mit „x“ ist wieder diese Einrichtung)",
         "Liste.csv: 1 Zeile – neu 1, aktualisiert 0, unverändert 0, mögliche Dubletten 0, nicht "
         "importiert 0; ungültige Werte (wie eingegeben übernommen) 0; zurückgestellte Werte 0",
     ]
@@ -1465,7 +1468,8 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     assert load(ws).plain(load(ws).institutions["inst-0001"]["institution"])["street"] == "Weg 1"
 
     labels = tmp_path / "Beschriftet.csv"
-    labels.write_text("ID;Checkliste;Name\r\nx;Psychotherapie;Frau Öztürk\r\n", "utf-8")
+    # an id of its own („x“ is the first list's id of inst-0001 now: refused for another name)
+    labels.write_text("ID;Checkliste;Name\r\ny;Psychotherapie;Frau Öztürk\r\n", "utf-8")
     code, said = formgen(ws, "register", "import", str(labels))
     assert code == 0
     assert said.splitlines()[0] == "Zeile 2: inst-0002 Frau Öztürk: neu"

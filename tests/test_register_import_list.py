@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from email import message_from_bytes, policy
 from pathlib import Path
 
+import jsonschema
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from formgen.cli import main
 from formgen.workspace import Workspace
-from ingest.export import wide_columns
+from ingest.export import export_json, export_json_schema, wide_columns
 from ingest.journal import load
 
 
@@ -272,3 +276,165 @@ def test_a_mistyped_optional_column_gets_the_one_meant_as_the_table_names_it(
     assert code == 0, out
     held = load(Workspace.open(root)).institutions["inst-0001"]["institution"]
     assert (held["street"]["v"], held["website"]["v"]) == ("Kölner Str. 5", "www.sifa.example")
+
+
+KENNUNG = (
+    "Kennung;Einrichtung;PLZ;Checkliste\r\n"
+    "K-17;Poradnia Łódź Nowak;40212;psychotherapie\r\n"
+    "K-18;Danışmanlık Yılmaz;40210;psychotherapie\r\n"
+)
+
+
+def imported(ws: Workspace, path: Path, text: str) -> str:
+    path.write_text(text, "utf-8")
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0, said
+    return said
+
+
+def test_a_lists_own_ids_stay_linked_to_its_institutions(tmp_path: Path) -> None:
+    """A coordinator keeps her ids in Excel („Kennung“, K-17): imported, each is kept as the
+    institution's id in her list, which the register numbers inst-0001; her list imported again,
+    a name completed in Excel, updates that institution by it, where the name alone would have
+    asked about a probable duplicate (only the postcode in common). Shown in its history,
+    exported (a column after the id), found (``register find K-17``) and carried into another
+    workspace by the export; rebuilt alike."""
+    ws = german_ws(tmp_path)
+    said = imported(ws, tmp_path / "Liste.csv", KENNUNG)
+    assert said.splitlines()[:2] == [
+        "Zeile 2: inst-0001 Poradnia Łódź Nowak: neu",
+        "  „K-17“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt, und als "
+        "ihre Kennung in dieser Liste vermerkt (eine Zeile mit „K-17“ ist wieder diese "
+        "Einrichtung)",
+    ]
+    reg = load(ws)
+    assert (reg.list_ids("inst-0001"), reg.list_ids("inst-0002")) == (("K-17",), ("K-18",))
+    renamed = KENNUNG.replace("Poradnia Łódź Nowak", "Poradnia Łódź Nowak-Kowalska")
+    said = imported(ws, tmp_path / "Liste2.csv", renamed)
+    assert said.splitlines()[0] == (
+        "Zeile 2: inst-0001 Poradnia Łódź Nowak-Kowalska: aktualisiert (1 Wert)"
+    ), said
+    reg = load(ws)
+    assert len(reg.institutions) == 2 and not reg.data["duplicates"]
+    code, said = fg("register", "find", "K-17", "-w", str(ws.root))
+    assert code == 0 and "inst-0001" in said and "inst-0002" not in said, said
+    code, said = fg("register", "history", "inst-0001", "-w", str(ws.root))
+    assert said.splitlines()[0] == (
+        "inst-0001  Poradnia Łódź Nowak-Kowalska  (Revision 2)  Kennung in der Liste: K-17"
+    ), said
+    out = tmp_path / "Export.csv"
+    code, said = fg(
+        "register", "export", "--format", "csv", "--labels", "-o", str(out), "-w", str(ws.root)
+    )
+    assert code == 0, said
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert [(r["ID"], r["Kennung in der Liste"]) for r in rows] == [
+        ("inst-0001", "K-17"),
+        ("inst-0002", "K-18"),
+    ]
+    data = json.loads(export_json(load(ws)))
+    jsonschema.validate(data, export_json_schema())
+    assert [i.get("list_ids") for i in data["institutions"]] == [["K-17"], ["K-18"]]
+    other = german_ws(tmp_path / "other")
+    code, said = fg("register", "import", str(out), "-w", str(other.root))
+    assert code == 0, said
+    assert load(other).list_ids("inst-0001") == ("K-17",)
+    before = ws.register_path.read_bytes()
+    code, said = fg("register", "rebuild", "-w", str(ws.root))
+    assert code == 0, said
+    assert load(ws).list_ids("inst-0001") == ("K-17",)
+    assert (
+        json.loads(ws.register_path.read_bytes())["institutions"]
+        == json.loads(before)["institutions"]
+    )
+
+
+def test_a_lists_id_never_takes_the_place_of_the_registers(tmp_path: Path) -> None:
+    """One id, one institution: an id as the register numbers them (inst-0009) is not kept as a
+    list's, which the register may give another institution; a list's id given again to
+    another institution (a name not alike, no address in common) is refused, naming both."""
+    ws = german_ws(tmp_path)
+    imported(ws, tmp_path / "Liste.csv", KENNUNG)
+    said = imported(
+        ws,
+        tmp_path / "Neu.csv",
+        "Kennung;Einrichtung;PLZ;Checkliste\r\n"
+        "inst-0009;Центр «Київ»;40213;psychotherapie\r\n"
+        "K-17;Beratungsstelle Am Wehrhahn;40211;psychotherapie\r\n",
+    )
+    lines = said.splitlines()
+    assert lines[:2] == [
+        "Zeile 2: inst-0003 Центр «Київ»: neu",
+        "  „inst-0009“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt",
+    ], said
+    assert lines[2].startswith("Zeile 3: nicht importiert: ")
+    assert "inst-0001" in lines[2] and "Poradnia Łódź Nowak" in lines[2], said
+    reg = load(ws)
+    assert reg.list_ids("inst-0003") == () and reg.list_ids("inst-0001") == ("K-17",)
+
+
+def test_a_mail_round_of_the_list_mails_its_institutions_by_their_register_ids(
+    tmp_path: Path,
+) -> None:
+    """The list imported, the coordinator mails it as it is (its ids K-17, K-18): each row is
+    its institution's, mailed under the register's id with its form, so its return goes to it
+    (the form named K-17 would have made a second institution K-17); so are the forms
+    ``generate --recipients`` makes of it. A row giving K-17 to
+    another institution is refused, naming the register's, as a register id given so is."""
+    ws = german_ws(tmp_path)
+    listed = (
+        "Kennung;Einrichtung;E-Mail;Checkliste;Region\r\n"
+        "K-17;Poradnia Łódź Nowak;nowak@example.org;psychotherapie;duesseldorf\r\n"
+        "K-18;Danışmanlık Yılmaz;yilmaz@example.org;psychotherapie;duesseldorf\r\n"
+    )
+    path = tmp_path / "Liste.csv"
+    imported(ws, path, listed)
+    drafts = tmp_path / "Entwürfe"
+    code, said = fg("mail", str(path), "--drafts", str(drafts), "-w", str(ws.root))
+    assert code == 0, said
+    assert said.splitlines()[0] == (
+        "Hinweis: 2 Zeilen nennen die Kennung, die die Liste der Koordinationsstelle einer "
+        "Einrichtung des Registers gab (register import): jede gilt für diese Einrichtung, unter "
+        "ihrer ID im Register, mit ihrem Formular (K-17 → inst-0001, K-18 → inst-0002)"
+    )
+    assert sorted(p.name for p in drafts.iterdir()) == ["inst-0001.eml", "inst-0002.eml"]
+    mail = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
+    assert (mail["X-Formgen-Institution"], mail["To"].addresses[0].addr_spec) == (
+        "inst-0001",
+        "nowak@example.org",
+    )
+    forms = tmp_path / "Formulare"
+    args = ("generate", "pdf", "--recipients", str(path), "--out", str(forms))
+    code, said = fg(*args, "--workspace", str(ws.root))
+    assert code == 0, said
+    fields = PdfReader(forms / "inst-0001.pdf").get_fields() or {}
+    assert (fields["formgen.institution_id"].value, fields["institution.name"].value) == (
+        "inst-0001",
+        "Poradnia Łódź Nowak",
+    )
+    assert not (forms / "K-17.pdf").exists()
+    other = tmp_path / "Andere.csv"
+    other.write_text(
+        listed.replace("Poradnia Łódź Nowak;nowak@", "Beratung Am Wehrhahn;ab@"), "utf-8"
+    )
+    code, said = fg("mail", str(other), "--drafts", str(tmp_path / "d2"), "-w", str(ws.root))
+    assert code == 1
+    assert (
+        "Andere.csv:2: die ID „K-17“ ist die Kennung, die die Liste der Koordinationsstelle "
+        "inst-0001 „Poradnia Łódź Nowak“ gab (register import), nicht „Beratung Am Wehrhahn“"
+    ) in said, said
+    assert not (tmp_path / "d2").exists()
+
+
+def test_a_row_giving_its_id_and_the_name_typed_on_the_other_keyboard_is_that_institution(
+    tmp_path: Path,
+) -> None:
+    """„مرکز کیان“ typed on a Persian keyboard, „مركز كيان“ on an Arabic one: alike on screen, one
+    name; the row giving the institution's id with it updates it. It was refused as naming
+    another institution (a name not alike, no address in common)."""
+    ws = german_ws(tmp_path)
+    head = "Kennung;Einrichtung;PLZ;Telefon;Checkliste\r\n"
+    imported(ws, tmp_path / "A.csv", head + "K-1;مرکز کیان;40212;;psychotherapie\r\n")
+    said = imported(ws, tmp_path / "B.csv", head + "K-1;مركز كيان;;0211 123456;psychotherapie\r\n")
+    assert said.splitlines()[0] == "Zeile 2: inst-0001 مركز كيان: aktualisiert (2 Werte)", said
+    assert len(load(ws).institutions) == 1

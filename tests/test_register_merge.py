@@ -285,6 +285,33 @@ def test_a_checklist_matches_by_the_name_and_postcode_as_the_register_stores_the
     assert value(reg, iid, "psychotherapie.plans") == "Farsi-Gruppe"
 
 
+@pytest.mark.parametrize(
+    ("held", "typed", "postcode"),
+    [
+        # a Persian keyboard's ی and ک, an Arabic one's ي and ك: a probable duplicate (85 %)
+        ("مشاوره خانواده کیان", "مشاوره خانواده كيان", "40212"),
+        # four letters of „Klinik, Psychologie“ (69 %): a second institution, no postcode given
+        ("کلینیک روانشناسی", "كلينيك روانشناسي", ""),
+        # ة for ه, Arabic-Indic ٣ for Persian ۳ (a number in a name tells places apart)
+        ("مرکز مشاوره ۳ خانه", "مرکز مشاوره ٣ خانة", "40212"),
+    ],
+    ids=["yeh-kaf", "no-postcode", "teh-marbuta-digits"],
+)
+def test_a_name_typed_on_an_arabic_keyboard_is_the_institution_a_persian_one_typed(
+    reg: Register, held: str, typed: str, postcode: str
+) -> None:
+    """Two spellings that look the same on screen, one typed on a Persian keyboard, one on an
+    Arabic one, are one institution's: the checklist is merged into it, as ``register find``
+    finds either by the other; they were a probable duplicate or a second institution."""
+    first = dict(YILMAZ, name=held, phone="")
+    iid = reg.merge(checklist("psychotherapie", first)).created[0]
+    again = dict(YILMAZ, name=typed, postcode=postcode, phone="", plans="Gruppe auf Farsi")
+    out = reg.merge(checklist("psychotherapie", again))
+    assert out.institutions == (iid,) and not out.created and not out.duplicates
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe auf Farsi"
+    assert len(reg.institutions) == 1
+
+
 def test_the_register_s_name_stored_with_pasted_characters_matches_it_typed_without(
     reg: Register,
 ) -> None:

@@ -36,6 +36,7 @@ from register_support import (
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 import formgen
+import ingest.printed
 from formgen.cli import main
 from formgen.errors import FormgenError
 from formgen.fold import name_order
@@ -2040,3 +2041,84 @@ def test_a_section_title_of_an_entry_is_never_the_last_line_of_a_page(tmp_path: 
     assert len(lasts) > 5
     assert [(n, lines[-1]) for n, lines in enumerate(lasts, 3) if lines[-1] in titles] == []
     assert sum(ln in titles for lines in lasts for ln in lines) == 12 * 3
+
+
+def test_each_entry_is_made_once_measured_once_a_pass_and_drawn_in_the_last_pass_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The layout's first pass only finds the pages (its contents and page counts are empty, so
+    another pass always follows, and its drawing is thrown away), yet it drew every entry and
+    line of the index, a third of that pass at 3,000 institutions: they are drawn in the pass
+    whose PDF is kept only. An entry that fits was measured twice a pass (kept together with
+    the next, then placed), and a line of the index broken into lines twice, its columns
+    drawing it a millionth of a point narrower than they measured it: once now. An entry's
+    rows, made anew in each pass, are made once; and the index, which showed the pages the
+    pass before found, shows those of its own pass: the next finds the same lines, not made
+    and broken into lines again."""
+    langs = ["ar", "fa", "ru", "uk", "tr", "pl", "ku", "sq"]
+    blocks = [
+        {
+            "name": f"Beratung {n} Öztürk-Łęcka",
+            "region": "duesseldorf",
+            "languages_offered": [langs[n % 8], langs[n * 3 % 8]],
+        }
+        for n in range(40)
+    ]
+    r = Register(SCHEMA)
+    r.merge(checklist("psychotherapie", *blocks))
+    drawn: list[int] = []  # the pass each entry's table (or part of one) is drawn in
+    broken: dict[tuple[int, int], int] = {}  # (pass, line of the index) → times broken
+    table_draw, line_wrap = ingest.printed._EntryTable.draw, ingest.printed.Paragraph.breakLines
+
+    measured: dict[tuple[int, int], int] = {}  # (pass, entry's table) → times measured
+    alive: list[object] = []
+    table_calc = ingest.printed.Table._calc
+
+    def calc(table: ingest.printed.Table, aw: float, ah: float) -> None:
+        if isinstance(table, ingest.printed._EntryTable):
+            key = (passes[-1], id(table))
+            measured[key] = measured.get(key, 0) + 1
+            alive.append(table)  # its id not taken by another
+        table_calc(table, aw, ah)
+
+    def draw(table: ingest.printed._EntryTable) -> None:
+        drawn.append(table.canv._doctemplate.passes)
+        table_draw(table)
+
+    def break_lines(para: ingest.printed.Paragraph, widths: list[float]) -> object:
+        if isinstance(para, ingest.printed._Line):
+            key = (passes[-1], id(para))
+            broken[key] = broken.get(key, 0) + 1
+            alive.append(para)
+        return line_wrap(para, widths)
+
+    passes: list[int] = []
+    build = ingest.printed._Doc.build
+
+    def counted(doc: ingest.printed._Doc, flowables: list[object], **kw: object) -> None:
+        passes.append(doc.passes + 1)
+        build(doc, flowables, **kw)
+
+    monkeypatch.setattr(ingest.printed._EntryTable, "draw", draw)
+    monkeypatch.setattr(ingest.printed.Paragraph, "breakLines", break_lines)
+    monkeypatch.setattr(ingest.printed._Doc, "build", counted)
+    monkeypatch.setattr(ingest.printed.Table, "_calc", calc)
+    rows_made: list[str] = []
+    entry_rows = ingest.printed._entry_rows
+
+    def made(*args: object, **kw: object) -> object:
+        rows_made.append(str(args[2]))  # the institution
+        return entry_rows(*args, **kw)
+
+    monkeypatch.setattr(ingest.printed, "_entry_rows", made)
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    assert len(passes) >= 2 and set(drawn) == {passes[-1]}
+    assert len(drawn) >= 40 and set(broken.values()) == {1}
+    assert len(measured) == 40 * len(passes) and set(measured.values()) == {1}
+    assert sorted(rows_made) == sorted(r.institutions)
+    # the index of the first pass has the pages of the entries before it: the next lays out
+    # the same lines again, not broken anew
+    assert {key[0] for key in broken} == {1}
+    text = "\n".join(pages(pdf))
+    assert all(f"Beratung {n} Öztürk-Łęcka" in text for n in range(40))
+    assert re.search(r"Beratung 7 Öztürk-Łęcka · 15/\d+", text)  # in the index, with its page

@@ -347,6 +347,19 @@ def read_recipients(
     sheet = with_header(sheet, lambda header: known_column(header, schema))
     if sheet.titled:
         echo(say("table_header_at", said_in, file=source, line=sheet.header_line), err=True)
+    for group, under in sheet.groups:  # a header of two lines, as register import says it
+        below = ", ".join(say("quoted", said_in, value=f"{h:.40}") for h in under)
+        line = sheet.header_line
+        said = say(
+            "import_two_lines",
+            said_in,
+            file=source,
+            line=line,
+            below=line + 1,
+            group=group,
+            columns=below,
+        )
+        echo(said, err=True)
     if sheet.left_out:
         names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
         echo(say("recipients_left_out", said_in, source=source, names=names), err=True)

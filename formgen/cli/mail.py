@@ -222,7 +222,8 @@ def mail(
     Recipients come from RECIPIENTS (an Excel workbook, XLSX, read from its first sheet, or a
     CSV, with id, institution, email, categories, region and optionally language and format of
     each institution's mail and form; Excel CSVs with ';' in Windows-1252 (1254, 1250, 1251
-    from a Turkish, Polish, Cyrillic Windows) or UTF-8 read as they are) or --from-register.
+    from a Turkish, Polish or Czech, Cyrillic Windows) or UTF-8 read as they are) or
+    --from-register.
     --overdue and --stale make the next round: reminders for forms not returned in time, and
     update requests for stale entries, each with a freshly prefilled form. A reminder belongs
     to the latest round: one whose institution's round was followed by another invitation or
@@ -406,6 +407,10 @@ def mail(
             why = problem
         elif r.given_email:
             why = say("mail_invalid_address", out, source=source, problem=problem)
+            if from_register:  # corrected there, not in a list; the first of several given
+                parts = r.given_email.replace(",", ";").split(";")
+                first = next((p.strip() for p in parts if not check_email(p.strip())), "")
+                why += say("mail_fix_address", out, iid=r.id, address=first or "NAME@EXAMPLE.ORG")
         else:  # none in the list or the register, and none that worked in the send log
             why = say("mail_no_address", out, source=source) + (
                 f"; {problem}" if r.email_problem else ""
@@ -629,10 +634,13 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
     if report.problems:
         unmade = report.count("error")  # no form, no mail: the send log says not_made
         deferred = report.count("deferred")  # a 4xx: the address is not at fault
-        undelivered = len(report.problems) - unmade - deferred
+        rejected = report.count("rejected")  # the mail itself (size, content): nor here
+        undelivered = report.count("refused")  # the recipient's address, for good
         said = []
         if undelivered:
             said.append(say_count("mail_undelivered", lang, undelivered))
+        if rejected:
+            said.append(say_count("mail_rejected", lang, rejected))
         if deferred:
             said.append(say_count("mail_deferred", lang, deferred))
         if unmade:
@@ -665,8 +673,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     failed in its own round), and how many of the round were not
     mailed for want of a usable address: none, an invalid one (left out by 'mail --skip-invalid',
     or the register's, with no address that worked before) or one refused (a mail to it bounced
-    or the server refused it for good). Those never mailed count as "not mailed (no usable
-    address)", by reason, until a later mail reaches them. "form not made" names those whose
+    or the server refused it for good, this mail of the round too: 550 user unknown). Those
+    never mailed (one whose only mails the server refused for good too) count as "not mailed
+    (no usable address)", by reason, as a rerun of their round counts them, until a later mail
+    reaches them. "form not made" names those whose
     form could not be made (the ERROR lines of 'formgen mail': e.g. its record holds a value
     the generator refuses), with the round and why, and "not made" counts them in their
     round's line, until the round's command run again mails them (the institution still counts
@@ -674,7 +684,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     bounced, or that the server refused (550 for good, 451 for now) or could not take (a broken
     connection) after the latest one that reached the institution, counts as failed: refused
     for good, until a corrected address gets a mail through; else until a rerun of its round's
-    command delivers it (--list says so).
+    command delivers it (--list says so). A mail the receiving server reported delayed (a
+    4.x.x notice read by 'formgen bounces') is on its way, outstanding or overdue, "delayed"
+    and not sent again: for 5 days after it was sent the server may still try (RFC 5321's
+    give-up time; Postfix 5 days, Microsoft 365 1); after that, with no bounce, it has most
+    likely arrived (--list says which).
 
     "without a usable e-mail address" counts the register's institutions no round can mail, by
     the reasons of the round's line: none, invalid, or refused (the register's address bounced
@@ -742,13 +756,20 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         echo(f"  {pad(label[state], column)}  {c[state]:4d}{after}")
 
     count("returned")
+    today_iso = today.isoformat()
+    delayed = sum(
+        1
+        for r in report.rows
+        if r["state"] == "outstanding" and r["delayed"] and r["delayed"]["until"] >= today_iso
+    )
     count(
         "outstanding",
         "  "
         + say(
             "status_outstanding_why",
             lang,
-            before=f"; {before['outstanding']}" if "outstanding" in before else "",
+            before=(f"; {before['outstanding']}" if "outstanding" in before else "")
+            + (say("status_outstanding_delayed", lang, n=delayed) if delayed else ""),
         ),
     )
     count(
@@ -859,7 +880,15 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
         if r["maybe_sent"]:
             extra += say("status_maybe_sent", lang, at=r["maybe_sent"])
         if r["state"] == "failed" and not r["refused_for_good"]:
-            extra += say("status_rerun", lang, round=r["round"])
+            rerun = "status_rerun_mail" if r["mail_refused"] else "status_rerun"
+            extra += say(rerun, lang, round=r["round"])
+        if delayed := r["delayed"]:  # on its way: the receiving server still tries, or tried
+            key = (
+                "status_delayed"
+                if delayed["until"] >= dt.date.today().isoformat()
+                else "status_delayed_over"
+            )
+            extra += say(key, lang, **delayed)
         for n in r["not_made"]:  # the row's own state says the latest one's error
             if r["state"] != "not_made" or n["round"] != r["round"]:
                 error = in_language(n["error"], lang)
@@ -1002,13 +1031,13 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
                 )
             )
             continue
-        what = (
-            say("mail_bounce_bounced", lang) if b.permanent else say("mail_bounce_not_final", lang)
-        )
+        final = b.action == "failed"  # with a 4.x.x: the server gave up retrying
+        key = "bounced" if b.permanent else "gave_up" if final else "not_final"
+        what = say(f"mail_bounce_{key}", lang)
         again = "" if m.new else say("mail_bounce_before", lang)
         iid = m.delivery.institution_id
         echo_fitted(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
-    new = [m.bounce.permanent for m in matches if m.new]
+    new = [m.bounce.action == "failed" for m in matches if m.new]
     echo_fitted(say_count("mail_bounces_recorded", lang, new.count(True)))
     if delays := new.count(False):
         echo_fitted(say_count("mail_delays_recorded", lang, delays))

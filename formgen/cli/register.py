@@ -479,19 +479,48 @@ def set_cmd(
     "erase", short_help="Erase a person's data (DSGVO Art. 17) from the whole workspace."
 )
 @click.argument("institution_id")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--note",
     callback=text_only,
     required=True,
-    help="Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, "
-    "Mail vom 23.11.'.",
+    help="Who asked for the erasure and when, kept in its history: e.g. 'Antrag auf Löschung "
+    "(Art. 17) vom 23.11.'.",
+)
+@click.option(
+    "--keep-current",
+    is_flag=True,
+    help="Keep the values PATH holds now (a successor's, set by hand); erase only earlier ones.",
+)
+@click.option(
+    "--only-with",
+    "texts",
+    multiple=True,
+    callback=text_only,
+    help="Erase only the values that contain TEXT (case and accents aside), e.g. her surname "
+    "(repeatable).",
+)
+@click.option(
+    "--text",
+    "inner",
+    multiple=True,
+    callback=text_only,
+    help="Erase TEXT (her surname) also inside the institution's notes (register set, "
+    "confirm, erase), its other fields' texts and what its forms were prefilled with "
+    "(repeatable).",
 )
 @click.option("--yes", is_flag=True, help="Do not ask before erasing.")
 @workspace_option
 @library_errors
 def erase(
-    institution_id: str, paths: tuple[str, ...], note: str, yes: bool, workspace_dir: str
+    institution_id: str,
+    paths: tuple[str, ...],
+    note: str,
+    keep_current: bool,
+    texts: tuple[str, ...],
+    inner: tuple[str, ...],
+    yes: bool,
+    workspace_dir: str,
 ) -> None:
     """Erase a person's data (DSGVO Art. 17): every value PATH of INSTITUTION_ID ever held, the
     current one and all earlier ones, from the whole workspace.
@@ -521,13 +550,23 @@ def erase(
     (register merge) as such, the same institution; and so are the institution's own other
     fields that hold it (a free text naming her). A form made before the erasure that comes
     back with the erased value as prefilled does not bring it back: the value is left out.
-    Says what it will erase (values masked) and asks first, unless --yes.
+    --keep-current keeps the values PATH holds now (the successor's) and erases the earlier
+    ones; --only-with TEXT erases only the values that contain TEXT. --text TEXT (her surname;
+    without PATH too) erases TEXT inside the institution's notes (register set, confirm, an
+    earlier erase), its other fields' texts (Verabredungen naming her), what its forms were
+    prefilled with (issued.jsonl) and its returns' names, a marker in its place; its archived
+    originals and formgen's files holding it go as for a value. The erasure's own note keeps a
+    marker where it names what is erased. Says what it will erase (each
+    value shortened, with its field and whether it is the current value; the current values
+    that stay) and asks first, unless --yes.
     """
     from ingest import erase as erase_mod
     from ingest.quarantine import local_day
 
     ws = Workspace.open(workspace_dir)
     lang = ws.language
+    if not paths and not inner:
+        raise click.UsageError(say("erase_no_path", lang))
     bar = contextlib.ExitStack()  # the prints read: ended before what will be erased is said
     tell = bar.enter_context(progress_bar(say("erase_progress", lang), ERASE_PROGRESS))
 
@@ -568,9 +607,24 @@ def erase(
                 ("sendlog", e.sendlog),
             )
         }
-        values = ", ".join(erase_mod.mask(v) for v in e.values)
         count = say_count("erase_count_values", lang, len(e.values))
-        echo(say("erase_values", lang, values=values, count=count, **counts))
+        echo(say("erase_values", lang, count=count, **counts))
+        for text, field, now in e.shown:
+            when = say("erase_value_now" if now else "erase_value_before", lang)
+            value = erase_mod.shortened(text)
+            echo(say("erase_value", lang, path=field, value=value, when=when))
+        for field, text in e.kept:
+            echo(say("erase_kept", lang, path=field, value=erase_mod.shortened(text)))
+        if e.inner:
+            inside = ", ".join(erase_mod.shortened(t) for t in e.inner)
+            echo(say("erase_inner", lang, text=inside))
+        if e.note != " ".join(note.split()):
+            kept = ERASED_MARK.sub(say("erased", lang), e.note)
+            echo(say("erase_note_marked", lang, note=kept))
+        for key, named in (("erase_noted", e.noted), ("erase_note_names", e.note_names)):
+            if named:
+                short = ", ".join(erase_mod.shortened(t) for t in named)
+                echo(say(key, lang, iid=e.institution_id, texts=short))
         if e.provenance:  # masked as the values: the sender's name, else its address
             texts = (
                 f"{say(f'erase_kind_{k}', lang)} "
@@ -629,10 +683,20 @@ def erase(
             return False
 
     with bar:
-        done = erase_mod.erase(ws, institution_id, paths, note, shown, progress=tell)
+        done = erase_mod.erase(
+            ws,
+            institution_id,
+            paths,
+            note,
+            shown,
+            progress=tell,
+            keep_current=keep_current,
+            texts=texts,
+            inner=inner,
+        )
     if done is None:
         raise click.ClickException(say("reg_erase_declined", lang))
-    note = " ".join(note.split())
+    note = ERASED_MARK.sub(say("erased", lang), done.note)
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
 
@@ -733,13 +797,14 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
     FILE is the table 'formgen register export --format csv|xlsx' writes (with or without
     --labels): one row per institution and checklist. So export → edit in Excel → import
     round-trips; a list of your own fits when its columns are named so. A row with an
-    institution_id of the register updates that institution; one without is matched by name and
-    postcode or phone (merged, held as a probable duplicate, or a new institution). Values are
-    checked as a returned form's are; an invalid one is kept as typed and flagged. An imported
-    value never replaces one the institution gave itself or one set by hand (it waits in
-    'register conflicts'), and it confirms nothing: the entries stay on the update list until
-    the institution answers — 'formgen mail --from-register' sends each its prefilled form.
-    One line per row; a file that is no such table changes nothing (exit 1).
+    institution_id of the register updates that institution; a list's own id (K-17) stays
+    linked to its institution, which a later row giving it updates; one without is matched by
+    name and postcode or phone (merged, held as a probable duplicate, or a new institution).
+    Values are checked as a returned form's are; an invalid one is kept as typed and flagged.
+    An imported value never replaces one the institution gave itself or one set by hand (it
+    waits in 'register conflicts'), and it confirms nothing: the entries stay on the update
+    list until the institution answers — 'formgen mail --from-register' sends each its
+    prefilled form. One line per row; a file that is no such table changes nothing (exit 1).
     """
     from ingest import table_import
 
@@ -1195,9 +1260,13 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts.append(p.file)
             if p.where == "mail":  # a mail: its round, sent or a draft
                 parts += [p.about or "?", say(f"access_mail_{p.field}", lang)]
-            else:
-                parts += [x for x in (p.about, p.field) if x]
-            if p.at:
+            else:  # a file's name erased (register erase): as the history says it
+                parts += [ERASED_MARK.sub(say("erased", lang), x) for x in (p.about, p.field) if x]
+            if p.until:  # an earlier value: since when it was stored, when it was replaced
+                until = in_language(local_day(p.until), lang)
+                since = in_language(local_day(p.at), lang) if p.at else "?"
+                parts.append(say("access_since_until", lang, since=since, until=until))
+            elif p.at:
                 parts.append(in_language(local_day(p.at), lang))
             if p.partial:
                 parts.append(say("access_partial_at", lang, part=p.partial))
