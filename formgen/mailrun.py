@@ -69,9 +69,11 @@ from formgen.tracking import (
     delay_until,
     fallback_email,
     institution_status,
+    own_forms,
     round_status,
     split_on_its_way,
     summarise,
+    superseded,
 )
 from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
 
@@ -1222,7 +1224,7 @@ def round_targets(
     """
     returned = view.returned_instances() if view else None
     retired = view.retired() if view else {}
-    statuses = institution_status(deliveries, returned, today)
+    statuses = institution_status(deliveries, returned, today, own_forms(view, deliveries))
     notes: list[str] = []
     if returned is None and kind != "invitation":
         notes.append(Said("mail_note_unmatched"))
@@ -1262,6 +1264,9 @@ def round_targets(
         # bounced or was refused for good only where the one rule lets it (below)
         due = [*overdue_ids(statuses), *failed_reminder_ids(statuses)]
         ids = sorted(i for i in due if i not in retired)
+        if not force:  # a reminder of a round the centre moved on from: skipped, said why
+            skipped = superseded(statuses, ids, deliveries, today)
+            ids = [i for i in ids if i not in dict(skipped)]
         if listed is None:
             from_log = set(ids)
             elsewhere = Said("mail_elsewhere_overdue")
@@ -1530,9 +1535,11 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
     retired = view.retired() if view else {}
     # a retired institution is no longer waited for: out of every count and row
     deliveries = [d for d in log.deliveries() if d.institution_id not in retired]
-    statuses = institution_status(deliveries, returned, today)
-    rounds = round_status(deliveries, returned, today)
+    own = own_forms(view, deliveries)  # its own form answers the round too
+    statuses = institution_status(deliveries, returned, today, own)
+    rounds = round_status(deliveries, returned, today, own)
     summary = summarise(statuses, view, returned is not None, rounds)
+    summary.superseded = len(superseded(statuses, overdue_ids(statuses), deliveries, today))
     if log.damaged_lines:
         lines = ", ".join(map(str, log.damaged_lines))
         summary.notes.append(

@@ -566,6 +566,9 @@ WORDS: dict[str, dict[str, str]] = {
         "by_hand": "set by hand: {note}",
         "revision_by_hand": "revision {rev}  {at}  {how}",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "set_unconfirmed": "{iid} {categories}: entered by hand, no longer confirmed by the "
+        'institution itself ("no" in the tables, on the update list) until it confirms: on its '
+        'next form, or, if it told you so itself: formgen register confirm {iid} --note "…"',
         "set_again": "{iid} {path}: {value} set again: mail rounds use it again ({how})",
         "quoted": "'{value}'",
         "retired_on": "retired on {date}",
@@ -713,6 +716,18 @@ WORDS: dict[str, dict[str, str]] = {
         "status_not_mailed": "not mailed",
         "status_not_made": "not made",
         "status_mailed": "mailed",
+        "status_superseded": "{n} of the overdue: a later round followed theirs and is past its "
+        "deadline too; formgen mail --overdue --drafts DIR (or --send) reminds them only with "
+        "--force",
+        "status_superseded_one": "1 of the overdue: a later round followed its own and is past "
+        "its deadline too; formgen mail --overdue --drafts DIR (or --send) reminds it only with "
+        "--force",
+        "status_drafts_unknown": "{n} of them only written as drafts: formgen learns that a draft went out only "
+        "when its form comes back (formgen ingest) or its mail bounces (formgen bounces); until "
+        "then it counts as mailed, its deadline as the mail says it",
+        "status_drafts_unknown_one": "1 of them only written as a draft: formgen learns that a draft went out "
+        "only when its form comes back (formgen ingest) or its mail bounces (formgen bounces); "
+        "until then it counts as mailed, its deadline as the mail says it",
         "status_answered": "answered",
         "status_waiting": "waiting",
         "status_asked_again": "asked again",
@@ -1182,6 +1197,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_count_skipped": "{n} skipped",
         "ingest_count_duplicate": "{n} duplicates",
         "ingest_count_duplicate_one": "1 duplicate",
+        "ingest_count_no_attachment": "{n} mails without attachment",
+        "ingest_count_no_attachment_one": "1 mail without attachment",
         "ingest_form": "form {form}",
         "ingest_entries": "{n} entries",
         "ingest_entries_one": "1 entry",
@@ -1290,7 +1307,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_mails_one": "1 mail",
         "ingest_pipeline_attachments": "{n} attachments",
         "ingest_pipeline_attachments_one": "{n} attachment",
-        "ingest_pipeline_no_attachment": "{what}: no attachment to ingest",
+        "ingest_pipeline_no_attachment": "{what}: no attachment to ingest; an answer without a "
+        'form ("no changes", nothing to report) is recorded by hand: formgen register confirm '
+        'ID --note "mail of DAY: no changes" (the ID: formgen register find NAME), or a value '
+        'told: formgen register set ID PATH VALUE --note "mail of DAY"',
         "ingest_pipeline_result_too_big": "the result was too big to hand back within the memory "
         "bound",
         "ingest_pipeline_timeout": "reading took longer than {seconds:g} s and was stopped (a "
@@ -1936,6 +1956,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
+        "ingest_merge_required_kept": "{where}: required field '{field}' ({label}) left empty on "
+        "the form; the register keeps {value}",
         "ingest_merge_damaged_fields": "{where}: not read from the damaged PDF: {fields}; the "
         "register keeps their values (ask for the form again, or set them by hand)",
         "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
@@ -2088,6 +2110,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_refused": "was refused by the server",
         "mail_not_delivered": "not delivered",
         "mail_force_hint": "--force mails it all the same",
+        "mail_superseded": "its round {round} (due {due:date}) was followed by round {later}, "
+        "begun on {day:date} and due {later_due:date}: a reminder belongs to the latest round only; to ask it again: "
+        "formgen mail --stale --drafts DIR (or --send), where its entries are out of date, or a "
+        "recipients list",
         "mail_fix_register": "set the new one: formgen register set {iid} institution.email "
         'ADDRESS --note "new address"',
         "mail_removed": "{removed}; set the new one: formgen register set {iid} "
@@ -3198,6 +3224,10 @@ WORDS: dict[str, dict[str, str]] = {
         "by_hand": "von Hand gesetzt: {note}",
         "revision_by_hand": "Revision {rev}  {at}  {how}",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "set_unconfirmed": "{iid} {categories}: von Hand eingetragen, nicht mehr von der "
+        "Einrichtung selbst bestätigt („nein“ in den Tabellen, auf der Aktualisierungsliste), bis "
+        "sie es bestätigt: auf ihrem nächsten Formular, oder, wenn sie es selbst gesagt hat: "
+        "formgen register confirm {iid} --note „…“",
         "set_again": "{iid} {path}: {value} erneut gesetzt: die Mailrunden verwenden sie wieder "
         "({how})",
         "quoted": "„{value}“",
@@ -3351,11 +3381,25 @@ WORDS: dict[str, dict[str, str]] = {
         "status_prepared": "vorbereitet",
         "status_not_mailed": "nicht versandt",
         "status_not_made": "nicht erstellt",
-        "status_mailed": "versandt",
+        "status_mailed": "angeschrieben",
+        "status_superseded": "davon {n} überfällig in einer abgelösten Runde: eine spätere folgte "
+        "und ist auch über ihre Frist; formgen mail --overdue --drafts ORDNER (oder --send) "
+        "erinnert sie nur mit --force",
+        "status_superseded_one": "davon 1 überfällig in einer abgelösten Runde: eine spätere "
+        "folgte und ist auch über ihre Frist; formgen mail --overdue --drafts ORDNER (oder "
+        "--send) erinnert sie nur mit --force",
+        "status_drafts_unknown": "davon {n} nur als Entwurf geschrieben: dass ein Entwurf abgeschickt wurde, "
+        "erfährt formgen erst, wenn sein Formular zurückkommt (formgen ingest) oder die Mail "
+        "unzustellbar zurückkommt (formgen bounces); bis dahin zählt er als angeschrieben, die "
+        "Frist wie in der Mail",
+        "status_drafts_unknown_one": "davon 1 nur als Entwurf geschrieben: dass er abgeschickt wurde, erfährt "
+        "formgen erst, wenn sein Formular zurückkommt (formgen ingest) oder die Mail unzustellbar "
+        "zurückkommt (formgen bounces); bis dahin zählt er als angeschrieben, die Frist wie in der "
+        "Mail",
         "status_answered": "beantwortet",
         "status_waiting": "ausstehend",
         "status_asked_again": "erneut angeschrieben",
-        "status_outstanding_why": "(versandt, Frist läuft noch{before})",
+        "status_outstanding_why": "(angeschrieben, Frist läuft noch{before})",
         "status_outstanding_delayed": "; davon {n} verzögert: der Server des Empfängers versucht "
         "es noch, nicht erneut senden (siehe --list)",
         "status_delayed": "  verzögert: der Server des Empfängers meldete am {at:moment}, dass er "
@@ -3858,6 +3902,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_count_skipped": "{n} übersprungen",
         "ingest_count_duplicate": "{n} doppelt",
         "ingest_count_duplicate_one": "1 doppelt",
+        "ingest_count_no_attachment": "{n} Mails ohne Anhang",
+        "ingest_count_no_attachment_one": "1 Mail ohne Anhang",
         "ingest_form": "Formular {form}",
         "ingest_entries": "{n} Einträge",
         "ingest_entries_one": "1 Eintrag",
@@ -3971,7 +4017,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_mails_one": "1 Mail",
         "ingest_pipeline_attachments": "{n} Anhänge",
         "ingest_pipeline_attachments_one": "{n} Anhang",
-        "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen",
+        "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen; eine Antwort ohne "
+        "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
+        'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
+        'NAME), einen genannten Wert: formgen register set ID PFAD WERT --note "Mail vom TAG"',
         "ingest_pipeline_result_too_big": "das Ergebnis war zu groß, um es innerhalb der "
         "Speichergrenze zurückzugeben",
         "ingest_pipeline_timeout": "das Lesen dauerte länger als {seconds:g} s und wurde "
@@ -4699,6 +4748,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ist nicht ausgefüllt",
+        "ingest_merge_required_kept": "{where}: Pflichtfeld „{label}“ auf dem Formular leer "
+        "gelassen; das Register behält {value}",
         "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "
         "{fields}; das Register behält ihre Werte (das Formular neu anfordern oder sie von Hand "
         "setzen)",
@@ -4872,6 +4923,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_refused": "wurde vom Server abgewiesen",
         "mail_not_delivered": "nicht zugestellt",
         "mail_force_hint": "--force versendet trotzdem",
+        "mail_superseded": "auf ihre Runde {round} (Frist {due:date}) folgte die Runde {later}, "
+        "begonnen am {day:date}, Frist {later_due:date}: eine Erinnerung gilt nur der letzten Runde; neu anfragen: "
+        "formgen mail --stale --drafts ORDNER (oder --send), wenn ihre Einträge veraltet sind, "
+        "oder mit einer Empfängerliste",
         "mail_fix_register": "die neue eintragen: formgen register set {iid} institution.email "
         'ADRESSE --note "neue Adresse"',
         "mail_removed": "{removed}; die neue eintragen: formgen register set {iid} "
@@ -5763,7 +5818,12 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "tschechischen, kyrillischen Windows) oder UTF-8 werden gelesen, wie sie sind) oder aus --from-register. --overdue "
             "und --stale machen die nächste Runde: Erinnerungen für Formulare, die nicht "
             "rechtzeitig zurückkamen, und Bitten um Aktualisierung veralteter Einträge, jeweils "
-            "mit frisch vorausgefülltem Formular. Jeder Schritt steht im Versandprotokoll "
+            "mit frisch vorausgefülltem Formular. Eine Erinnerung gilt der letzten Runde: eine "
+            "Einrichtung, auf deren Runde eine weitere Einladungs- oder Aktualisierungsrunde "
+            "folgte, begonnen nach ihrer Frist und nun selbst über ihre Frist, wird übersprungen, "
+            "und die Zeile sagt es (--force erinnert sie trotzdem); eine Einrichtung, die ein "
+            "während der Runde für sie erstelltes Formular („formgen generate pdf --institution "
+            "ID“) zurückgeschickt hat, hat sie beantwortet. Jeder Schritt steht im Versandprotokoll "
             "sendlog.jsonl, und jedes gemailte Formular wird im Ordner forms/mail/RUNDE/ des "
             "Arbeitsbereichs aufbewahrt (die eines Tests nicht); derselbe Befehl noch einmal "
             "schickt nur, was noch fehlt.\n"
@@ -6083,7 +6143,12 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "und Auswahlen nach Name oder Code; eine Liste mit Kommas getrennt: „Türkisch, "
             "Polnisch“); ein ungültiger wird abgelehnt. Die Änderung ist eine neue Fassung mit der "
             "Notiz als Herkunft („register history“, der lange Export); ein vorher verschicktes "
-            "Formular, das mit dem alten Wert zurückkommt, macht sie nicht rückgängig.\n"
+            "Formular, das mit dem alten Wert zurückkommt, macht sie nicht rückgängig. Ein "
+            "gesetzter Wert ist das Wort der Stelle: sein Eintrag gilt nicht mehr als von der "
+            "Einrichtung bestätigt („nein“ in den Tabellen, markiert im Druck, auf der "
+            "Aktualisierungsliste), bis die Einrichtung ihn bestätigt, auf ihrem nächsten "
+            "Formular oder Ihnen gegenüber („formgen register confirm ID --note …“); ein "
+            "entfernter Wert ändert daran nichts.\n"
             "\n"
             "institution.email darf auf die Adresse gesetzt werden, die schon drinsteht: von Hand "
             "erneut gesetzt (oder nach --clear) bürgt sie dafür, dass die Adresse funktioniert, "
@@ -6139,7 +6204,12 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "Jede Einrichtung zählt einmal, nach ihrer letzten Mail: zurückgemeldet, ausstehend, "
             "überfällig oder fehlgeschlagen (ausstehend und überfällig: ihre Antwort wird noch "
             "erwartet; eine, die auf die Einladung geantwortet hat und danach um eine "
-            "Aktualisierung gebeten wurde, wartet auf die Aktualisierung). „nach Runde“ zeigt je "
+            "Aktualisierung gebeten wurde, wartet auf die Aktualisierung; eine, die ein während "
+            "der Runde für sie erstelltes Formular, „formgen generate pdf --institution ID“, "
+            "zurückgeschickt hat, hat sie beantwortet). Ein Entwurf zählt als angeschrieben: dass "
+            "er abgeschickt wurde, erfährt formgen erst, wenn sein Formular zurückkommt oder die "
+            "Mail unzustellbar zurückkommt, und die Zählung sagt, wie viele der erwarteten "
+            "Antworten Entwürfe sind. „nach Runde“ zeigt je "
             "Runde, wie viele angeschrieben wurden und was daraus wurde: beantwortet, ausstehend, "
             "überfällig, fehlgeschlagen oder erneut angeschrieben (ohne Antwort auf diese Runde, "
             "aber eine Erinnerung oder spätere Runde erreichte die Einrichtung; eine spätere Mail, die unzustellbar war oder "

@@ -173,6 +173,12 @@ class RegisterView(Protocol):
         with that address and when (empty: none, or unknown)."""
         ...
 
+    def own_returns(self) -> Mapping[str, Sequence[tuple[str, str]]]:
+        """Institution → the forms made for it (``formgen generate pdf --institution``, or a
+        round's) whose return is in the register: each its instance id and when it was made,
+        ISO 8601 (empty: none, or unknown). See :func:`own_forms`."""
+        ...
+
 
 @dataclass
 class InstitutionStatus:
@@ -298,8 +304,40 @@ def _cycles(mails: Sequence[Delivery]) -> list[list[Delivery]]:
     return cycles
 
 
-def _came_back(cycle: Sequence[Delivery], returned: set[str] | None) -> bool:
-    return returned is not None and any(i in returned for d in cycle for i in d.instance_ids)
+OwnReturns = Mapping[str, Sequence[str]]
+"""Institution → when each form made for it outside every round that came back was made
+(:func:`own_forms`)."""
+
+
+def own_forms(view: RegisterView | None, deliveries: Sequence[Delivery]) -> dict[str, list[str]]:
+    """When each institution's own forms made outside the rounds (``formgen generate pdf
+    --institution ID``: no mail of the send log carried them) that came back were made, as the
+    register holds them; a round's forms are matched by instance id instead."""
+    if view is None:
+        return {}
+    mailed = {i for d in deliveries for i in d.instance_ids}
+    return {
+        iid: times
+        for iid, returns in view.own_returns().items()
+        if (times := [at for instance, at in returns if instance not in mailed])
+    }
+
+
+def _answered(
+    cycles: Sequence[Sequence[Delivery]], returned: set[str] | None, own: Sequence[str] = ()
+) -> list[bool]:
+    """Whether each cycle came back: a form it carried, or a form made for the institution
+    outside the rounds after the cycle's first mail and before the next cycle's, and returned
+    (the institution answered the round on a form made for it by hand: the coordinator sent it
+    or it asked for one). A form made before the round crossed it and answers none."""
+    starts = [_moment(_first_mailed(c[0])) for c in cycles]
+    ends = [*starts[1:], dt.datetime.max.replace(tzinfo=dt.UTC)][: len(starts)]
+    came = [_moment(at) for at in own]
+    return [
+        (returned is not None and any(i in returned for d in c for i in d.instance_ids))
+        or any(start <= at < end for at in came)
+        for c, start, end in zip(cycles, starts, ends, strict=True)
+    ]
 
 
 def _past(deadline: str, today: dt.date) -> bool:
@@ -317,9 +355,13 @@ def _by_institution(deliveries: Iterable[Delivery]) -> dict[str, list[Delivery]]
 
 
 def institution_status(
-    deliveries: Iterable[Delivery], returned: set[str] | None, today: dt.date
+    deliveries: Iterable[Delivery],
+    returned: set[str] | None,
+    today: dt.date,
+    own: OwnReturns | None = None,
 ) -> dict[str, InstitutionStatus]:
-    """The state of every institution in the send log."""
+    """The state of every institution in the send log; ``own``: when its own forms made
+    outside the rounds came back (:func:`own_forms`)."""
     out: dict[str, InstitutionStatus] = {}
     for iid, ds in _by_institution(deliveries).items():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
@@ -372,8 +414,9 @@ def institution_status(
         cycles = _cycles(mails)
         cycle = cycles[-1]
         latest = mails[-1]
-        answered = [c[0].round for c in cycles if _came_back(c, returned)]
-        if _came_back(cycle, returned):
+        answers = _answered(cycles, returned, (own or {}).get(iid, ()))
+        answered = [c[0].round for c, a in zip(cycles, answers, strict=True) if a]
+        if answers[-1]:
             state = "returned"
         elif latest.came_back or not latest.delivered:
             state = "failed"
@@ -438,10 +481,13 @@ class RoundStatus:
 
 
 def round_status(
-    deliveries: Iterable[Delivery], returned: set[str] | None, today: dt.date
+    deliveries: Iterable[Delivery],
+    returned: set[str] | None,
+    today: dt.date,
+    own: OwnReturns | None = None,
 ) -> list[RoundStatus]:
     """Every round of the send log in the order it was first mailed, with who was asked and
-    answered."""
+    answered (``own`` as for :func:`institution_status`)."""
     rounds: dict[str, RoundStatus] = {}
 
     def row(d: Delivery) -> RoundStatus:
@@ -454,7 +500,7 @@ def round_status(
         r.deadline = max(r.deadline, d.deadline)
         return r
 
-    for ds in _by_institution(deliveries).values():
+    for iid, ds in _by_institution(deliveries).items():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
         for d in ds:
             if d.not_mailed:
@@ -470,8 +516,10 @@ def round_status(
         # the latest mail that reached it: one that bounced asked nobody again
         reached = [d for d in delivered if not d.came_back]
         latest = reached[-1] if reached else None
-        for cycle in _cycles(delivered):
-            answered = _came_back(cycle, returned)
+        cycles = _cycles(delivered)
+        for cycle, answered in zip(
+            cycles, _answered(cycles, returned, (own or {}).get(iid, ())), strict=True
+        ):
             for d in cycle:
                 r = row(d)
                 r.counts["mailed"] += 1
@@ -522,6 +570,55 @@ def current_name(status: InstitutionStatus, view: RegisterView | None) -> str:
     record = view.record(status.institution_id) if view is not None else None
     name = record.institution.get("name") if record is not None else None
     return str(name) if isinstance(name, str) and name.strip() else status.name
+
+
+def superseded(
+    statuses: Mapping[str, InstitutionStatus],
+    ids: Iterable[str],
+    deliveries: Sequence[Delivery],
+    today: dt.date,
+) -> list[tuple[str, str]]:
+    """Of ``ids``, those whose latest round was superseded, each with why: an invitation or
+    update round of the workspace began after its deadline (the reminder's, when it was
+    reminded), and its own deadline has passed too: the centre moved on twice. While that later
+    round still runs, the earlier one's reminder is still due. A reminder belongs to the latest round: months later "we have not received your
+    answer yet" reminds of a form out of date, and the later round (an update round asks
+    every institution whose entries are stale) is where it is asked again."""
+    began: dict[str, str] = {}
+    due: dict[str, str] = {}
+    for d in deliveries:
+        if d.kind != "reminder" and (at := d.delivered_at):
+            began[d.round] = min(began.get(d.round, at), at, key=_moment)
+            due[d.round] = max(due.get(d.round, ""), d.deadline)
+    out: list[tuple[str, str]] = []
+    for iid in ids:
+        s = statuses[iid]
+        first = s.cycle[-1] if s.cycle else s.latest
+        after = [
+            (_moment(at), r)
+            for r, at in began.items()
+            if _moment(at) > _moment(first.delivered_at)
+            and r not in {d.round for d in s.cycle}
+            and _past(s.deadline, _moment(at).astimezone().date())
+            and due[r] > s.deadline
+            and _past(due[r], today)
+        ]
+        if after:
+            began_at, later = min(after)
+            out.append(
+                (
+                    iid,
+                    Said(
+                        "mail_superseded",
+                        round=first.round,
+                        due=s.deadline,
+                        later=later,
+                        later_due=due[later],
+                        day=began_at.astimezone().date().isoformat(),
+                    ),
+                )
+            )
+    return out
 
 
 def on_its_way(status: InstitutionStatus | None, round_name: str = "") -> str:
@@ -594,6 +691,12 @@ class StatusSummary:
     stale_by: dt.date | None = None
     """The day ``stale`` and ``to_update`` are judged as of (:attr:`RegisterView.today`; None:
     without a register)."""
+    awaited_drafts: int = 0
+    """Of those whose answer is awaited (``outstanding``, ``overdue``), those whose latest mail
+    is a draft: formgen learns that it went out only from a return or a bounce."""
+    superseded: int = 0
+    """Of the ``overdue``, those whose round a later one superseded (:func:`superseded`):
+    ``formgen mail --overdue`` reminds them only with ``--force``."""
 
 
 def summarise(
@@ -666,4 +769,11 @@ def summarise(
         not_made=not_made,
         retired=len(view.retired()) if view else 0,
         stale_by=view.today if view else None,
+        awaited_drafts=sum(
+            1
+            for s in statuses.values()
+            if s.state in ("outstanding", "overdue")
+            and s.delivered is not None
+            and not s.delivered.sent_at
+        ),
     )

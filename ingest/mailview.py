@@ -264,6 +264,26 @@ class WorkspaceRegisterView:
                 out[iid] = Vouched(str(new["v"]), str(h.get("at", "")))
         return out
 
+    def own_returns(self) -> dict[str, list[tuple[str, str]]]:
+        """The forms made for each institution (source kind ``institution``: its own form, not a
+        checklist, a list or a hand edit) whose return changed or confirmed something in its
+        history: instance id and when the form was made (``issued.jsonl``; a form the log does
+        not know, made by another workspace or an older formgen, is left out: when it was made
+        is unknown)."""
+        sources = self._data.get("sources") or {}
+        out: dict[str, list[tuple[str, str]]] = {}
+        for iid in self.institution_ids():
+            seen: dict[str, tuple[str, str]] = {}
+            for h in self._data["institutions"][iid].get("history") or ():
+                src = sources.get(h.get("src")) or {}
+                if src.get("kind") == "institution" and src.get("instance_id"):
+                    instance = str(src["instance_id"])
+                    if made := self.ws.issued_at(instance):
+                        seen[h["src"]] = (instance, made)
+            if seen:
+                out[iid] = list(seen.values())
+        return out
+
     def _email_changes(self, iid: str) -> Iterator[tuple[dict[str, Any], Any, Any]]:
         """The revisions of ``iid`` that changed its address, latest first: each with the
         address before and after (stored values; ``None``: none)."""

@@ -69,11 +69,19 @@ from formgen.errors import (
 from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
 from formgen.interrupts import STOP_SIGNALS, Interrupts
-from formgen.messages import WORDS, Said, SaidJoined, in_language, os_error_said, said_count
+from formgen.messages import (
+    WORDS,
+    Said,
+    SaidJoined,
+    in_language,
+    os_error_said,
+    per_language,
+    said_count,
+)
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
 from ingest.labels import path_named
-from ingest.report import IngestReport, Outcome, Status
+from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
@@ -694,7 +702,7 @@ def _expand(
     if scan.problems:
         status = Status.WARNINGS
     elif not tasks:
-        reason = Said("ingest_pipeline_no_attachment", what=reason)
+        reason = Said(NO_ATTACHMENT, what=reason)
     return _Expanded(
         dataclasses.replace(out, status=status, reason=reason, warnings=tuple(scan.problems)),
         tuple(tasks),
@@ -1471,10 +1479,11 @@ class _Settler:
                 if getattr(said, "already_ingested", False):
                     outcome = _already_ingested(outcome, said, released)
                 else:
+                    kept = getattr(said, "kept_empty", {})
                     outcome = dataclasses.replace(
                         outcome,
                         merged=merged,
-                        warnings=(*outcome.warnings, *flags),
+                        warnings=(*(_as_kept(w, kept) for w in outcome.warnings), *flags),
                         status=Status.WARNINGS if flags else outcome.status,
                     )
         elif submission is not None:
@@ -1541,6 +1550,24 @@ def describe_merge(result: Any) -> str:
     return SaidJoined(parts)
 
 
+def _as_kept(warning: str, kept: Mapping[str, Any]) -> str:
+    """A required field's note ("not filled in") said as what it is where the register keeps
+    its value: the form left it empty, the register keeps VALUE."""
+    if getattr(warning, "key", "") != "ingest_merge_required" or not isinstance(warning, Said):
+        return warning
+    a = warning.args
+    value = kept.get(f"{a['where']}.{a['field']}")
+    if value is None:
+        return warning
+    return Said(
+        "ingest_merge_required_kept",
+        where=a["where"],
+        field=a["field"],
+        label=a["label"],
+        value=value,
+    )
+
+
 def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     """The merge seam wired to the register: archive the original, then merge, journaled.
 
@@ -1577,9 +1604,37 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
             raise QuarantineError("register", Said("ingest_pipeline_not_merged", why=result.reason))
         if erased:  # the file holds the erased value as prefilled: the journal's copy is kept
             journal.archive_path(workspace, submission.provenance.sha256).unlink(missing_ok=True)
-        return dataclasses.replace(result, flags=(*result.flags, *erased.values()))
+        return dataclasses.replace(
+            result,
+            flags=(*result.flags, *erased.values()),
+            kept_empty=kept_empty(writer.register, submission, result.institutions),
+        )
 
     return merge
+
+
+def kept_empty(
+    reg: Any, submission: Submission, merged: Iterable[str]
+) -> dict[str, dict[str, str]]:
+    """The required fields an institution's form left empty (its notes ``ingest_merge_required``)
+    whose value the register of the institution it merged into keeps: path → that value in
+    each language (a blank on a form never deletes)."""
+    from ingest.history import stored_text
+
+    if submission.identity.kind != "institution":
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for iid in merged:
+        for note in submission.notes:
+            if not isinstance(note, Said) or note.key != "ingest_merge_required":
+                continue
+            path = f"{note.args['where']}.{note.args['field']}"
+            held = reg.value(iid, path)
+            if held is not None and held.get("v") not in (None, "", []):
+                out[path] = per_language(
+                    functools.partial(stored_text, reg, path, held, quoted=True)
+                )
+    return out
 
 
 def mail_day(workspace: Workspace, submission: Submission) -> dt.date | None:

@@ -78,7 +78,11 @@ A coordinator sets or removes a value by hand (:meth:`Register.hand_values`,
 :meth:`Register.set_by_hand`, ``formgen register set``): what an institution said on the
 telephone, an address that bounces. The value is checked as a returned one is and stored as
 a new revision, ``"op": "set"`` with the ``"note"``; a removed value is ``null`` as the change's
-new value. Its ``src`` is a source that is no file: ``{"kind": "hand", "note", "ingested_at"}``
+new value. A value set so is the centre's word, not the institution's: its entry (every entry,
+for an institution field) no longer counts as confirmed by the institution (``by_institution``,
+"nein" in the tables, unmarked in the print's key, on the update list) until the institution
+confirms it on its next form or to a coordinator (:meth:`Register.confirm`); a value removed
+changes nothing there. Its ``src`` is a source that is no file: ``{"kind": "hand", "note", "ingested_at"}``
 (:data:`HAND`), under a SHA-256 of what was set. To the merge it is a change in the register like
 any other: a form made before that comes back with the old value changes nothing, one with
 another value is held.
@@ -441,6 +445,10 @@ class MergeOutcome:
     report shows it as ``duplicate`` (its warnings were reported the first time)."""
     entries: tuple[EntryOutcome, ...] = ()
     """What each entry return did, in the submission's order."""
+    kept_empty: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The return's required fields left empty whose value the register keeps (a blank never
+    deletes): path → that value in each language, for the ingest report to say so rather than
+    "not filled in" (:func:`ingest.pipeline.register_merge` fills it in)."""
 
     @property
     def went_to(self) -> tuple[str, ...]:
@@ -2104,8 +2112,9 @@ class Register:
 
     def _unconfirm(self, inst: Json, paths: Iterable[str]) -> None:
         """Values at ``paths`` from someone else than the institution (an imported list, a
-        checklist) were stored: the entries they belong to (every entry, for an institution
-        field) no longer count as confirmed by the institution, which never saw them."""
+        checklist, a coordinator's hand) were stored: the entries they belong to (every entry,
+        for an institution field) no longer count as confirmed by the institution, which never
+        saw them, until it confirms them (its next return, or ``register confirm``)."""
         scopes = {split_path(p)[0] for p in paths}
         for cid, entry in inst["entries"].items():
             if entry.get("by_institution") and (INSTITUTION in scopes or cid in scopes):
@@ -2669,6 +2678,10 @@ class Register:
         for matcher in self._matchers.values():
             matcher.add(self._candidate(iid))
         changes: list[list[Any]] = inst["history"][-1]["changes"]
+        # a value the centre typed in is not the institution's word until it confirms it
+        self._unconfirm(
+            inst, [p for p, old, new in changes if new is not None and not same_value(old, new)]
+        )
         return changes
 
     def erasable(self, iid: str, paths: Iterable[str]) -> list[str]:

@@ -50,6 +50,9 @@ MERGE_WORDS = {"merged-flagged": "merged with warnings"}
 with something to look at among the file's warnings. Other languages have words for each status
 (``ingest_merge_merged-flagged`` in :data:`formgen.messages.WORDS`)."""
 
+NO_ATTACHMENT = "ingest_pipeline_no_attachment"
+"""The words of a mail that carried no attachment (:func:`ingest.pipeline._expand`)."""
+
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
 
@@ -138,20 +141,28 @@ class IngestReport:
     def failed_strict(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status not in STRICT_OK]
 
+    def without_attachment(self) -> int:
+        """Mails that carried nothing to read in (an answer in words: "no changes")."""
+        return sum(1 for o in self.outcomes if getattr(o.reason, "key", "") == NO_ATTACHMENT)
+
     def summary(self, lang: str = ENGLISH) -> str:
-        """The counts line, in ``lang``."""
+        """The counts line, in ``lang``; a mail without attachment counts as one of the files
+        given, and is said apart (it may be an answer, to be recorded by hand)."""
         files = self.files()
-        counts = ", ".join(
+        counted = [
             say_count(f"ingest_count_{s}", lang, n)
             for s, n in self.counts.items()
             if s != Status.CONTAINER.value
-        )
-        rate = len(files) / self.seconds if self.seconds > 0 else 0.0
+        ]
+        if bare := self.without_attachment():
+            counted.append(say_count("ingest_count_no_attachment", lang, bare))
+        counts = ", ".join(counted)
+        rate = (len(files) + bare) / self.seconds if self.seconds > 0 else 0.0
         nothing = "ingest_nothing_handled" if self.unfinished else "ingest_nothing"
         text = say_count(
             "ingest_summary",
             lang,
-            len(files),
+            len(files) + bare,
             seconds=self.seconds,
             rate=rate,
             counts=counts or say(nothing, lang),
@@ -216,6 +227,7 @@ class IngestReport:
                 "seconds": round(self.seconds, 3),
                 **self.counts,
                 **({"not_handled": self.unfinished} if self.unfinished else {}),
+                **({"without_attachment": n} if (n := self.without_attachment()) else {}),
             },
             "files": [o.to_json() for o in self.outcomes],
         }

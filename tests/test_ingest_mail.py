@@ -10,8 +10,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from ingest_support import sample_workspace
+from mailkit import make_workspace
 
+from formgen.cli import main
 from ingest import mailbox
 from ingest.pipeline import Limits, ReadContext, discover, ingest_sources
 from ingest.report import Status
@@ -639,3 +642,32 @@ def test_a_header_said_twice_is_quoted_shortened_with_an_ellipsis(tmp_path: Path
     docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     _status, _reason, (warning,) = _two_content_types(tmp_path, f"{docx}; name=antwort.docx")
     assert "(text/plain, application/vnd.openxmlformats-officedo…), " in warning
+
+
+def test_a_reply_without_attachment_is_counted_and_says_how_to_record_it(tmp_path: Path) -> None:
+    """An institution answers the round in words („bei uns keine Änderungen“): nothing to read
+    in, but the coordinator is told it counts as a mail and how to record such an answer, and
+    the summary and --json count it (it said only „kein Anhang zum Einlesen“, "0 Dateien")."""
+    ws = make_workspace(tmp_path / "ws").root
+    reply = EmailMessage()
+    reply["From"] = "Sozialpsychiatrischer Dienst <spdi@rhein-kreis-neuss.example>"
+    reply["To"] = "spkom@example.org"
+    reply["Subject"] = "AW: Bestandsaufnahme – Fehlanzeige"
+    reply["Date"] = email.utils.format_datetime(email.utils.localtime())
+    reply.set_content("Guten Tag, bei uns keine Änderungen; bitte Fehlanzeige eintragen.")
+    path = tmp_path / "AW Fehlanzeige.eml"
+    path.write_bytes(reply.as_bytes())
+
+    out = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws)]).output
+    lines = out.splitlines()
+    assert lines[0].endswith(
+        "AW Fehlanzeige.eml: 1 Mail, 0 Anhänge: kein Anhang zum Einlesen; eine Antwort ohne "
+        "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
+        'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
+        'NAME), einen genannten Wert: formgen register set ID PFAD WERT --note "Mail vom TAG"'
+    ), out
+    assert re.match(r"1 Datei in [\d,]+ s \([\d,]+/s\): 1 Mail ohne Anhang$", lines[1]), out
+    data = json.loads(
+        CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws), "--json"]).output
+    )
+    assert data["summary"]["without_attachment"] == 1

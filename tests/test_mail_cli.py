@@ -324,6 +324,9 @@ def test_status_speaks_english_in_an_english_workspace(tmp_path):
         "  returned        1",
         "  outstanding     0  (mailed, deadline not passed)",
         "  overdue         3  → formgen mail --overdue --drafts DIR (or --send)",
+        "  3 of them only written as drafts: formgen learns that a draft went out only when its "
+        "form comes back (formgen ingest) or its mail bounces (formgen bounces); until then it "
+        "counts as mailed, its deadline as the mail says it",
         "  failed          0",
         "by round           mailed  answered  waiting  overdue  failed  asked again  not mailed  not made",
         f"  {invitation}       4         1        0        3       0            0           0         0  (invitation, due 2020-01-31)",
@@ -349,14 +352,20 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
         "Runde beantwortet",
         "jede Einrichtung nach ihrer letzten Mail (Antwort erwartet: 3):",
     ]
-    assert lines[2:6] == [
+    assert lines[2:5] == [
         "  zurückgemeldet     1",
-        "  ausstehend         0  (versandt, Frist läuft noch)",
+        "  ausstehend         0  (angeschrieben, Frist läuft noch)",
         "  überfällig         3  → formgen mail --overdue --drafts ORDNER (oder --send)",
-        "  fehlgeschlagen     0",
     ]
-    head, row = lines[6:8]
-    heads = ["versandt", "beantwortet", "ausstehend", "überfällig", "fehlgeschlagen"]
+    # drafts nobody may have sent are not said to be sent, and how formgen learns it is said
+    assert lines[5].startswith(
+        "  davon 3 nur als Entwurf geschrieben: dass ein Entwurf abgeschickt wurde, erfährt "
+        "formgen erst, wenn sein Formular zurückkommt (formgen ingest)"
+    )
+    assert "versandt" not in "\n".join(lines[2:6])
+    assert lines[6] == "  fehlgeschlagen     0"
+    head, row = lines[7:9]
+    heads = ["angeschrieben", "beantwortet", "ausstehend", "überfällig", "fehlgeschlagen"]
     heads += ["erneut angeschrieben", "nicht versandt", "nicht erstellt"]
     assert head.split("  ")[0] == "nach Runde" and head.endswith("  ".join(heads))
     # every count ends under the end of its column's word
@@ -366,7 +375,7 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
     assert row.startswith(f"  {invitation}  ") and "invitation-" not in text
     assert row.split()[2:10] == ["4", "1", "0", "3", "0", "0", "0", "0"]
     assert row.endswith("  (Einladung, Frist 31.01.2020)")
-    assert lines[8:] == [
+    assert lines[9:] == [
         "Register: zu aktualisieren 0",
         "          Konflikte 1",
         "Hinweis: das Register ist leer (noch nichts eingelesen): die Liste der Einrichtungen "
@@ -1382,7 +1391,7 @@ def test_status_per_round_keeps_the_answers_of_the_first_round_after_an_update_r
     assert "4 als Entwurf); 2 haben mindestens eine Runde beantwortet" in text
     assert "jede Einrichtung nach ihrer letzten Mail (Antwort erwartet: 4):" in text
     assert (
-        "ausstehend         4  (versandt, Frist läuft noch; 2 haben eine frühere Runde beantwortet)"
+        "ausstehend         4  (angeschrieben, Frist läuft noch; 2 haben eine frühere Runde beantwortet)"
     ) in text
     rounds = [line.split() for line in text.splitlines()]
     # the rounds by their German names: the id stays in --json

@@ -1004,7 +1004,7 @@ def test_a_delay_on_its_own_shows_the_mail_on_its_way_and_a_rerun_does_not_send_
 
     shown = " ".join(run("status", "-w", str(ws)).output.split())
     assert (
-        "ausstehend 4 (versandt, Frist läuft noch; davon 1 verzögert: der Server des Empfängers "
+        "ausstehend 4 (angeschrieben, Frist läuft noch; davon 1 verzögert: der Server des Empfängers "
         "versucht es noch, nicht erneut senden (siehe --list))"
     ) in shown
     assert "fehlgeschlagen 0" in shown

@@ -12,6 +12,7 @@ import shlex
 import unicodedata
 from pathlib import Path
 
+import openpyxl
 import pdfplumber
 import pytest
 from click.testing import CliRunner
@@ -91,7 +92,12 @@ def test_a_number_told_on_the_telephone_is_set_by_hand_and_shown_with_its_note(
     assert (code, out) == (
         0,
         f"ua-1 institution.phone: „+49 211 7654321“ → „+49 211 5556667“ (von Hand gesetzt: "
-        f"{TELEFON})\n",
+        f"{TELEFON})\n"
+        # the centre's word now, not the institution's: said, with how to record its own
+        "ua-1 PsychotherapeutIn, niedergelassen: von Hand eingetragen, nicht mehr von der "
+        "Einrichtung selbst bestätigt („nein“ in den Tabellen, auf der Aktualisierungsliste), "
+        "bis sie es bestätigt: auf ihrem nächsten Formular, oder, wenn sie es selbst gesagt hat: "
+        "formgen register confirm ua-1 --note „…“\n",
     )
     reg = load(ws)
     stored = reg.value("ua-1", "institution.phone")
@@ -128,6 +134,63 @@ def test_a_number_told_on_the_telephone_is_set_by_hand_and_shown_with_its_note(
     code, out = register(ws, "rebuild")
     assert code == 0, out
     assert json.loads(ws.register_path.read_bytes()) == before
+
+
+def unconfirmed(ws: Workspace, tmp_path: Path, iid: str) -> dict[str, object]:
+    """What each output says of whether ``iid``'s psychotherapie entry is the institution's own
+    word: the XLSX table's column, how often the print says „nicht von der Einrichtung selbst
+    bestätigt“, and whether the update list says it is unconfirmed."""
+    xlsx = tmp_path / "register.xlsx"
+    assert register(ws, "export", "--format", "xlsx", "--labels", "-o", str(xlsx))[0] == 0
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    head = [c.value for c in sheet[1]]
+    (row,) = [
+        dict(zip(head, r, strict=True))
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+        if r[0] == iid and "PsychotherapeutIn" in str(r)
+    ]
+    text = printed(ws, tmp_path)
+    code, stale = register(ws, "stale")
+    assert code == 0
+    listed = [line for line in stale.splitlines() if line.startswith(iid)]
+    return {
+        "xlsx": row["von der Einrichtung bestätigt"],
+        "print": text.count("nicht von der Einrichtung selbst bestätigt"),
+        "stale": any("unbestätigt" in line for line in listed),
+    }
+
+
+def test_a_value_set_by_hand_is_not_shown_as_confirmed_by_the_institution(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1 returned its form: its entry is its own word („ja“, no mark, not on the update
+    list). A new contact set by hand is the centre's word, as the XLSX Info sheet and the
+    print's key say of a value „von Hand eingetragen“: „nein“, marked, on the update list;
+    until the institution confirms it (here to the coordinator, register confirm)."""
+    own = unconfirmed(ws, tmp_path, "ua-1")
+    assert (own["xlsx"], own["stale"]) == ("ja", False)
+    code, _ = register(
+        ws, "set", "ua-1", "psychotherapie.contact_name", "Marek Nowak", "--note", LEFT
+    )
+    assert code == 0
+    # the printed entry says it under its name, beside the key's own words
+    marked = {"xlsx": "nein", "print": own["print"] + 1, "stale": True}
+    assert unconfirmed(ws, tmp_path, "ua-1") == marked
+    code, out = register(ws, "confirm", "ua-1", "--note", "telefonisch bestätigt, Herr Nowak")
+    assert code == 0, out
+    assert unconfirmed(ws, tmp_path, "ua-1") == own
+    # an address set again to vouch for it (it bounced once) is the same value: still its own
+    email = load(ws).value("ua-1", "institution.email")
+    assert email is not None
+    code, out = register(ws, "set", "ua-1", "institution.email", email["v"], "--note", TELEFON)
+    assert code == 0 and "erneut gesetzt" in out, out
+    assert "nicht mehr von der Einrichtung selbst bestätigt" not in out
+    # a value removed by hand asserts nothing: the entry stays confirmed
+    code, out = register(
+        ws, "set", "ua-1", "psychotherapie.contact_email", "--clear", "--note", LEFT
+    )
+    assert code == 0 and "nicht mehr von der Einrichtung selbst bestätigt" not in out
+    assert unconfirmed(ws, tmp_path, "ua-1")["xlsx"] == "ja"
 
 
 def test_clear_removes_a_value_and_the_new_contact_survives_in_every_script(
@@ -486,11 +549,11 @@ def test_an_invalid_value_corrected_by_hand_is_quoted_apart_from_why_it_was_inva
     vague.write_bytes(pdfium_fill(update, {"psychotherapie.share_migrants": "viel"}))
     ingest_into_register([vague], ws)
     code, out = register(ws, "set", "ua-1", "psychotherapie.share_migrants", "40 %", "--note", TELEFON)  # fmt: skip
-    assert (code, out) == (
+    assert (code, out.splitlines()[0]) == (
         0,
         "ua-1 psychotherapie.share_migrants: „viel“  [ungültig: „viel“ ist keine gültige "
         "Prozentangabe; bitte eine ganze Zahl von 0 bis 100 eintragen, z.\u00a0B. 40 oder 40\u00a0%] → "
-        f"„40“ (von Hand gesetzt: {TELEFON})\n",
+        f"„40“ (von Hand gesetzt: {TELEFON})",
     )
 
 
@@ -590,3 +653,30 @@ def test_a_name_typed_with_separate_accents_is_stored_as_readers_store_it(ws: Wo
         1,
         "Fehler: ar-1 krisendienst.contact_name enthält schon „Çiğdem Öztürk“; nichts geändert\n",
     )
+
+
+def test_a_required_field_left_empty_on_a_form_says_the_register_keeps_its_value(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's form was made while the register held no region; a coordinator set it since. The
+    form comes back with the region still empty: the ingest says the form left it empty and
+    the register keeps „Düsseldorf“ (a blank never deletes), not that it is not filled in."""
+    assert register(ws, "set", "ua-1", "institution.region", "--clear", "--note", "unklar")[0] == 0
+    form = tmp_path / "ua-1.pdf"
+    args = ("generate", "pdf", "--institution", "ua-1", "-w", str(ws.root), "--out", str(form))
+    assert CliRunner().invoke(main, list(args)).exit_code == 0
+    assert (
+        register(ws, "set", "ua-1", "institution.region", "Düsseldorf", "--note", TELEFON)[0] == 0
+    )
+    back = tmp_path / "Rückmeldung ua-1.pdf"
+    back.write_bytes(pdfium_fill(form.read_bytes(), {"institution.phone": "0211 5550999"}))
+    out = CliRunner().invoke(main, ["ingest", str(back), "-w", str(ws.root)]).output
+    lines = out.splitlines()
+    assert (
+        "    Einrichtung: Pflichtfeld „Versorgungsregion“ auf dem Formular leer "
+        "gelassen; das Register behält „Düsseldorf“" in lines
+    ), out
+    assert "ist nicht ausgefüllt" not in "\n".join(x for x in lines if "region" in x)
+    assert load(ws).value("ua-1", "institution.region")["v"] == "duesseldorf"
+    (report,) = (ws.root / "exports").glob("ingest-*.txt")
+    assert "das Register behält „Düsseldorf“" in report.read_text("utf-8")

@@ -240,7 +240,11 @@ def mail(
     from a Turkish, Polish or Czech, Cyrillic Windows) or UTF-8 read as they are) or
     --from-register.
     --overdue and --stale make the next round: reminders for forms not returned in time, and
-    update requests for stale entries, each with a freshly prefilled form.
+    update requests for stale entries, each with a freshly prefilled form. A reminder belongs
+    to the latest round: one whose institution's round was followed by another invitation or
+    update round, begun after its deadline and itself past its deadline now, is skipped and
+    the line says so (--force reminds it all the same); an institution that returned a form made for it during the round
+    ('formgen generate pdf --institution ID') answered it.
     Every step is logged in sendlog.jsonl, and each form mailed is kept in the workspace's
     forms/mail/ROUND/ folder (a test's are not); running the same command again sends only
     what is still missing.
@@ -681,7 +685,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
 
     Each institution counts once, by its latest mail: returned, outstanding, overdue or failed
     (outstanding and overdue: its answer is still awaited; one that answered the invitation and
-    was then asked for an update waits for the update). "by round" shows per round how many were
+    was then asked for an update waits for the update; one that returned a form made for it
+    during the round, 'formgen generate pdf --institution ID', answered it). A draft counts as
+    mailed ("angeschrieben"): formgen learns that it went out only when its form comes back or
+    its mail bounces, and the counts say how many of those awaited are drafts. "by round" shows per round how many were
     mailed and what became of them: answered, waiting, overdue, failed, or asked again (a
     reminder or a later round reached the institution without an answer; a later mail that
     bounced or that the server refused leaves the round waiting or overdue, and counts as
@@ -792,6 +799,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         ("  " + say("status_overdue_next", lang) if c["overdue"] else "")
         + (f"  ({before['overdue']})" if "overdue" in before else ""),
     )
+    if summary.superseded:  # mail --overdue skips them: said here, not only there
+        line("  " + say_count("status_superseded", lang, summary.superseded), 6)
+    if summary.awaited_drafts:  # a draft may lie unsent in the mail program: say so
+        line("  " + say_count("status_drafts_unknown", lang, summary.awaited_drafts), 6)
     count("failed", _failed_hint(c["failed"], summary.refused_for_good, lang))
     if c["prepared"]:
         maybe = sum(1 for r in report.rows if r["maybe_sent"])

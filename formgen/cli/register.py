@@ -428,7 +428,11 @@ def set_cmd(
     returned form's value is (dates 24.11.2026, phone numbers, languages and choices by name or
     code; a list separated by commas: 'Türkisch, Polnisch'); an invalid one is refused. The
     change is a new revision, its source the note ('register history', the long export); a
-    form sent before that comes back with the old value does not undo it.
+    form sent before that comes back with the old value does not undo it. A value set is the
+    centre's word: its entry no longer counts as confirmed by the institution ('nein' in the
+    tables, marked in the print, on the update list) until the institution confirms it, on its
+    next form or to you ('formgen register confirm ID --note …'); a value removed changes
+    nothing there.
 
     institution.email may be set to the address it holds already: set again by hand (or after
     --clear), it vouches that the address works, and 'formgen mail' mails it again although a
@@ -444,9 +448,13 @@ def set_cmd(
     ws = Workspace.open(workspace_dir)
     lang = ws.language
     with journal.writing(ws) as w:
+        entries = w.register.institutions.get(institution_id, {}).get("entries", {})
+        confirmed = {cid for cid, e in entries.items() if e.get("by_institution")}
         changes = w.set(institution_id, path, value, note, force)
         reg = w.register
     how = say("by_hand", lang, note=note)
+    entries = reg.institutions[institution_id]["entries"]
+    unconfirmed = [cid for cid in confirmed if not entries[cid].get("by_institution")]
 
     def shown(changed: str, stored: Any) -> str:
         return history_mod.stored_text(reg, changed, stored, lang, quoted=True)
@@ -472,6 +480,9 @@ def set_cmd(
                 how=how,
             )
         echo(said)
+    if unconfirmed:  # the centre's word, not the institution's: said, with how to confirm
+        categories = ", ".join(reg.schema.category_label(cid, lang) for cid in unconfirmed)
+        echo(say("set_unconfirmed", lang, iid=institution_id, categories=categories))
 
 
 @register.command(
