@@ -117,7 +117,9 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a return whose ``base_version`` is the institution's current revision → clean update;
 * the register changed since ``base_version`` → every field is compared three ways (base, register,
   return): fields only the return changed are applied and the outcome is flagged; a field changed
-  on both sides to different values is held for review (``conflicts``) and not applied. A form
+  on both sides to different values is held for review (``conflicts``) and not applied — but
+  for the institution's own return over a value an imported list gave, the centre's old
+  knowledge: its answer replaces it. A form
   made before the register knew the institution (no ``base_version``: mailed from a recipients
   list) counts as made from revision 0 once another return, an import or a hand edit made it;
 * a value as the form was sent (the prefill the workspace recorded, else the register's value at
@@ -133,7 +135,7 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   prefill): what it showed is not known, and its return confirms as before;
 * a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
   LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
-  itself: it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
+  itself (one an imported list gave, the centre's old knowledge, it does): it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
   lines; one that is the register's right-to-left text with its letters reversed is held as
   probably read reversed (``held_reversed``). Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a field
   of type ``initials``) on a form prefilled from the register's current revision: the institution
@@ -1805,12 +1807,14 @@ class Register:
                 and mine is not None
                 and self._confidence(mine) != "low"
                 and not (path in self._written_anew and current)
+                and ((drawn := _reversed(mine, theirs)) or self._told_by(mine) != IMPORT)
             ):
                 # a value recovered by position from a printed copy never silently replaces
                 # one read from form fields; but the date and initials an institution writes
-                # on a form prefilled from the register as it is are its confirmation
+                # on a form prefilled from the register as it is are its confirmation, and
+                # what it writes itself replaces the centre's old knowledge, an imported list
                 plan.held[path] = theirs
-                plan.held_why[path] = "held_reversed" if _reversed(mine, theirs) else "held_low"
+                plan.held_why[path] = "held_reversed" if drawn else "held_low"
                 continue
             if base is None or current or (mine is None and not cleared):
                 why = self._guarded(mine, theirs) if base is None and not by_institution else None
@@ -1831,7 +1835,9 @@ class Register:
             # its own date and initials are its confirmation: taken when dated later, and over
             # someone else's (when and by whom a checklist was filled in)
             anew = path in self._written_anew and (later or (by_institution and theirs_only))
-            if changed_here and not self.same(path, base_value, theirs) and not anew:
+            # an imported list is the centre's old knowledge: the institution's word replaces it
+            listed = by_institution and self._told_by(mine) == IMPORT
+            if changed_here and not self.same(path, base_value, theirs) and not anew and not listed:
                 plan.held[path] = theirs
             elif not changed_here or not self.same(path, base_value, theirs):
                 plan.apply[path] = theirs

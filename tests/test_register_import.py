@@ -25,7 +25,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from mailkit import make_workspace
-from pdf_engines import pdfium_fill, pdfium_print_text
+from pdf_engines import pdfium_fill, pdfium_flatten, pdfium_print_text
 from pypdf import PdfReader
 from register_support import switch_schema
 from test_mail_cli import deadlines_pass
@@ -2140,3 +2140,47 @@ def test_a_list_giving_a_flagged_postcode_again_valid_now_clears_the_flag_where_
     live = ws.register_path.read_bytes()
     assert formgen(ws, "register", "rebuild")[0] == 0
     assert ws.register_path.read_bytes() == live
+
+
+@pytest.mark.parametrize("made", ["before", "after"])
+def test_the_institution_s_answer_on_a_printed_copy_replaces_what_her_list_gave(
+    ws: Workspace, tmp_path: Path, made: str
+) -> None:
+    """Her list gave a clinic an invalid region („Neuss“) and „Hr. Schmitz“; the clinic sends
+    back its form printed to PDF (values read by position) with a valid region and „Jürgen
+    Schmitz“. The imported value is the centre's old knowledge: the institution's own answer
+    replaces it, whether its form was made before that import or after; it waited as a
+    conflict, „never replaces one read from form fields“, though it came from no form."""
+    header, _ = read_csv(export(ws, tmp_path / "register.csv", "--delimiter", ";"))
+    row = dict.fromkeys(header, "")
+    row |= {"category": "facharzt", "name": "Poradnia Zdrowia Psychicznego Łódź"}
+    row |= {"email": "poradnia@example.org", "postcode": "40210"}
+    listed = {**row, "region": "Neuss", "contact_name": "Hr. Schmitz"}
+    drafts = ["--from-register", "--drafts", str(tmp_path / "d2")]
+    if made == "before":
+        code, said = formgen(
+            ws, "register", "import", str(write_csv(tmp_path / "a.csv", header, [row]))
+        )
+        assert code == 0 and formgen(ws, "mail", *drafts)[0] == 0
+    code, said = formgen(
+        ws, "register", "import", str(write_csv(tmp_path / "b.csv", header, [listed]))
+    )
+    assert code == 0 and "inst-0001 Poradnia Zdrowia Psychicznego Łódź" in said, said
+    assert (stored(ws, "inst-0001", "institution.region") or {}).get("problem_key")
+    if made == "after":
+        assert formgen(ws, "mail", *drafts)[0] == 0
+    form = mailed_form(ws, "inst-0001").read_bytes()
+    fields = PdfReader(io.BytesIO(form)).get_fields() or {}
+    shown = fields["facharzt.contact_name"].get("/V")
+    assert shown == ("Hr. Schmitz" if made == "after" else None)  # prefilled from her list
+    values = {"institution.region": "Düsseldorf", "facharzt.contact_name": "Jürgen Schmitz"}
+    printed = tmp_path / "Łódź gedruckt.pdf"
+    printed.write_bytes(pdfium_flatten(pdfium_fill(form, values)))
+    code, said = formgen(ws, "ingest", str(printed))
+    assert code == 0 and "zurückgestellt" not in said and "Formularfeldern" not in said, said
+    assert "nach ihrer Lage aus einer Kopie ohne Formularfelder gelesen" in said  # review it
+    region = stored(ws, "inst-0001", "institution.region") or {}
+    assert region.get("v") == "duesseldorf" and "problem_key" not in region
+    assert (stored(ws, "inst-0001", "facharzt.contact_name") or {}).get("v") == "Jürgen Schmitz"
+    code, said = formgen(ws, "register", "conflicts")
+    assert code == 0 and "nichts wartet auf eine Entscheidung" in said, said
