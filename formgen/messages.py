@@ -280,6 +280,10 @@ WORDS: dict[str, dict[str, str]] = {
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
+        "dup_same_email": "same e-mail address (no other institution's), different name",
+        "dup_same_web": "same website (no other institution's), different name",
+        "dup_similar_email": "similar name ({percent} %) and same e-mail address",
+        "dup_similar_web": "similar name ({percent} %) and same website",
         "dup_former_name": "the name it had before ({percent} %)",
         "decide": "decide with:\n  formgen register resolve c-NNNN --take mine (keep the value "
         "in the register) or --take theirs (take the returned or imported one)\n  formgen "
@@ -1862,6 +1866,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_same_name": "same name and no address to compare",
         "ingest_merge_similar_postcode": "similar name ({percent} %) and same postcode",
         "ingest_merge_similar_phone": "similar name ({percent} %) and same phone",
+        "ingest_merge_same_email": "same name and e-mail address",
+        "ingest_merge_same_web": "same name and website",
+        "ingest_merge_similar_email": "similar name ({percent} %) and same e-mail address",
+        "ingest_merge_similar_web": "similar name ({percent} %) and same website",
         "ingest_merge_created": "{where}: institution {iid} was not in the register; created "
         "under that id",
         "ingest_merge_mailed": "{where}: '{name}' is {iid}, as a mail round named it (its own "
@@ -2916,6 +2924,10 @@ WORDS: dict[str, dict[str, str]] = {
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
+        "dup_same_email": "gleiche E-Mail-Adresse (die keiner anderen Einrichtung), anderer Name",
+        "dup_same_web": "gleiche Internetseite (die keiner anderen Einrichtung), anderer Name",
+        "dup_similar_email": "ähnlicher Name ({percent}\u00a0%) und gleiche E-Mail-Adresse",
+        "dup_similar_web": "ähnlicher Name ({percent}\u00a0%) und gleiche Internetseite",
         "dup_former_name": "der Name, den sie früher hatte ({percent}\u00a0%)",
         "decide": "entscheiden mit:\n  formgen register resolve c-NNNN --take mine (den Wert "
         "im Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
@@ -4647,6 +4659,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_same_name": "gleicher Name, keine Anschrift zum Vergleichen",
         "ingest_merge_similar_postcode": "ähnlicher Name ({percent}\u00a0%) und gleiche PLZ",
         "ingest_merge_similar_phone": "ähnlicher Name ({percent}\u00a0%) und gleiche Telefonnummer",
+        "ingest_merge_same_email": "gleicher Name und gleiche E-Mail-Adresse",
+        "ingest_merge_same_web": "gleicher Name und gleiche Internetseite",
+        "ingest_merge_similar_email": "ähnlicher Name ({percent}\u00a0%) und gleiche E-Mail-Adresse",
+        "ingest_merge_similar_web": "ähnlicher Name ({percent}\u00a0%) und gleiche Internetseite",
         "ingest_merge_created": "{where}: die Einrichtung {iid} war nicht im Register; unter "
         "dieser ID neu angelegt",
         "ingest_merge_mailed": "{where}: „{name}“ ist {iid}, wie eine Mail-Runde sie nannte "

@@ -5,7 +5,10 @@ compared with RapidFuzz's ``token_sort_ratio`` and ``token_set_ratio``: word ord
 matter ("Praxis Dr. Yılmaz" = "Dr. Yılmaz, Praxis"), a name contained in the other scores high, and it is a C implementation, about a hundred times faster than
 :mod:`difflib`, which matters when 10,000 returns meet 5,000 institutions. A name alone is never
 enough to merge: the postcode or the phone number has to agree too; a similar name without that
-agreement is queued as a probable duplicate for a person to decide.
+agreement is queued as a probable duplicate for a person to decide. The e-mail and web address
+agree only where one institution of the register has them (not a provider's central
+``info@awo-…`` that many of its services give): a name alike with it is the same, merged as
+with the postcode; another name with it is asked about, never taken for a new institution.
 
 Candidates come from an index (exact normalised name, postcode, phone digits, and name words
 that few institutions share), so the cost per return does not grow with the register.
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from formgen.fold import same_letters
@@ -62,7 +65,7 @@ and ``Æ``, folded by ``register find``, are not folded here (the table is appli
 ``casefold``), as they never were."""
 
 
-MATCHING = 3
+MATCHING = 4
 """How the matcher reads names and postcodes: since version 2 as the register stores them
 (:func:`formgen.linebreak.pasted`; a returned value as checked, ``D-40212`` as ``40212``), before
 as typed; since version 3 with the Arabic and Persian forms of a letter and their digits as one
@@ -70,7 +73,8 @@ as typed; since version 3 with the Arabic and Persian forms of a letter and thei
 ``register find`` has them, so that one name typed on two keyboards is one institution. A
 journaled merge says the version it matched with (its ``matching``; none: 1), so that a rebuild
 matches its checklists as the merge did and finds the institutions and probable duplicates
-later operations name."""
+later operations name. Since version 4 an e-mail or web address only one institution holds is
+evidence too (:meth:`Matcher.match`)."""
 
 
 def normalise_name(name: str, version: int = MATCHING) -> str:
@@ -98,6 +102,14 @@ def normalise_phone(phone: str) -> str:
     return digits
 
 
+def normalise_online(email: str, web: str) -> frozenset[str]:
+    """The e-mail and web address as compared: case aside, ``mailto:``, ``https://``, ``www.``
+    and a closing ``/`` left out; an e-mail marked ``@``, a web address ``/``."""
+    mail = re.sub(r"^mailto:", "", email.strip().casefold())
+    site = re.sub(r"^(https?://)?(www\.)?", "", web.strip().casefold()).rstrip("/")
+    return frozenset(({"@" + mail} if mail else set()) | ({"/" + site} if site else set()))
+
+
 def normalise_postcode(postcode: str, version: int = MATCHING) -> str:
     return re.sub(r"\s", "", pasted(postcode) if version >= 2 else postcode)
 
@@ -113,6 +125,8 @@ class Candidate:
     former: tuple[str, ...] = ()
     """Names the institution had before (its history): a checklist that still lists it under
     one of them is asked about, not taken for a new institution."""
+    email: str = ""
+    web: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +163,8 @@ class Matcher:
         self._by_postcode: dict[str, set[str]] = defaultdict(set)
         self._by_phone: dict[str, set[str]] = defaultdict(set)
         self._by_word: dict[str, set[str]] = defaultdict(set)
+        self._online: dict[str, frozenset[str]] = {}
+        self._by_online: dict[str, set[str]] = defaultdict(set)
 
     def add(self, cand: Candidate) -> None:
         self.remove(cand.id)
@@ -165,6 +181,9 @@ class Matcher:
             self._by_postcode[pc].add(cand.id)
         if ph:
             self._by_phone[ph].add(cand.id)
+        self._online[cand.id] = online = self._online_of(cand)
+        for key in online:
+            self._by_online[key].add(cand.id)
 
     def remove(self, iid: str) -> None:
         old = self._items.pop(iid, None)
@@ -178,9 +197,13 @@ class Matcher:
                 self._by_word[word].discard(iid)
         self._by_postcode[pc].discard(iid)
         self._by_phone[ph].discard(iid)
+        for key in self._online.pop(iid):
+            self._by_online[key].discard(iid)
 
-    def match(self, cand: Candidate) -> Match:
-        """Find the institution ``cand`` most probably is (ties: the lowest id, so it is stable)."""
+    def match(self, cand: Candidate, shared: Collection[str] = ()) -> Match:
+        """Find the institution ``cand`` most probably is (ties: the lowest id, so it is stable);
+        ``shared``: addresses (:func:`normalise_online`) the return gives other institutions too,
+        which tell nothing."""
         name, pc, ph = self._normalised(cand)
         ids: set[str] = set(self._by_name.get(name, ()))
         if pc:
@@ -191,6 +214,11 @@ class Matcher:
             posting = self._by_word.get(word, set())
             if len(posting) <= _RARE_WORD:
                 ids |= posting
+        # an address of one institution only: a provider's shared one tells nothing
+        online_keys = self._online_of(cand) - set(shared)
+        own = {key: held for key in online_keys if len(held := self._by_online[key]) == 1}
+        for held in own.values():
+            ids |= held
         best: Match = Match(NEW)
         numbers = _numbers(name)
         for iid in sorted(ids):
@@ -198,21 +226,28 @@ class Matcher:
             score = similarity(name, other_name)
             if numbers != self._numbers[iid]:
                 score = min(score, SIMILAR_NAME - 1)
-            same_place = bool((pc and pc == other_pc) or (ph and ph == other_ph))
+            # one address of two places (a number in the name tells them apart) tells nothing
+            same_numbers = numbers == self._numbers[iid]
+            online = sorted(key[0] for key, held in own.items() if iid in held and same_numbers)
+            same_place = bool((pc and pc == other_pc) or (ph and ph == other_ph) or online)
             no_place = not (pc or ph) or not (other_pc or other_ph)
             if (
                 score >= SAME_NAME
                 and (same_place or (score == 100.0 and no_place))
                 and ((ph and ph == other_ph) or not _contained_only(name, other_name))
             ):
-                key, args = _place(pc, other_pc, ph, score)
+                key, args = _place(pc, other_pc, ph, other_ph, score, online)
                 verdict = Match(MERGE, iid, score, say(key, "en", **args), key, args)
             elif score >= SAME_NAME or (score >= SIMILAR_NAME and same_place):
-                verdict = _probable(iid, score, "dup_similar_name", percent=round(score))
+                by = _ONLINE[online[0]] if online and score < SAME_NAME else "name"
+                by = "name" if (pc and pc == other_pc) or (ph and ph == other_ph) else by
+                verdict = _probable(iid, score, f"dup_similar_{by}", percent=round(score))
             elif (before := self._former_score(name, numbers, iid)) >= SAME_NAME:
                 verdict = _probable(iid, before, "dup_former_name", percent=round(before))
             elif ph and ph == other_ph:
                 verdict = _probable(iid, score, "dup_same_phone")
+            elif online:
+                verdict = _probable(iid, score, f"dup_same_{_ONLINE[online[0]]}")
             else:
                 continue
             if _rank(verdict) > _rank(best):
@@ -223,6 +258,10 @@ class Matcher:
         """Name, postcode and phone of ``cand`` as compared."""
         name, pc = normalise_name(cand.name, self._version), cand.postcode
         return name, normalise_postcode(pc, self._version), normalise_phone(cand.phone)
+
+    def _online_of(self, cand: Candidate) -> frozenset[str]:
+        """The e-mail and web address of ``cand`` as compared; none before version 4."""
+        return normalise_online(cand.email, cand.web) if self._version >= 4 else frozenset()
 
     def _former_score(self, name: str, numbers: frozenset[str], iid: str) -> float:
         """How like ``name`` is the most alike of the names ``iid`` had before (0: none)."""
@@ -260,17 +299,22 @@ def _numbers(name: str) -> frozenset[str]:
     return frozenset(w for w in name.split() if w.isdigit())
 
 
-def _place(pc: str, other_pc: str, ph: str, score: float) -> tuple[str, dict[str, int]]:
+_ONLINE = {"@": "email", "/": "web"}
+"""The marks of :func:`normalise_online`, as the words of a reason name them."""
+
+
+def _place(
+    pc: str, other_pc: str, ph: str, other_ph: str, score: float, online: list[str]
+) -> tuple[str, dict[str, int]]:
     """The words (a key of :data:`formgen.messages.WORDS` and its args) of why a name matched:
-    the name, the same or alike (``score``), and its place."""
+    the name, the same or alike (``score``), and its place: the postcode, else the phone,
+    else the e-mail or web address only it holds (``online``, their marks)."""
+    by = "postcode" if pc and pc == other_pc else "phone" if ph and ph == other_ph else None
+    if by is None and online:
+        by = _ONLINE[online[0]]
     if score < 100.0:  # only the same name matches without a place (score 100)
-        args = {"percent": round(score)}
-        if pc and pc == other_pc:
-            return "ingest_merge_similar_postcode", args
-        return "ingest_merge_similar_phone", args
-    if pc and pc == other_pc:
-        return "ingest_merge_same_postcode", {}
-    return ("ingest_merge_same_phone" if ph else "ingest_merge_same_name"), {}
+        return f"ingest_merge_similar_{by or 'phone'}", {"percent": round(score)}
+    return f"ingest_merge_same_{by or ('phone' if ph else 'name')}", {}
 
 
 def _rank(m: Match) -> tuple[int, float]:

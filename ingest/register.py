@@ -264,6 +264,7 @@ from ingest.matching import (
     Candidate,
     Match,
     Matcher,
+    normalise_online,
     normalise_phone,
 )
 from ingest.schemas import SchemaRegistry, unknown_category
@@ -1290,6 +1291,7 @@ class Register:
         unanswered: list[str] = []
         """The institution's checklists its first return about them answers nothing of
         (:func:`answered`)."""
+        shared = _shared_online(sub.entries)
         for e in sub.entries:
             where: str = e.category or INSTITUTION
             if e.block:
@@ -1297,7 +1299,7 @@ class Register:
             iid = e.institution_id
             merged_from: str | None = None
             if iid is None:
-                verdict = self._match(e, matching)
+                verdict = self._match(e, matching, shared)
                 if verdict.kind == PROBABLE and verdict.id is not None:
                     did = self._queue_duplicate(e, verdict, sha, came_in)
                     duplicates.append(did)
@@ -1566,8 +1568,7 @@ class Register:
                         Said("ingest_merge_unanswered", where=scope_named(self.schema, cid))
                     )
             touched.append(iid)
-            for matcher in self._matchers.values():
-                matcher.add(self._candidate(iid))
+            self._rematch(iid)
 
         for iid in dict.fromkeys([*confirmed, *(i for i, paths in unseen.items() if paths)]):
             # no revision tells of the return, or of what it could not confirm: an event does
@@ -2281,6 +2282,12 @@ class Register:
 
     # ------------------------------------------------------------------ matching
 
+    def _rematch(self, *iids: str) -> None:
+        """Match new institutions against ``iids`` as they are now."""
+        for matcher in self._matchers.values():
+            for iid in iids:
+                matcher.add(self._candidate(iid))
+
     def _candidate(self, iid: str) -> Candidate:
         vals = self.institutions[iid]["institution"]
 
@@ -2296,9 +2303,11 @@ class Register:
             for value in values
             if isinstance(value, dict)
         }
-        return Candidate(iid, get("name"), get("postcode"), get("phone"), tuple(former))
+        # a retired institution's addresses are no other one's: they tell nothing (matching 4)
+        online = ("", "") if self.retired(iid) else (get("email"), get("website"))
+        return Candidate(iid, get("name"), get("postcode"), get("phone"), tuple(former), *online)
 
-    def _match(self, e: EntryReturn, matching: int) -> Match:
+    def _match(self, e: EntryReturn, matching: int, shared: Collection[str] = ()) -> Match:
         stored = matching >= 2  # names and postcodes as the register stores them, else as typed
         matcher = self._matchers.get(matching)
         if matcher is None:
@@ -2310,7 +2319,10 @@ class Register:
             c = e.institution.get(k)
             return (c.text if stored else c.raw) if c else ""
 
-        verdict = matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
+        name, postcode, phone, email, web = map(
+            get, ("name", "postcode", "phone", "email", "website")
+        )
+        verdict = matcher.match(Candidate("", name, postcode, phone, email=email, web=web), shared)
         keep = self.merged_into(verdict.id) if verdict.id is not None else None
         return verdict if keep is None else replace(verdict, id=keep)  # merged into another
 
@@ -2367,6 +2379,7 @@ class Register:
         reason = " ".join((reason or "").split()) or None  # one line, as typed
         inst["retired"] = done = {"at": at, "reason": reason}
         self._event(inst, at, "retire", reason=reason)
+        self._rematch(iid)
         return done
 
     def restore(self, iid: str, at: str | None = None) -> None:
@@ -2377,6 +2390,7 @@ class Register:
         at = at or now_iso()
         del inst["retired"]
         self._event(inst, at, "restore")
+        self._rematch(iid)
 
     def merged_into(self, iid: str) -> str | None:
         """The institution ``iid`` was merged into (:meth:`merge_institutions`; the one that
@@ -2441,8 +2455,7 @@ class Register:
             self._event(inst, at, "merge-from", src=sha, other=other, note=note)
         gone["retired"] = {"at": at, "reason": f"merged into {keep}", "merged_into": keep}
         self._event(gone, at, "merge-into", keep=keep, note=note)
-        for matcher in self._matchers.values():
-            matcher.add(self._candidate(keep))
+        self._rematch(keep, other)
         return Merged(tuple(taken), tuple(held), same)
 
     def _refuse_merge(self, keep: str, other: str) -> None:
@@ -2681,8 +2694,7 @@ class Register:
         values = {self.schema.current_path(p): v for p, v in values.items()}
         self.data["sources"][sha] = {"kind": HAND, "note": note, "ingested_at": at}
         self._apply(inst, values, sha, at, "set", note=note)
-        for matcher in self._matchers.values():
-            matcher.add(self._candidate(iid))
+        self._rematch(iid)
         changes: list[list[Any]] = inst["history"][-1]["changes"]
         # a value the centre typed in is not the institution's word until it confirms it
         self._unconfirm(
@@ -2832,8 +2844,7 @@ class Register:
                 self.data["sources"][sha].setdefault("erased_at", at)
         if not self._apply(inst, dict.fromkeys(held_at), None, at, "erase", note=note):
             self._event(inst, at, "erase", note=note)
-        for matcher in self._matchers.values():
-            matcher.add(self._candidate(iid))
+        self._rematch(iid)
 
     def _decided(self, cid: str) -> str | None:
         """How the held conflict ``cid`` was decided (for a message), ``None`` if never held."""
@@ -2879,8 +2890,7 @@ class Register:
             if src.get("kind") != IMPORT:  # an imported list is no confirmation
                 entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
             entry.setdefault("by_institution", False)
-        for matcher in self._matchers.values():
-            matcher.add(self._candidate(iid))
+        self._rematch(iid)
         return iid
 
 
@@ -3049,6 +3059,17 @@ def _lines_joined(shown: Json | None, theirs: Json) -> bool:
     fields hold no line break: „…للنساء\nاستشارات…“ comes back „…للنساءاستشارات…“)."""
     a, b = (shown or {}).get("v"), theirs.get("v")
     return isinstance(a, str) and isinstance(b, str) and LINE_BREAK.sub("", a) == b != a
+
+
+def _shared_online(entries: Iterable[EntryReturn]) -> frozenset[str]:
+    """The e-mail and web addresses a return gives institutions of different names: a
+    provider's, which tell none of them (:meth:`ingest.matching.Matcher.match`)."""
+    names: dict[str, set[str]] = {}
+    for e in entries:
+        get = {k: c.text for k, c in e.institution.items() if c is not None}.get
+        for key in normalise_online(get("email") or "", get("website") or ""):
+            names.setdefault(key, set()).add(fold(get("name") or ""))
+    return frozenset(key for key, held in names.items() if len(held) > 1)
 
 
 def _reversed(mine: Json, theirs: Json) -> bool:

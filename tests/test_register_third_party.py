@@ -15,6 +15,7 @@ from register_support import SCHEMA, YILMAZ, checklist, institution_form
 from test_register_ids import group_checklist
 from test_register_returns import run
 
+from ingest import journal
 from ingest.journal import load
 from ingest.register import Register
 from ingest.staleness import last_confirmed, review
@@ -165,3 +166,73 @@ def test_the_institutions_own_return_takes_its_spelling_date_and_initials_over_a
         "2026-11-18",
         "ŞY",
     )
+
+
+PSZ = "Psychosoziales Zentrum für Flüchtlinge Düsseldorf"
+LISTED = (
+    "Einrichtung;PLZ;E-Mail;Internetseite;Checkliste\r\n"
+    f"{PSZ};40210;info@psz-duesseldorf.example;;psychotherapie\r\n"
+    "AWO Tagesstätte Oberbilk;40227;info@awo-duesseldorf.example;;psychotherapie\r\n"
+    "AWO Migrationsberatung;40233;info@awo-duesseldorf.example;;psychotherapie\r\n"
+    "Praxis Dr. Łukasz Wiśniewski;40212;;www.praxis-wisniewski.example;psychotherapie\r\n"
+)
+GROUP = {
+    # the PSZ under its short name, with exactly its address, no postcode
+    "psychotherapie.1.name": "PSZ für Flüchtlinge Düsseldorf",
+    "psychotherapie.1.email": "Info@PSZ-Duesseldorf.example",
+    "psychotherapie.1.city": "Düsseldorf",
+    # a third service of a provider whose central address its others give: no evidence
+    "psychotherapie.2.name": "AWO Jugendmigrationsdienst",
+    "psychotherapie.2.email": "info@awo-duesseldorf.example",
+    # a practice moved (another postcode): its website and its name alike tell it is the same
+    "psychotherapie.3.name": "Praxis Dr. Lukasz Wisniewski",
+    "psychotherapie.3.postcode": "40213",
+    "psychotherapie.3.website": "https://praxis-wisniewski.example/",
+    "psychotherapie.3.plans": "Gruppe auf Polnisch",
+}
+
+
+def test_a_checklist_giving_an_institutions_own_address_is_asked_about_not_made_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A working group's checklist names the PSZ „PSZ für Flüchtlinge Düsseldorf“ with
+    exactly the PSZ's e-mail address: it was a new institution, mailed a second form and
+    printed twice; now a probable duplicate, with why. An AWO service giving the AWO's central
+    address, which two institutions of the register give, is a new one; a practice named
+    alike with its website is that practice. A journal written before addresses were
+    compared (matching 3) rebuilds as it was: the PSZ a second institution."""
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    (tmp_path / "Liste.csv").write_text(LISTED, "utf-8")
+    run("register", "import", str(tmp_path / "Liste.csv"), "-w", w)
+    out = run("ingest", str(group_checklist(ws, tmp_path / "AK-Liste.pdf", GROUP)), "-w", w)
+    assert "1 mögliche Dublette" in out and "inst-0005" in out, out
+    reg = load(ws)
+    assert reg.name_of("inst-0005") == "AWO Jugendmigrationsdienst"
+    assert "inst-0006" not in reg.institutions
+    assert fields(reg, "inst-0004")["plans"] == "Gruppe auf Polnisch", out
+    said = run("register", "conflicts", "-w", w)
+    assert (
+        "d-0001  „PSZ für Flüchtlinge Düsseldorf“ (PsychotherapeutIn, niedergelassen) ähnelt "
+        f"inst-0001 „{PSZ}“: ähnlicher Name (87\u00a0%) und gleiche E-Mail-Adresse"
+    ) in said.splitlines(), said
+    (report,) = (ws.root / "exports").glob("ingest-*.txt")  # the report keeps every line
+    assert (
+        "psychotherapie Block 3: inst-0004 „Praxis Dr. Łukasz Wiśniewski“ zugeordnet (gleicher "
+        "Name und gleiche Internetseite)"
+    ) in report.read_text("utf-8")
+    before = json.loads(ws.register_path.read_bytes())
+    run("register", "rebuild", "-w", w)
+    assert json.loads(ws.register_path.read_bytes())["institutions"] == before["institutions"]
+
+    old = make_workspace(tmp_path / "alt")
+    monkeypatch.setattr(journal, "MATCHING", 3)  # a formgen before this change
+    run("register", "import", str(tmp_path / "Liste.csv"), "-w", str(old.root))
+    out = run("ingest", str(group_checklist(old, tmp_path / "AK.pdf", GROUP)), "-w", str(old.root))
+    assert load(old).name_of("inst-0005") == "PSZ für Flüchtlinge Düsseldorf", out
+    monkeypatch.undo()
+    before = json.loads(old.register_path.read_bytes())
+    run("register", "rebuild", "-w", str(old.root))
+    after = json.loads(old.register_path.read_bytes())
+    assert after["institutions"] == before["institutions"]
+    assert after["duplicates"] == before["duplicates"]  # the moved practice asked about, as then
