@@ -1157,7 +1157,8 @@ def in_place_of_merged(
     logged as that one: the mail names the institution its form is for), or left out where the
     list names that one already; so too a row giving the id the centre's list gave an
     institution of the register (:meth:`RegisterView.listed`: ``register import`` kept its
-    ``Kennung``), as a row of that institution; and a note on each."""
+    ``Kennung``), as a row of that institution; a row of an institution of the register under
+    the register's name (:func:`_as_registered`); and a note on each."""
     merged = view.merged() if view else {}
     own = view.listed() if view else {}
     named = {r.id for r in listed}
@@ -1174,7 +1175,7 @@ def in_place_of_merged(
             r = replace(r, id=ours)
         keep = merged.get(r.id)
         if keep is None:
-            rows.append(r)
+            rows.append(_as_registered(r, view, notes))
             continue
         key = "mail_merged_listed" if keep in named else "mail_merged_instead"
         notes.append(Said(key, iid=r.id, source=r.source, retired=retired[r.id], keep=keep))
@@ -1186,6 +1187,20 @@ def in_place_of_merged(
         shown = ", ".join(instead[:3]) + (", …" if len(instead) > 3 else "")
         notes.insert(0, said_count("mail_list_ids", len(instead), ids=shown))
     return rows, notes
+
+
+def _as_registered(r: Recipient, view: RegisterView | None, notes: list[str]) -> Recipient:
+    """``r`` named as the register names its institution: its form is prefilled with the
+    register's name, so its mail says that one too; a note in ``notes`` where the list's is
+    another (not one only written otherwise, „Sule Yilmaz“), with how to rename it."""
+    record = view.record(r.id) if view is not None and r.name else None
+    if record is None or not record.name or record.name == r.name:
+        return r
+    if fold(record.name) != fold(r.name):
+        notes.append(
+            Said("mail_list_other_name", iid=r.id, source=r.source, name=r.name, kept=record.name)
+        )
+    return replace(r, name=record.name)
 
 
 def round_targets(

@@ -2144,6 +2144,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_ids_one": "1 row gives the id the centre's list gave an institution of the "
         "register (register import): it is that institution's, under its id in the register, "
         "with its form ({ids})",
+        "mail_list_other_name": "{iid} ({source}): the list names it „{name}“, the register "
+        "„{kept}“: its mail and form name it „{kept}“; to rename it in the register: formgen "
+        'register set {iid} institution.name "{name}" --note "renamed"',
         "mail_list_id_listed": "{iid} ({source}): the id of {keep} in the centre's list "
         "(register import); left out, the list names {keep} already",
         "mail_note_unmatched": "returns cannot be matched without a register; every form not "
@@ -4965,6 +4968,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_ids_one": "1 Zeile nennt die Kennung, die die Liste der Koordinationsstelle "
         "einer Einrichtung des Registers gab (register import): sie gilt für diese Einrichtung, "
         "unter ihrer ID im Register, mit ihrem Formular ({ids})",
+        "mail_list_other_name": "{iid} ({source}): die Liste nennt sie „{name}“, das Register "
+        "„{kept}“: Mail und Formular nennen sie „{kept}“; um sie im Register umzubenennen: "
+        'formgen register set {iid} institution.name "{name}" --note "neuer Name"',
         "mail_list_id_listed": "{iid} ({source}): Kennung von {keep} in der Liste der "
         "Koordinationsstelle (register import); ausgelassen, die Liste nennt {keep} schon",
         "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "

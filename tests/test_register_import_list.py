@@ -438,3 +438,47 @@ def test_a_row_giving_its_id_and_the_name_typed_on_the_other_keyboard_is_that_in
     said = imported(ws, tmp_path / "B.csv", head + "K-1;مركز كيان;;0211 123456;psychotherapie\r\n")
     assert said.splitlines()[0] == "Zeile 2: inst-0001 مركز كيان: aktualisiert (2 Werte)", said
     assert len(load(ws).institutions) == 1
+
+
+def test_a_list_naming_an_institution_otherwise_mails_it_as_its_form_names_it(
+    tmp_path: Path,
+) -> None:
+    """The list names inst-0001 „Sozialpsychiatrischer Dienst Neuss“, the register „…
+    Rhein-Kreis Neuss“: the mail said the list's name, its form the register's, and no note
+    said so. Both say the register's now; the run says the difference and how to rename it in
+    the register. A name only written otherwise („Danismanlik Yilmaz“) takes the register's
+    spelling without a note."""
+    ws = german_ws(tmp_path)
+    spdi, yilmaz = "Sozialpsychiatrischer Dienst Rhein-Kreis Neuss", "Danışmanlık Yılmaz"
+    head = "Einrichtung;E-Mail;Checkliste;Region\r\n"
+    imported(
+        ws,
+        tmp_path / "Bestand.csv",
+        head + f"{spdi};spdi@rkn.example;psychotherapie;duesseldorf\r\n"
+        f"{yilmaz};yilmaz@example.org;psychotherapie;duesseldorf\r\n",
+    )
+    path = tmp_path / "Verteiler.csv"
+    path.write_text(
+        "ID;" + head + "inst-0001;Sozialpsychiatrischer Dienst Neuss;spdi@rkn.example;"
+        "psychotherapie;duesseldorf\r\ninst-0002;Danismanlik Yilmaz;yilmaz@example.org;"
+        "psychotherapie;duesseldorf\r\n",
+        "utf-8",
+    )
+    drafts = tmp_path / "Entwürfe"
+    code, said = fg("mail", str(path), "--drafts", str(drafts), "-w", str(ws.root))
+    assert code == 0, said
+    assert (
+        f"Hinweis: inst-0001 ({path}:2): die Liste nennt sie „Sozialpsychiatrischer Dienst "
+        f"Neuss“, das Register „{spdi}“: Mail und Formular nennen sie „{spdi}“; um sie im "
+        "Register umzubenennen: formgen register set inst-0001 institution.name "
+        '"Sozialpsychiatrischer Dienst Neuss" --note "neuer Name"'
+    ) in said.splitlines(), said
+    assert "inst-0002 (Verteiler.csv" not in said and "Danismanlik" not in said, said
+    for iid, name in (("inst-0001", spdi), ("inst-0002", yilmaz)):
+        mail = message_from_bytes((drafts / f"{iid}.eml").read_bytes(), policy=policy.default)
+        text = mail.get_body(("plain",)).get_content()
+        assert f"„{name}“" in text and "Dienst Neuss“" not in text and "Danismanlik" not in text
+        (pdf,) = [p for p in mail.iter_attachments() if p.get_filename().endswith(".pdf")]
+        fields = PdfReader(io.BytesIO(pdf.get_content())).get_fields() or {}
+        assert fields["institution.name"].value == name
+    assert f"Entwurf inst-0001 ({spdi})" in said
