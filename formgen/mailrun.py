@@ -1194,13 +1194,14 @@ def _as_registered(r: Recipient, view: RegisterView | None, notes: list[str]) ->
     register's name, so its mail says that one too; a note in ``notes`` where the list's is
     another (not one only written otherwise, „Sule Yilmaz“), with how to rename it."""
     record = view.record(r.id) if view is not None and r.name else None
-    if record is None or not record.name or record.name == r.name:
+    kept = " ".join(record.name.split()) if record is not None else ""  # as a mail names it
+    if not kept or kept == r.name:
         return r
-    if fold(record.name) != fold(r.name):
+    if fold(kept) != fold(r.name):
         notes.append(
-            Said("mail_list_other_name", iid=r.id, source=r.source, name=r.name, kept=record.name)
+            Said("mail_list_other_name", iid=r.id, source=r.source, name=r.name, kept=kept)
         )
-    return replace(r, name=record.name)
+    return replace(r, name=kept)
 
 
 def round_targets(
