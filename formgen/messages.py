@@ -269,6 +269,9 @@ WORDS: dict[str, dict[str, str]] = {
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
+        "held_low_hand": "read from a copy without its form fields (a printed PDF by where "
+        "each value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
+        "tables); a value read so never replaces one a coordinator set by hand by itself",
         "held_reversed": "probably read reversed: the register's value with its letters in "
         "reverse order, read from a copy without its form fields (a viewer drew the "
         "right-to-left text left to right); keep the register's with --take mine",
@@ -2915,6 +2918,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
         "aus Formularfeldern gelesenen",
+        "held_low_hand": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach "
+        "der Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als "
+        "PDF oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst "
+        "einen, den eine Koordinatorin von Hand gesetzt hat",
         "held_reversed": "vermutlich umgekehrt gelesen: der Wert im Register mit den "
         "Buchstaben in umgekehrter Reihenfolge, aus einer Kopie ohne Formularfelder gelesen "
         "(ein Programm hat die Schrift von rechts nach links von links nach rechts gezeichnet); "

@@ -1815,7 +1815,8 @@ class Register:
                 # on a form prefilled from the register as it is are its confirmation, and
                 # what it writes itself replaces the centre's old knowledge, an imported list
                 plan.held[path] = theirs
-                plan.held_why[path] = "held_reversed" if drawn else "held_low"
+                low = "held_low_hand" if self._told_by(mine) == HAND else "held_low"
+                plan.held_why[path] = "held_reversed" if drawn else low
                 continue
             if base is None or current or (mine is None and not cleared):
                 why = self._guarded(mine, theirs) if base is None and not by_institution else None

@@ -954,3 +954,29 @@ def test_the_day_a_kept_aside_copy_came_in_is_read_as_far_as_it_is_a_day(
     copy's dates are checked against the day it is read."""
     prov = checklist("psychotherapie", YILMAZ).provenance
     assert replace(prov, received=received).received_day == day
+
+
+def test_a_value_read_by_position_says_why_it_waits_by_whose_the_registers_value_is(
+    reg: Register,
+) -> None:
+    """A printed copy's value waits behind one read from form fields and behind one set by
+    hand, each said so: it said „read from form fields“ of a value set by hand too."""
+    iid = seeded(reg)
+    reg.set_by_hand(iid, reg.hand_values(iid, "institution.phone", "0211 5556667"), "Telefon")
+    out = reg.merge(
+        institution_form(
+            iid,
+            base=reg.institutions[iid]["rev"],
+            phone="0211 999888",
+            opening_hours="Mo 9–12",
+            contact_name="Dr. Şule Yılmaz",
+            confidence="low",
+        )
+    )
+    held = {c["path"]: c["reason_key"] for c in reg.conflicts()}
+    assert held == {
+        "institution.phone": "held_low_hand",
+        "psychotherapie.contact_name": "held_low",
+    }, out.flags
+    assert any("never replaces one a coordinator set by hand" in f for f in out.flags)
+    assert value(reg, iid, "institution.opening_hours") == "Mo 9–12"  # none held it
