@@ -135,7 +135,8 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   prefill): what it showed is not known, and its return confirms as before;
 * a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
   LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
-  itself (one an imported list gave, the centre's old knowledge, it does): it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
+  itself, nor one set by hand (one an imported list gave, the centre's old knowledge, it does): it
+  is held (``held_low``, ``held_low_hand``) — a viewer may have drawn it mirrored, or 7.4 joined its
   lines; one that is the register's right-to-left text with its letters reversed is held as
   probably read reversed (``held_reversed``). Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a field
   of type ``initials``) on a form prefilled from the register's current revision: the institution
