@@ -216,7 +216,7 @@ class Matcher:
                 ids |= posting
         # an address of one institution only: a provider's shared one tells nothing
         online_keys = self._online_of(cand) - set(shared)
-        own = {key: held for key in online_keys if len(held := self._by_online[key]) == 1}
+        own = {k: held for k in online_keys if len(held := self._by_online.get(k, set())) == 1}
         for held in own.values():
             ids |= held
         best: Match = Match(NEW)
