@@ -572,6 +572,7 @@ WORDS: dict[str, dict[str, str]] = {
         "still_incomplete": "  still incomplete: {why}",
         "by_hand": "set by hand: {note}",
         "revision_by_hand": "revision {rev}  {at}  {how}",
+        "changed_by": "by {user}",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
         "set_unconfirmed": "{iid} {categories}: entered by hand, no longer confirmed by the "
         'institution itself ("no" in the tables, on the update list) until it confirms: on its '
@@ -3245,6 +3246,7 @@ WORDS: dict[str, dict[str, str]] = {
         "still_incomplete": "  weiterhin unvollständig: {why}",
         "by_hand": "von Hand gesetzt: {note}",
         "revision_by_hand": "Revision {rev}  {at}  {how}",
+        "changed_by": "von {user}",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
         "set_unconfirmed": "{iid} {categories}: von Hand eingetragen, nicht mehr von der "
         "Einrichtung selbst bestätigt („nein“ in den Tabellen, auf der Aktualisierungsliste), bis "

@@ -82,6 +82,11 @@ class Place:
     """An earlier value: when it was replaced (ISO, as the history stores it); its
     :attr:`at` and :attr:`about` say since when it was stored and from which return, list or
     note (its source), as for a value now."""
+    by: str | None = None
+    """Who changed the register there (the login name the journal recorded,
+    :func:`ingest.journal.user`): set a value now, replaced an earlier one, wrote a
+    revision's note; ``None`` for a return's values (the institution's) and where a formgen
+    before recorded none."""
     partial: str | None = None
     """The part of a name of several words (``Wiśniewska`` of „Zofia Wiśniewska-Łęcka“) that
     this place holds, where it does not hold the whole name (:func:`parts`)."""
@@ -183,23 +188,34 @@ def _register_places(ws: Workspace, reg: Any, which: Which) -> Found:
             return {}
         return {"at": src.get("ingested_at"), "about": src.get("file_name") or src.get("note")}
 
+    def by(revision: Any) -> str | None:
+        """Who made ``revision`` where a person did (not a return's merge)."""
+        if not isinstance(revision, dict) or revision.get("op") == "merge":
+            return None
+        return revision.get("by")
+
     for iid, inst in (reg.get("institutions") or {}).items():
+        made = {h.get("rev"): h for h in inst.get("history") or () if h.get("changes")}
         now = [(f"institution.{k}", v) for k, v in (inst.get("institution") or {}).items()]
         for cid, entry in (inst.get("entries") or {}).items():
             now += [(f"{cid}.{k}", v) for k, v in (entry.get("fields") or {}).items()]
         for field, stored in now:
             for i in _held(text := _value(stored), which):
-                yield i, Place("value", REGISTER, text, iid, field, **origin(stored))
+                rev = stored.get("rev") if isinstance(stored, dict) else None
+                place = Place("value", REGISTER, text, iid, field, by=by(made.get(rev)))
+                yield i, replace(place, **origin(stored))
         for revision in inst.get("history") or ():
             at = revision.get("at")
             for field, old, _new in revision.get("changes") or ():
                 for i in _held(text := _value(old), which):
                     since = origin(old)  # since when, from which file: its source's
                     place = Place("earlier", REGISTER, text, iid, field, until=at)
+                    place = replace(place, by=by(revision))
                     yield i, replace(place, **since)
             said = {k: v for k, v in revision.items() if k != "changes"}
             for i, (keys, text) in _found(said, which).items():
-                yield i, Place("earlier", REGISTER, text, iid, ", ".join(keys), at)
+                place = Place("earlier", REGISTER, text, iid, ", ".join(keys), at)
+                yield i, replace(place, by=by(revision))
     for kind in ("conflicts", "duplicates"):
         for number, held in (reg.get(kind) or {}).items():
             for i, (keys, text) in _found(held, which).items():

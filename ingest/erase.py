@@ -1630,6 +1630,8 @@ def erase(
             "originals": sorted({o.sha256 for o in erasure.originals} | set(erasure.gone)),
             "drafts": [str(p) for p in erasure.drafts],
         }
+        if by := journal.user():
+            op["by"] = by
         if marks.only:  # some values at the paths stay: the replay takes out only the marked
             op["marked"] = True  # and only where they go (a formgen before: all at "paths")
             op["asked"], op["paths"] = (

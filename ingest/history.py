@@ -398,32 +398,34 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
             at, keep = moment_text(str(h["at"]), lang), str(h.get("keep"))
             note = str(h.get("note"))
             said = say("op_merge_into", lang, keep=keep, name=name_line(reg, keep), note=note)
-            out.append(f"\n{at}  {said}")
+            out.append(f"\n{at}  {said}{_by(h, lang)}")
             continue
         if h["op"] == "merge-from" and not h["changes"]:  # a merge that took no value: no revision
-            out.append(f"\n{moment_text(str(h['at']), lang)}  {by_hand(src, lang)}")
+            out.append(f"\n{moment_text(str(h['at']), lang)}  {by_hand(src, lang)}{_by(h, lang)}")
             continue
         if h["op"] in EVENTS:  # retired, restored or confirmed by hand: no value changed, no file
             said = f"{moment_text(str(h['at']), lang)}  {say(EVENTS[h['op']], lang)}"
             why = h.get("reason") or h.get("note")
-            out.append(f"\n{said}" + (f": {why}" if why else ""))
+            out.append(f"\n{said}" + (f": {why}" if why else "") + _by(h, lang))
             out.extend(f"  {scope_label(reg.schema, c, lang)}" for c in h.get("categories", ()))
             continue
         if h["op"] == "erase":  # register erase: the values are gone, the note says why
             at = moment_text(str(h["at"]), lang)
             note = str(h.get("note") or "")
-            out.append("\n" + say("revision_erase", lang, rev=h["rev"], at=at, note=note))
+            said = say("revision_erase", lang, rev=h["rev"], at=at, note=note)
+            out.append(f"\n{said}{_by(h, lang)}")
             out.extend(_changes(reg, h["changes"], lang, columns))
             continue
         if (how := by_hand(src, lang)) is not None:  # set by a coordinator: no file, no form
             at = moment_text(str(h["at"]), lang)
-            out.append("\n" + say("revision_by_hand", lang, rev=h["rev"], at=at, how=how))
+            said = say("revision_by_hand", lang, rev=h["rev"], at=at, how=how)
+            out.append(f"\n{said}{_by(h, lang)}")
             out.extend(_changes(reg, h["changes"], lang, columns))
             continue
         at = moment_text(str(h["at"]), lang)
         op = _op_text(str(h["op"]), lang)
         said = say("revision", lang, rev=h["rev"], at=at, op=op, origin=_origin(reg, src, lang))
-        out.append(f"\n{said}")
+        out.append(f"\n{said}{_by(h, lang)}")
         out.extend(_changes(reg, h["changes"], lang, columns))
         if kept := h.get("contact_kept"):  # a new contact person, her details the former's
             split = [p.partition(".")[::2] for p in kept]
@@ -437,6 +439,15 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
     # a text erased inside a note or a value (register erase --text): as an erased value reads
     text = ERASED_MARK.sub(say("erased", lang), "\n".join(out))
     return fold_in(text, columns)  # a change's lines fit under its value already
+
+
+def _by(h: Json, lang: str) -> str:
+    """Who made revision or event ``h`` where a coordinator did (the login name the journal
+    recorded: ``— von mueller``); nothing for a return's merge (the institution's values,
+    whoever read them in) or where a formgen before recorded none."""
+    if h["op"] == "merge" or not h.get("by"):
+        return ""
+    return " — " + say("changed_by", lang, user=one_line(str(h["by"])))
 
 
 def _origin(reg: Register, src: Json, lang: str) -> str:

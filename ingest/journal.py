@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import getpass
 import hashlib
 import json
 import os
@@ -242,6 +243,16 @@ def _covered(reg: Register, data: bytes) -> tuple[int, int]:
     return end, seq
 
 
+def user() -> str | None:
+    """Who starts a change: the login name of this computer's user (``getpass.getuser()``),
+    journaled as an operation's ``by`` so that two coordinators sharing a workspace on a drive
+    see who changed what (``register history``); ``None`` where the system names none."""
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError, ImportError):  # no LOGNAME etc. and no password entry
+        return None
+
+
 def _append(fh: Any, op: Json) -> None:
     fh.write(json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n")
     fh.flush()
@@ -253,7 +264,19 @@ def apply_op(
 ) -> MergeOutcome | str | None:
     """Replay one journal operation on ``reg`` (deterministic: the same ops give the same
     register); what the register said: a merge's outcome, the institution a decided probable
-    duplicate went to."""
+    duplicate went to. Each revision and event it makes names who started it, the line's
+    ``by`` (none in a line of a formgen before 2026-11-25: its verification and replay are
+    as they were)."""
+    before, reg.by = reg.by, op.get("by")
+    try:
+        return _apply(reg, op, reread, ws)
+    finally:
+        reg.by = before
+
+
+def _apply(
+    reg: Register, op: Json, reread: Reread | None, ws: Workspace | None
+) -> MergeOutcome | str | None:
     kind = op.get("op")
     if kind == BASE:
         reg.start_from(op["register"])
@@ -517,6 +540,8 @@ class RegisterWriter:
         self._named_as: dict[str, str] = {}
         """:attr:`Given.named` the other way round: id → folded name."""
         self._fh = open(journal_path(ws), "ab")  # noqa: SIM115 - closed by writing()
+        self.by = reg.by = user()
+        """Who changes the register through this writer (:func:`user`)."""
 
     def _numbering(self) -> tuple[Given, Json]:
         """:func:`given` (read once per writer), and what the journal keeps of it for an
@@ -531,6 +556,8 @@ class RegisterWriter:
 
     def _log(self, op: Json) -> None:
         op = {"seq": int(self.register.data["journal_seq"]) + 1, **op}
+        if self.by:
+            op["by"] = self.by
         _append(self._fh, op)
         self.register.data["journal_seq"] = op["seq"]
         self._since += 1
@@ -667,6 +694,7 @@ class RegisterWriter:
 
     def close(self) -> None:
         self._fh.close()
+        self.register.by = None
 
 
 @contextlib.contextmanager

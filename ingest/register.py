@@ -761,6 +761,10 @@ class Register:
         self.damaged_journal: str | None = None
         """What :func:`ingest.journal.load` found damaged in the journal (its line, said), which
         it read up to there only; the command says it and shows the register so far."""
+        self.by: str | None = None
+        """Who makes the changes now (:func:`ingest.journal.user`, the journal line's ``by``):
+        each revision and event gets it as its ``by``; ``None`` (a journal of a formgen before,
+        or no login name to be had) adds nothing."""
         self.data: Json = data if data is not None else self.empty(schema)
         self._matchers: dict[int, Matcher] = {}
         """The matcher of each way of reading names (:data:`ingest.matching.MATCHING`), made
@@ -2190,7 +2194,7 @@ class Register:
             changes.append([path, old, new])
         inst["rev"] = rev
         inst["history"].append(
-            {"rev": rev, "at": at, "src": sha, "op": op, **more, "changes": changes}
+            {"rev": rev, "at": at, "src": sha, "op": op, **more, **self._by(), "changes": changes}
         )
         self.data["revision"] += 1
         return len(changes)
@@ -2539,9 +2543,21 @@ class Register:
         """An event in ``inst``'s history that changes no value (its revision stays: forms
         prefilled before are as current as they were); ``src``: the return it came with."""
         inst["history"].append(
-            {"rev": inst["rev"], "at": at, "src": src, "op": op, **more, "changes": []}
+            {
+                "rev": inst["rev"],
+                "at": at,
+                "src": src,
+                "op": op,
+                **more,
+                **self._by(),
+                "changes": [],
+            }
         )
         self.data["revision"] += 1
+
+    def _by(self) -> Json:
+        """What a revision or event keeps of who made it (:attr:`by`)."""
+        return {"by": self.by} if self.by else {}
 
     def _refuse_retired(self, iid: str, force: bool, doing: str) -> None:
         """:class:`RegisterError` for a retired ``iid`` (unless ``force``): what a coordinator
