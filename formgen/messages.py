@@ -432,6 +432,17 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_values": "Values",
         # the XLSX export's last sheet: what the table is and what its columns mean
         "sheet_info": "About",
+        "sheet_choices": "Choices",
+        "info_fill_head": "Filling in",
+        "info_fill": "One row per institution and checklist. Copy your own list in with Paste "
+        "Special → Values (a plain paste takes the drop-downs away) and read it in with "
+        "„formgen register import FILE“. A column of choices offers its values in the cell (the "
+        "arrow); the sheet „{sheet}“ lists them. The columns from „{computed}“ on are computed by "
+        "formgen and not read in.",
+        "info_required_head": "Required",
+        "info_required": "the schema requires these columns (their header is orange): {columns}",
+        "xlsx_not_a_choice": "Not one of the choices (sheet „{sheet}“): register import keeps it "
+        "as typed and flags it as invalid.",
         "info_centre": "Centre",
         "info_sheets": '"{register}": one row per institution and checklist. "{values}": one row '
         "per value, with where it came from (file, form, when read in).",
@@ -3098,6 +3109,17 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_values": "Werte",
         # the XLSX export's last sheet: what the table is and what its columns mean
         "sheet_info": "Info",
+        "sheet_choices": "Auswahl",
+        "info_fill_head": "Ausfüllen",
+        "info_fill": "Eine Zeile je Einrichtung und Checkliste. Die eigene Liste mit „Inhalte "
+        "einfügen“ → „Werte“ hineinkopieren (einfaches Einfügen nimmt die Auswahllisten weg) und "
+        "mit „formgen register import DATEI“ einlesen. Eine Spalte mit Auswahl bietet ihre Werte "
+        "in der Zelle an (der Pfeil); das Blatt „{sheet}“ listet sie. Die Spalten ab „{computed}“ "
+        "rechnet formgen aus, sie werden nicht eingelesen.",
+        "info_required_head": "Pflichtangaben",
+        "info_required": "diese Spalten verlangt das Schema (ihr Kopf ist orange): {columns}",
+        "xlsx_not_a_choice": "Nicht in der Auswahl (Blatt „{sheet}“): register import übernimmt "
+        "den Wert wie eingegeben und markiert ihn als ungültig.",
         "info_centre": "Koordinierungsstelle",
         "info_sheets": "„{register}“: eine Zeile je Einrichtung und Checkliste. „{values}“: eine "
         "Zeile je Wert, mit seiner Herkunft (Datei, Formular, wann eingelesen).",

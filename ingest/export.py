@@ -70,7 +70,7 @@ from formgen.messages import (
     problem_text,
     say,
 )
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, Scope
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, Scope, choices_of
 from formgen.record import ERASED_MARK, NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import (
@@ -389,6 +389,33 @@ def wide_columns(
     return out
 
 
+CATEGORY = "category"
+
+
+def wide_kinds(schema: Schema, personal: bool = True, with_list_ids: bool = False) -> list[Any]:
+    """What each column of :func:`wide_columns` holds, by its place: :data:`CATEGORY` for the
+    checklist, a :class:`~formgen.model.Field` for a field's value, ``None`` for the others (the
+    id, a list's "other" text; the computed columns after the last listed)."""
+    inst_fields, entry_fields = _columns(schema, personal)
+    out: list[Any] = [None, None, CATEGORY]
+    for f in (*inst_fields, *entry_fields):
+        out += [f, None] if f.is_multi else [f]
+    if with_list_ids:
+        out.insert(1, None)
+    return out
+
+
+def column_choices(schema: Schema, kind: Any, labels: bool, lang: str) -> list[str]:
+    """The values a cell of a column of :data:`CATEGORY` or of one choice (a region, a choice,
+    yes/no) may hold, as the table writes them (with ``labels`` their names in ``lang``) and
+    ``register import`` reads them back; none for any other column (text, a list of several)."""
+    if kind == CATEGORY:
+        return [scope_label(schema, c.id, lang) if labels else c.id for c in schema.categories]
+    if isinstance(kind, Field) and kind.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
+        return [option_text(kind, c.value, lang) if labels else c.value for c in choices_of(kind)]
+    return []
+
+
 def _retired_json(retired: Json, personal: bool) -> Json:
     """When and why an institution was retired, in the shape the export's JSON Schema has
     (``merged_into``: the institution ``register merge`` merged it into); without
@@ -642,10 +669,18 @@ def export_xlsx(
     the next begin: each institution counts once for each of the two sheets."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ingest.sheet import MAX_ROWS  # here: it loads lxml, which find and history do not need
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
+    marked = PatternFill("solid", fgColor=REQUIRED_COLOUR)
+    kinds = wide_kinds(reg.schema, personal, bool(reg.listed()))
+    choices_title = say("sheet_choices", lang) if labels else CHOICES_SHEET
+    lists: list[tuple[int, str, list[str]]] = []  # the Register's columns of choices
+    required: list[str] = []
     wrap = Alignment(wrap_text=True, vertical="top")
     warned: set[tuple[str | int, str]] = set()  # (institution, field): one line for both sheets
     sheets = (
@@ -703,6 +738,8 @@ def export_xlsx(
                         cell.alignment = wrap
                     if n == 0:
                         cell.font = bold
+                        if title == sheets[0] and col < len(kinds) and _required(kinds[col]):
+                            cell.fill = marked
                     cells.append(cell)
                 else:
                     cells.append(value)
@@ -710,6 +747,27 @@ def export_xlsx(
             ws.append(cells)
         if width:
             ws.auto_filter.ref = f"A1:{_column_letter(width)}1"
+        if title != sheets[0]:
+            continue
+        # the table to fill in: a drop-down for each column of choices, its values on the
+        # sheet of choices (a list typed into the rule holds 255 characters and no comma)
+        required = [str(header[c]) for c, kind in enumerate(kinds) if _required(kind)]
+        for col, kind in enumerate(kinds):
+            if values := column_choices(reg.schema, kind, labels, lang):
+                lists.append((col, str(header[col]), values))
+        for n, (col, _head, values) in enumerate(lists, 1):
+            there = _column_letter(n)
+            rule = DataValidation(
+                type="list",
+                formula1=f"'{choices_title}'!${there}$2:${there}${len(values) + 1}",
+                allow_blank=True,
+                errorStyle="warning",  # a town for a region, say: import keeps it and says so
+                errorTitle=choices_title,
+                error=say("xlsx_not_a_choice", lang, sheet=choices_title),
+            )
+            letter = _column_letter(col + 1)
+            rule.add(f"{letter}2:{letter}{MAX_ROWS + 1}")  # as many rows as import reads
+            ws.data_validations.append(rule)
     info = wb.create_sheet(say("sheet_info", lang) if labels else "Info")
     # printed one page wide; a text's row as high as its lines, which Calc does not work out
     info.sheet_properties.pageSetUpPr.fitToPage = True
@@ -718,15 +776,53 @@ def export_xlsx(
     info.column_dimensions["B"].width = INFO_WIDTH
     top = Alignment(vertical="top")
     key = _info_rows(reg, personal, labels, today, lang, centre, sheets)
+    computed = say(WIDE_TAIL[0][1], lang) if labels else WIDE_TAIL[0][0]  # formgen's, from there
+    key += [
+        (
+            say("info_fill_head", lang),
+            say("info_fill", lang, sheet=choices_title, computed=computed),
+        ),
+        (say("info_required_head", lang), say("info_required", lang, columns=", ".join(required))),
+    ]
     for n, (label, text) in enumerate(key, 1):
         head, body = WriteOnlyCell(info, value=label), WriteOnlyCell(info, value=text)
         head.font, head.alignment, body.alignment = bold, top, wrap
         body.data_type = "s"
         info.row_dimensions[n].height = 15 * -(-len(text) // INFO_WIDTH)
         info.append([head, body])
+    if lists:  # the values of each column of choices, under its header
+        sheet = wb.create_sheet(choices_title)
+        sheet.freeze_panes = "A2"
+        columns = [[head, *values] for _col, head, values in lists]
+        for n, column in enumerate(columns, 1):
+            widest = max(len(word) for text in column for word in str(text).split())
+            sheet.column_dimensions[_column_letter(n)].width = min(widest + 2, _WIDEST)
+        for n, line in enumerate(itertools.zip_longest(*columns)):
+            choices: list[Any] = []
+            for text in line:
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"
+                cell.alignment = wrap
+                if n == 0:
+                    cell.font = bold
+                choices.append(cell if text is not None else None)
+            sheet.append(choices)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+CHOICES_SHEET = "Auswahl"
+"""The name of the XLSX's sheet of the values each column of choices offers, without
+``labels`` (with them, in the language: „Auswahl“, "Choices")."""
+REQUIRED_COLOUR = "FFD27F"
+"""The fill of the header of a column whose value the schema requires (light orange)."""
+
+
+def _required(kind: Any) -> bool:
+    """Whether a column of :func:`wide_kinds` is one the schema requires: the checklist, a
+    field required."""
+    return kind == CATEGORY or (isinstance(kind, Field) and kind.required)
 
 
 INFO_WIDTH = 58

@@ -97,7 +97,14 @@ from formgen.recipients import (
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
-from ingest.export import LIST_IDS, LIST_IDS_APART, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
+from ingest.export import (
+    CHOICES_SHEET,
+    LIST_IDS,
+    LIST_IDS_APART,
+    RETIRED_COLUMNS,
+    WIDE_TAIL,
+    wide_columns,
+)
 from ingest.labels import dropped_option, field_label, option_names, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.register import (
@@ -125,10 +132,15 @@ NAME = "name"
 IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
 """The columns the export computes: not read."""
 EXPORT_SHEETS = frozenset(
-    {"Werte", "Info", *(say(s, lang) for s in ("sheet_values", "sheet_info") for lang in WORDS)}
+    {
+        "Werte",
+        "Info",
+        CHOICES_SHEET,
+        *(say(s, lang) for s in ("sheet_values", "sheet_info", "sheet_choices") for lang in WORDS),
+    }
 )
-"""The names of the sheets an XLSX export writes after its table, its values and its key
-(:func:`ingest.export.export_xlsx`): not read, and not named as sheets left out."""
+"""The names of the sheets an XLSX export writes after its table, its values, its key and the
+values of its columns of choices (:func:`ingest.export.export_xlsx`): not read, and not named as sheets left out."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ from click.testing import CliRunner
 from formgen.cli import main
 from ingest import journal
 
+USER = journal.user
+"""The login name as formgen asks for it: tests/conftest.py replaces it by none."""
+
 LIST = (
     "Checkliste;Name der Einrichtung;PLZ;Ort;Telefon (Zentrale);Versorgungsregion\n"
     "psychotherapie;Praxis Yılmaz;40210;Düsseldorf;0211 123456;duesseldorf\n"
@@ -32,6 +35,7 @@ def run(monkeypatch: pytest.MonkeyPatch, user: str, *args: str) -> str:
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A register imported by şule, then changed by hand by mueller."""
+    monkeypatch.setattr(journal, "user", USER)
     root = tmp_path / "ws"
     run(monkeypatch, "şule", "init", str(root))
     table = tmp_path / "bestand.csv"
@@ -99,7 +103,7 @@ def test_no_login_name_records_none(
     def no_user() -> str:
         raise OSError("No username set in the environment")
 
-    monkeypatch.setattr(getpass, "getuser", no_user)
+    monkeypatch.setattr(getpass, "getuser", no_user)  # USER asks getpass
     run(monkeypatch, "ignored", "register", "restore", "inst-0002", "-w", str(ws))
     assert "by" not in journal.read_journal(journal_ws(ws))[-1]
     out = run(monkeypatch, "x", "register", "history", "inst-0002", "-w", str(ws))
