@@ -189,10 +189,8 @@ def _register_places(ws: Workspace, reg: Any, which: Which) -> Found:
         return {"at": src.get("ingested_at"), "about": src.get("file_name") or src.get("note")}
 
     def by(revision: Any) -> str | None:
-        """Who made ``revision`` where a person did (not a return's merge)."""
-        if not isinstance(revision, dict) or revision.get("op") == "merge":
-            return None
-        return revision.get("by")
+        """Who made ``revision``, where a coordinator did (none for a return's)."""
+        return revision.get("by") if isinstance(revision, dict) else None
 
     for iid, inst in (reg.get("institutions") or {}).items():
         made = {h.get("rev"): h for h in inst.get("history") or () if h.get("changes")}

@@ -666,7 +666,11 @@ def export_xlsx(
     reads the first sheet. A cell whose control characters were left out (:func:`_clean`) is
     one line in ``warnings`` naming the institution and the field (its column), once for both
     sheets. ``progress`` is told (institutions written, of how many) as each sheet's rows of
-    the next begin: each institution counts once for each of the two sheets."""
+    the next begin: each institution counts once for each of the two sheets. The table is one
+    to fill in too (a new workspace's, empty, is where a centre copies its list): each column
+    of choices (:func:`column_choices`) a drop-down over the rows ``register import`` reads,
+    its values on a sheet „Auswahl“ before „Info“; the header of a column the schema requires orange,
+    and the sheet "Info" says how to fill it in and names those columns."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -768,6 +772,23 @@ def export_xlsx(
             letter = _column_letter(col + 1)
             rule.add(f"{letter}2:{letter}{MAX_ROWS + 1}")  # as many rows as import reads
             ws.data_validations.append(rule)
+    if lists:  # the values of each column of choices, under its header
+        sheet = wb.create_sheet(choices_title)
+        sheet.freeze_panes = "A2"
+        columns = [[head, *values] for _col, head, values in lists]
+        for n, column in enumerate(columns, 1):
+            widest = max(len(word) for text in column for word in str(text).split())
+            sheet.column_dimensions[_column_letter(n)].width = min(widest + 2, _WIDEST)
+        for n, line in enumerate(itertools.zip_longest(*columns)):
+            choices: list[Any] = []
+            for text in line:
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"
+                cell.alignment = wrap
+                if n == 0:
+                    cell.font = bold
+                choices.append(cell if text is not None else None)
+            sheet.append(choices)
     info = wb.create_sheet(say("sheet_info", lang) if labels else "Info")
     # printed one page wide; a text's row as high as its lines, which Calc does not work out
     info.sheet_properties.pageSetUpPr.fitToPage = True
@@ -790,23 +811,6 @@ def export_xlsx(
         body.data_type = "s"
         info.row_dimensions[n].height = 15 * -(-len(text) // INFO_WIDTH)
         info.append([head, body])
-    if lists:  # the values of each column of choices, under its header
-        sheet = wb.create_sheet(choices_title)
-        sheet.freeze_panes = "A2"
-        columns = [[head, *values] for _col, head, values in lists]
-        for n, column in enumerate(columns, 1):
-            widest = max(len(word) for text in column for word in str(text).split())
-            sheet.column_dimensions[_column_letter(n)].width = min(widest + 2, _WIDEST)
-        for n, line in enumerate(itertools.zip_longest(*columns)):
-            choices: list[Any] = []
-            for text in line:
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"
-                cell.alignment = wrap
-                if n == 0:
-                    cell.font = bold
-                choices.append(cell if text is not None else None)
-            sheet.append(choices)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -442,10 +442,10 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
 
 
 def _by(h: Json, lang: str) -> str:
-    """Who made revision or event ``h`` where a coordinator did (the login name the journal
-    recorded: ``— von mueller``); nothing for a return's merge (the institution's values,
-    whoever read them in) or where a formgen before recorded none."""
-    if h["op"] == "merge" or not h.get("by"):
+    """Who made revision or event ``h``, where a coordinator did (the login name the journal
+    recorded, :meth:`ingest.register.Register._by`: ``— von mueller``); nothing for a return
+    or where a formgen before recorded none."""
+    if not h.get("by"):
         return ""
     return " — " + say("changed_by", lang, user=one_line(str(h["by"])))
 

@@ -2194,7 +2194,15 @@ class Register:
             changes.append([path, old, new])
         inst["rev"] = rev
         inst["history"].append(
-            {"rev": rev, "at": at, "src": sha, "op": op, **more, **self._by(), "changes": changes}
+            {
+                "rev": rev,
+                "at": at,
+                "src": sha,
+                "op": op,
+                **more,
+                **self._by(op != "merge"),
+                "changes": changes,
+            }
         )
         self.data["revision"] += 1
         return len(changes)
@@ -2549,15 +2557,17 @@ class Register:
                 "src": src,
                 "op": op,
                 **more,
-                **self._by(),
+                **self._by(src is None),
                 "changes": [],
             }
         )
         self.data["revision"] += 1
 
-    def _by(self) -> Json:
-        """What a revision or event keeps of who made it (:attr:`by`)."""
-        return {"by": self.by} if self.by else {}
+    def _by(self, by_hand: bool) -> Json:
+        """What a revision or event keeps of who made it (:attr:`by`): only where a coordinator
+        made it (``by_hand``), not a return (its values are the institution's, whoever read
+        them in; the journal keeps who did)."""
+        return {"by": self.by} if self.by and by_hand else {}
 
     def _refuse_retired(self, iid: str, force: bool, doing: str) -> None:
         """:class:`RegisterError` for a retired ``iid`` (unless ``force``): what a coordinator

@@ -259,7 +259,7 @@ LONG_SAID = {
         "header": ["ID", "Checkliste", "Feld", "Wert", "wie eingetragen", "Problem", "Revision",
                    "Datei", "SHA-256 der Datei", "Formular", "gelesen mit", "Verlässlichkeit",
                    "eingelesen"],
-        "sheets": ["Register", "Werte", "Info"],
+        "sheets": ["Register", "Werte", "Auswahl", "Info"],
         "institution": "Einrichtung",
         "psychotherapie": "PsychotherapeutIn, niedergelassen",
         "languages": "Fremdsprachliche Kenntnisse im Team",
@@ -275,7 +275,7 @@ LONG_SAID = {
     "en": {
         "header": ["id", "category", "field", "value", "as typed", "problem", "revision", "file",
                    "SHA-256 of the file", "form", "read by", "confidence", "read in"],
-        "sheets": ["Register", "Values", "About"],
+        "sheets": ["Register", "Values", "Choices", "About"],
         "institution": "Institution",
         "psychotherapie": "Psychotherapist in private practice",
         "languages": "Languages spoken in the team",
@@ -342,7 +342,7 @@ def test_long_table_without_labels_stays_for_programs(keyed: Register) -> None:
         rows = read_csv(export.export_csv(keyed, "long", today=TODAY, lang="de"))
         wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(keyed, today=TODAY, lang="de")))
     assert list(rows[0]) == list(export.LONG_HEADER)
-    assert wb.sheetnames == ["Register", "Werte", "Info"]
+    assert wb.sheetnames == ["Register", "Werte", "Auswahl", "Info"]
     assert [c.value for c in wb["Werte"][1]] == list(export.LONG_HEADER)
     arabic = next(r for r in rows if r["value"] == ARABIC)
     assert arabic["category"] == "" and arabic["field"] == "name"  # the institution's
@@ -577,7 +577,7 @@ def test_tables_without_personal_data_name_no_returned_file(labels: bool) -> Non
 
 def test_xlsx_export(reg: Register) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(reg, today=TODAY)))
-    assert wb.sheetnames == ["Register", "Werte", "Info"]
+    assert wb.sheetnames == ["Register", "Werte", "Auswahl", "Info"]
     sheet = wb["Register"]
     header = [c.value for c in sheet[1]]
     rows = [

@@ -61,7 +61,7 @@ def new(tmp_path: Path) -> Path:
 
 def test_the_empty_table_offers_choices_and_marks_what_is_required(new: Path) -> None:
     book = openpyxl.load_workbook(template(new))
-    assert book.sheetnames == ["Register", "Werte", "Info", "Auswahl"]
+    assert book.sheetnames == ["Register", "Werte", "Auswahl", "Info"]
     sheet = book.worksheets[0]
     assert sheet.freeze_panes == "B2" and sheet.max_row == 1
     offered = drop_downs(book)
@@ -149,7 +149,7 @@ def test_without_labels_and_in_english(tmp_path: Path) -> None:
     schema = default_schema()
     path = template(root)
     labelled = openpyxl.load_workbook(path)
-    assert labelled.sheetnames[-1] == "Choices"
+    assert labelled.sheetnames[-2:] == ["Choices", "About"]
     checklists = drop_downs(labelled)["category"]
     assert checklists == [scope_label(schema, c.id, "en") for c in schema.categories]
     info = {row[0]: row[1] for row in labelled["About"].iter_rows(values_only=True)}
@@ -157,7 +157,7 @@ def test_without_labels_and_in_english(tmp_path: Path) -> None:
     path.unlink()
     fg("register", "export", "--format", "xlsx", "-w", str(root))  # for programs: codes
     codes = openpyxl.load_workbook(next((root / "exports").glob("*.xlsx")))
-    assert codes.sheetnames[-1] == "Auswahl"
+    assert codes.sheetnames[-2:] == ["Auswahl", "Info"]
     offered = drop_downs(codes)
     assert offered["category"] == [c.id for c in schema.categories]
     assert "neuss_meerbusch" in offered["region"]
