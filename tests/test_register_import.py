@@ -304,11 +304,11 @@ def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_ow
 def test_an_xlsx_export_imports_from_its_first_sheet_without_a_word_on_its_others(
     ws: Workspace, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
-    """The export's sheets of values and its key („Werte“ and „Info“, "Values" and "About")
-    hold data but are the export's own: the import reads the first sheet and names neither as
+    """The export's sheets of values, of its columns' choices and its key („Werte“, „Auswahl“
+    and „Info“, "Values", "Choices" and "About") hold data but are the export's own: the import reads the first sheet and names neither as
     a sheet left out, as it names a sheet of the centre's own."""
     path = export(ws, tmp_path / "Register.xlsx", "--format", "xlsx", *args)
-    assert len(openpyxl.load_workbook(path).sheetnames) == 3
+    assert len(openpyxl.load_workbook(path).sheetnames) == 4
     code, said = formgen(ws, "register", "import", str(path), "--dry-run")
     assert code == 0 and "unverändert 2" in said, said
     assert "Hinweis" not in said and "Tabellenblatt" not in said, said
