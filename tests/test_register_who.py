@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -70,11 +71,12 @@ def test_history_names_who_changed_what(ws: Path, monkeypatch: pytest.MonkeyPatc
 def test_find_all_names_who_set_and_replaced(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = run(monkeypatch, "x", "register", "find", "--all", "0211", "-w", str(ws))
     now = next(line for line in out.splitlines() if "„0211 999999“" in line and "inst-0001" in line)
-    assert "von mueller" in now
+    assert " von mueller: „0211 999999“" in now
     earlier = next(
         line for line in out.splitlines() if "„0211 123456“" in line and "ersetzt" in line
     )
-    assert "von mueller" in earlier  # mueller replaced what şule's list gave
+    replaced = r"ersetzt \d\d\.\d\d\.\d{4} von mueller: „0211 123456“"
+    assert re.search(replaced, earlier), earlier  # mueller replaced what şule's list gave
 
 
 def test_rebuild_keeps_who_and_old_journal_rebuilds_alike(

@@ -1280,8 +1280,8 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts.append(say("access_since_until", lang, since=since, until=until))
             elif p.at:
                 parts.append(in_language(local_day(p.at), lang))
-            if p.by:  # who set or replaced it by hand, imported it, wrote the note
-                parts.append(say("changed_by", lang, user=p.by))
+            if p.by:  # who set it (or replaced it: after „ersetzt …“), imported it, wrote the note
+                parts[-1] += " " + say("changed_by", lang, user=p.by)
             if p.partial:
                 parts.append(say("access_partial_at", lang, part=p.partial))
             echo_fitted(f"  {' · '.join(parts)}: „{cut(p.text, 100)}“")
