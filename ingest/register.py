@@ -2557,7 +2557,7 @@ class Register:
                 "src": src,
                 "op": op,
                 **more,
-                **self._by(src is None),
+                **self._by(src is None or self.source(src).get("kind") in (HAND, MERGED)),
                 "changes": [],
             }
         )

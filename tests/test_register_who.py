@@ -114,3 +114,28 @@ def test_no_login_name_records_none(
 
 def journal_ws(root: Path) -> journal.Workspace:
     return journal.Workspace.open(root)
+
+
+def test_a_decision_a_merge_and_an_erasure_name_who(
+    ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = ("-w", str(ws))
+    later = tmp_path / "bestand-2.csv"
+    later.write_text(LIST.replace("0211 123456", "0211 555555"), encoding="utf-8")
+    run(monkeypatch, "anna", "register", "import", str(later), *w)  # held: mueller set it
+    run(monkeypatch, "anna", "register", "resolve", "inst-0001", "--take", "theirs", *w)
+    run(monkeypatch, "piotr", "register", "restore", "inst-0002", *w)
+    run(monkeypatch, "piotr", "register", "merge", "inst-0001", "inst-0002", "--note", "eine", *w)
+    erase = ("register", "erase", "inst-0001", "institution.phone", "--note", "Art. 17", "--yes")
+    run(monkeypatch, "ewa", *erase, *w)
+    out = run(monkeypatch, "x", "register", "history", "inst-0001", *w).splitlines()
+    decided = next(line for line in out if "Entscheidung c-0001" in line)
+    assert decided.endswith("— von anna")
+    merged = next(line for line in out if "zusammengeführt aus inst-0002: eine" in line)
+    assert merged.endswith("— von piotr")
+    erased = next(line for line in out if "Daten gelöscht: Art. 17" in line)
+    assert erased.endswith("— von ewa")
+    out = run(monkeypatch, "x", "register", "history", "inst-0002", *w).splitlines()
+    assert next(line for line in out if "zusammengeführt und aus" in line).endswith("von piotr")
+    ops = journal.read_journal(journal_ws(ws))
+    assert [op.get("by") for op in ops[4:]] == ["anna", "anna", "piotr", "piotr", "ewa"]
