@@ -139,7 +139,7 @@ def test_an_access_request_says_since_when_and_from_which_file_a_former_value_wa
     code, out = register(ws, "find", "--all", "0211 7654321")
     since = date_text(dt.date.fromisoformat(first["at"][:10]), "de")
     assert (
-        f"  ua-1 {reg.name_of('ua-1')} · Rückmeldung Коваленко.pdf · institution.phone · "
+        f"  ua-1 {reg.name_of('ua-1')} · Rückmeldung Коваленко.pdf · Einrichtung › Telefon (Zentrale) · "
         f"gespeichert {since}, ersetzt 10.02.2027: „0211 7654321“"
     ) in out.splitlines(), out
 
