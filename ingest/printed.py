@@ -780,7 +780,7 @@ def render_register(
         cats = [c for c in cats if c.id in by_cat]
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
-    shown = _told_apart(reg, {iid for c in cats for iid, _ in by_cat.get(c.id, [])})
+    shown = _told_apart(reg, {iid for c in cats for iid, _ in by_cat.get(c.id, [])}, opt.lang)
     rank = _ranks(reg, shown)
     n_inst = len(shown)
     # stale and never answered as 'register stale' counts them
@@ -1010,7 +1010,7 @@ def _withdrawn(
             continue
         sections = say("print_withdrawn_in", opt.lang, sections=", ".join(map(str, held)))
         when = retired_text(retired, opt.lang, personal=opt.personal)
-        text = f"{reg.name_of(iid)} ({iid}) – {sections}: {when}"
+        text = f"{reg.name_of(iid, opt.lang)} ({iid}) – {sections}: {when}"
         lines.append(_para(_lines(text, FONT, style.fontSize, BODY_W - style.leftIndent), style))
     if not lines:
         return []
@@ -1394,7 +1394,7 @@ def _entry_rows(
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
     styles: list[tuple[Any, ...]] = []  # after _ENTRY_STYLES
-    name = reg.name_of(iid)
+    name = reg.name_of(iid, opt.lang)
     head = [_name(name, iid, st)]
     # the name (and the region it stands under) are not rows of their own: marked here
     above = [f"{INSTITUTION}.name", *([] if region_row else [f"{INSTITUTION}.region"])]
@@ -1502,7 +1502,7 @@ def _town(part: dict[str, str]) -> str:
     return " ".join(x for x in (part["postcode"], part["city"]) if x)
 
 
-def _told_apart(reg: Register, iids: Iterable[str]) -> dict[str, str]:
+def _told_apart(reg: Register, iids: Iterable[str], lang: str) -> dict[str, str]:
     """The institutions ``iids`` as the outline and the index name them: by name, and where
     another of them has the same name (but for case, accents and punctuation), with the
     postcode and town of its address as its entry prints them („Caritas Beratung (41460
@@ -1517,7 +1517,7 @@ def _told_apart(reg: Register, iids: Iterable[str]) -> dict[str, str]:
         apart = len(same) > 1 and all(towns.values()) and len(set(towns.values())) == len(same)
         for iid in same:
             tag = towns[iid] if apart else iid
-            shown[iid] = reg.name_of(iid) + (f" ({tag})" if len(same) > 1 else "")
+            shown[iid] = reg.name_of(iid, lang) + (f" ({tag})" if len(same) > 1 else "")
     return shown
 
 

@@ -1017,9 +1017,12 @@ class Register:
     def source(self, sha: str | None) -> Json:
         return dict(self.data["sources"].get(sha, {})) if sha else {}
 
-    def name_of(self, iid: str) -> str:
+    def name_of(self, iid: str, lang: str | None = None) -> str:
+        """``iid``'s name as stored; with ``lang``, as a reader is shown it: a text erased in it
+        (``register erase --text``) as ``lang`` says erased („Praxis Dr. (gelöscht)“)."""
         v = self.institutions.get(iid, {}).get("institution", {}).get("name")
-        return str(v.get("v") or v.get("raw")) if v else iid
+        name = str(v.get("v") or v.get("raw")) if v else iid
+        return ERASED_MARK.sub(say("erased", lang), name) if lang and "(erased #" in name else name
 
     def list_ids(self, iid: str) -> tuple[str, ...]:
         """The ids the centre's own lists gave ``iid`` (``register import``: a ``Kennung`` that

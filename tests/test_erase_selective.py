@@ -250,3 +250,34 @@ def test_without_text_the_question_names_her_surname_left_in_notes_and_free_text
     ) in done.output
     assert f"  die Notiz dieser Löschung nennt {short}, einen Teil eines gelöschten" in done.output
     assert snapshot(ws) == files
+
+
+def test_a_text_erased_inside_an_institutions_name_is_printed_as_erased(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A practice named after the person (s21 II finding 2): the print's entry heading, its
+    index and bookmarks and find --all said „… (erased #2) …“, the marker as stored."""
+    name = load(ws).name_of("ua-1")
+    word = name.split()[1]  # a word of the institution's own name
+    code, out = register(ws, "erase", "ua-1", "--text", word, "--note", NOTE, "--yes")
+    assert code == 0, out
+    assert "(erased #" in load(ws).name_of("ua-1")  # stored as a marker
+    out_pdf = tmp_path / "register.pdf"
+    code, out = register(ws, "print", "--output", str(out_pdf))
+    assert code == 0, out
+    reader = PdfReader(out_pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    titles: list[str] = []
+    stack: list[object] = list(reader.outline)
+    while stack:  # the bookmarks, nested lists of them too
+        item = stack.pop()
+        if isinstance(item, list):
+            stack += item
+        else:
+            titles.append(str(item.title))  # type: ignore[attr-defined]
+    assert "(erased #" not in text and not [t for t in titles if "(erased #" in t]
+    shown = name.replace(word, "(gelöscht)")
+    assert shown in text.replace("\n", " ")  # the entry's heading
+    assert [t for t in titles if t.startswith(shown)]  # its bookmark
+    code, out = register(ws, "find", "--all", name.split()[0])
+    assert code == 0 and "(erased #" not in out, out

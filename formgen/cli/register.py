@@ -1262,7 +1262,7 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
             if p.institution_id:
                 name = ""
                 if reg is not None and p.institution_id in reg.institutions:
-                    name = reg.name_of(p.institution_id)
+                    name = reg.name_of(p.institution_id, lang)
                 parts.append(f"{p.institution_id} {name}".strip())
             if p.line is not None:
                 parts.append(say("access_line", lang, file=p.file, n=p.line))
@@ -1284,7 +1284,8 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts[-1] += " " + say("changed_by", lang, user=p.by)
             if p.partial:
                 parts.append(say("access_partial_at", lang, part=p.partial))
-            echo_fitted(f"  {' · '.join(parts)}: „{cut(p.text, 100)}“")
+            text = ERASED_MARK.sub(say("erased", lang), p.text)  # a text erased inside it
+            echo_fitted(f"  {' · '.join(parts)}: „{cut(text, 100)}“")
     echo()
     files = "".join(say_count(f"access_count_{k}", lang, n) for k, n in unsearched.items() if n)
     echo_fitted(say("access_not_searched", lang, files=files))
