@@ -45,7 +45,7 @@ from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.filenames import OVERRIDE, shown
 from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
-from formgen.messages import Said, SaidProblem, per_language, problem, say
+from formgen.messages import Named, Said, SaidProblem, per_language, problem, say
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -613,6 +613,11 @@ def _form_fields(identity: FormIdentity, schema: Schema) -> dict[str, tuple[Fiel
     return out
 
 
+def _labels(fields: list[Field]) -> dict[str, str]:
+    """``fields`` by their labels, in each language of the reports."""
+    return per_language(lambda lang: ", ".join(str(f.label.get(lang)) for f in fields))
+
+
 def _without_damaged(
     raw: RawSubmission, identity: FormIdentity, schema: Schema, notes: list[str]
 ) -> RawSubmission:
@@ -624,16 +629,20 @@ def _without_damaged(
     read |= {p.rpartition(".")[0] for p in read}
     lost: list[str] = []
     for where, fields in _form_fields(identity, schema).items():
-        names = []
+        gone_here = []
         for f in fields:
             path = f"{where}.{f.id}"
             inside = any(g.startswith(path + ".") or g == path for g in raw.damaged)
             around = any(not g or path.startswith(g + ".") for g in raw.damaged)
             if inside or (around and path not in read):
-                names.append(f.id)
+                gone_here.append(f)
                 lost.append(path)
-        if names:
-            notes.append(Said("ingest_merge_damaged_fields", where=where, fields=", ".join(names)))
+        if gone_here:  # named by their labels, as the form showed them (--json: their ids)
+            ids = ", ".join(f.id for f in gone_here)
+            named = Named(ids, _labels(gone_here))
+            notes.append(
+                Said("ingest_merge_damaged_fields", where=scope_named(schema, where), fields=named)
+            )
     if not lost:
         return raw
     gone = tuple(lost) + tuple(x + "." for x in lost)

@@ -82,6 +82,10 @@ def test_a_damaged_copy_never_confirms_the_entry_nor_empties_a_field(tmp_path: P
     assert outcome.merged is not None and not outcome.merged.startswith(CONFIRMED)
     lost = [w for w in outcome.warnings if "not read from the damaged PDF" in w]
     assert lost and lost[0].startswith("institution: ")
+    # said to the coordinator by the labels the form shows („Name der Einrichtung“), not „name“
+    assert in_language(lost[0], "de").startswith(
+        "Einrichtung: aus dem beschädigten PDF nicht gelesen: Name der Einrichtung"
+    ), in_language(lost[0], "de")
     assert not any("required field 'name'" in w for w in outcome.warnings)
     assert not any(w.startswith("institution.name") for w in outcome.warnings)  # left empty
     (inst,) = json.loads((ws.root / "register.json").read_text("utf-8"))["institutions"].values()
