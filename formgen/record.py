@@ -44,7 +44,7 @@ from formgen import languages
 from formgen.errors import RecordError
 from formgen.filenames import SURROGATE, windows_device
 from formgen.linebreak import shorten
-from formgen.messages import Arg, Said, SaidJoined, per_language
+from formgen.messages import Arg, Said, SaidJoined, per_language, say
 from formgen.model import (
     CHOICE_TYPES,
     INSTITUTION,
@@ -74,6 +74,14 @@ numbers never look alike to the matcher. No name, no address: the send log reads
 (:class:`formgen.sendlog.Delivery`)."""
 ERASED_MARK = re.compile(r"\(erased #(\d+)\)")
 """A marker of :data:`ERASED` (``fullmatch``: the whole text is one), its number the group."""
+
+
+def erased_shown(text: str, lang: str) -> str:
+    """``text`` as a reader is shown it: each marker of an erased value or of a text erased
+    inside it (:data:`ERASED_MARK`) as ``lang`` says erased, „(gelöscht)“."""
+    return ERASED_MARK.sub(say("erased", lang), text) if "(erased #" in text else text
+
+
 NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character XML 1.0 cannot hold (its ``Char`` production): control characters but tab and
 line breaks, lone surrogates, U+FFFE and U+FFFF."""

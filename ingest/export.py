@@ -71,7 +71,7 @@ from formgen.messages import (
     say,
 )
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, Scope, choices_of
-from formgen.record import ERASED_MARK, NOT_IN_XML
+from formgen.record import NOT_IN_XML, erased_shown
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import (
     field_label,
@@ -267,7 +267,7 @@ def display(
     name it), and a text erased inside it (``register erase --text``) as ``lang`` says erased:
     „Frau (gelöscht) nimmt Fälle …“."""
     text = _display(f, sv, labels, lang, kept)
-    return ERASED_MARK.sub(say("erased", lang), text) if labels and "(erased #" in text else text
+    return erased_shown(text, lang) if labels else text
 
 
 def _display(

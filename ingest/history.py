@@ -30,7 +30,7 @@ from formgen.identity import reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
 from formgen.messages import Said, moment_text, problem_text, reason_text, say, say_count
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from formgen.record import ERASED_MARK
+from formgen.record import erased_shown
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.register import (
@@ -165,7 +165,7 @@ def source_text(src: Json, lang: str = "de", base: int | None = None) -> str:
     at = moment_text(str(src.get("ingested_at") or "?"), lang)
     if (how := by_hand(src, lang)) is not None:
         return f"{how}, {at}"
-    file = ERASED_MARK.sub(say("erased", lang), str(src.get("file_name") or "?"))
+    file = erased_shown(str(src.get("file_name") or "?"), lang)
     if src.get("kind") == IMPORT:
         said = [say("src_import", lang, file=file)]
     else:
@@ -437,7 +437,7 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
             )
             out.append(f"    {say('contact_kept_fields', lang, fields=fields)}")
     # a text erased inside a note or a value (register erase --text): as an erased value reads
-    text = ERASED_MARK.sub(say("erased", lang), "\n".join(out))
+    text = erased_shown("\n".join(out), lang)
     return fold_in(text, columns)  # a change's lines fit under its value already
 
 
@@ -456,7 +456,7 @@ def _origin(reg: Register, src: Json, lang: str) -> str:
     who mailed it; an imported list with its note; ``—`` for none. When ``register erase``
     deleted the file (for this institution or another one it named), also that; an erased
     value in its name or sender shown as such."""
-    origin = ERASED_MARK.sub(say("erased", lang), _file_origin(reg, src, lang))
+    origin = erased_shown(_file_origin(reg, src, lang), lang)
     if erased := src.get("erased_at"):
         origin += " " + say("origin_erased", lang, at=moment_text(str(erased), lang))
     return origin

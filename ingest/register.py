@@ -255,7 +255,7 @@ from formgen.model import (
     choices_of,
     folded,
 )
-from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
+from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, erased_shown, offered
 from formgen.schema_load import did_you_mean
 from ingest.labels import dropped_option, option_names, path_named, scope_named, value_field
 from ingest.matching import (
@@ -1022,7 +1022,7 @@ class Register:
         (``register erase --text``) as ``lang`` says erased („Praxis Dr. (gelöscht)“)."""
         v = self.institutions.get(iid, {}).get("institution", {}).get("name")
         name = str(v.get("v") or v.get("raw")) if v else iid
-        return ERASED_MARK.sub(say("erased", lang), name) if lang and "(erased #" in name else name
+        return erased_shown(name, lang) if lang else name
 
     def list_ids(self, iid: str) -> tuple[str, ...]:
         """The ids the centre's own lists gave ``iid`` (``register import``: a ``Kennung`` that

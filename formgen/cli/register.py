@@ -49,7 +49,7 @@ from formgen.messages import (
     say,
     say_count,
 )
-from formgen.record import ERASED_MARK
+from formgen.record import erased_shown
 from formgen.workspace import WRITTEN, Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, IMPORT, Register, name_line, same_value
@@ -629,7 +629,7 @@ def erase(
             inside = ", ".join(erase_mod.shortened(t) for t in e.inner)
             echo(say("erase_inner", lang, text=inside))
         if e.note != " ".join(note.split()):
-            kept = ERASED_MARK.sub(say("erased", lang), e.note)
+            kept = erased_shown(e.note, lang)
             echo(say("erase_note_marked", lang, note=kept))
         for key, named in (("erase_noted", e.noted), ("erase_note_names", e.note_names)):
             if named:
@@ -644,7 +644,7 @@ def erase(
             echo(say("erase_provenance", lang, texts=", ".join(texts)))
         for key, files in (("erase_original", e.originals), ("erase_quarantine", e.quarantine)):
             for o in files:
-                name = ERASED_MARK.sub(say("erased", lang), o.file_name)
+                name = erased_shown(o.file_name, lang)
                 echo(say(key, lang, file=f"{name} ({o.sha256[:12]}…)"))
                 if o.others and reg.source(o.sha256).get("kind") == IMPORT:
                     # the centre's list of many institutions: counted, not named one by one
@@ -706,7 +706,7 @@ def erase(
         )
     if done is None:
         raise click.ClickException(say("reg_erase_declined", lang))
-    note = ERASED_MARK.sub(say("erased", lang), done.note)
+    note = erased_shown(done.note, lang)
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
 
@@ -861,7 +861,7 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
     )
     echo(said)
     for file_name in report.erased:
-        echo(say("erase_reread", lang, file=ERASED_MARK.sub(say("erased", lang), file_name)))
+        echo(say("erase_reread", lang, file=erased_shown(file_name, lang)))
     if report.damaged_copy:
         echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
     if report.edited_copy:
@@ -1284,7 +1284,7 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts[-1] += " " + say("changed_by", lang, user=p.by)
             if p.partial:
                 parts.append(say("access_partial_at", lang, part=p.partial))
-            text = ERASED_MARK.sub(say("erased", lang), p.text)  # a text erased inside it
+            text = erased_shown(p.text, lang)  # a text erased inside it
             echo_fitted(f"  {' · '.join(parts)}: „{cut(text, 100)}“")
     echo()
     files = "".join(say_count(f"access_count_{k}", lang, n) for k, n in unsearched.items() if n)
@@ -1474,7 +1474,7 @@ def _about_text(about: str, where: str, lang: str) -> str:
     """What a place of ``find --all`` is about, as the coordinator reads it: a journal line's
     operation in words (``merge #11`` → ``Vorgang 11: Rückmeldung eingelesen``), an erased
     file name as erased (``(gelöscht)``); ``--json`` keeps them as stored."""
-    about = ERASED_MARK.sub(say("erased", lang), about)
+    about = erased_shown(about, lang)
     op = _OPERATION.fullmatch(about) if where == "journal" else None
     if op is None:
         return about
