@@ -128,9 +128,7 @@ def _parser(encoding: str | None = None) -> etree.XMLParser:
 def refused(error: type[DocxError], name: str, said: Said) -> DocxError:
     """``error`` for the file ``name``: its message ``said`` after the name (the report shows
     ``said``, in the workspace's language)."""
-    exc = error(f"{name}: {said}")
-    exc.said = said
-    return exc
+    return error.saying(said).named(name)
 
 
 def sniff(head: bytes, name: str) -> None:
