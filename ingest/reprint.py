@@ -35,38 +35,54 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer  # type: ign
 
 from formgen.messages import say, say_count
 from formgen.model import Category
+from ingest.export import personal_fields
 from ingest.printed import PrintOptions, _fonts, _para, _styles, render_register
-from ingest.register import Register
+from ingest.register import Register, split_path
 
 _BOOKKEEPING = frozenset({"src", "rev"})
 """What a stored value keeps of where it came from: not printed, so not a change of its sheet."""
 
 
-def changed_sections(before: Register, now: Register) -> list[Category]:
+def changed_sections(before: Register, now: Register, personal: bool = True) -> list[Category]:
     """The categories (in schema order) whose printed section differs between ``before`` and
     ``now`` by what the register holds: an entry come or gone (an institution retired, merged
     into another), a value of it or of its institution (its name, address), its last
-    confirmation, a value of it held for a decision."""
-    old, new = _sections(before), _sections(now)
+    confirmation, a value of it held for a decision. Without ``personal`` (a print without
+    personal data) the fields the schema marks personal are not printed, so not a change."""
+    hidden = set() if personal else personal_fields(now.schema)
+    old, new = _sections(before, hidden), _sections(now, hidden)
     return [c for c in now.schema.categories if old.get(c.id) != new.get(c.id)]
 
 
-def _sections(reg: Register) -> dict[str, str]:
-    """Each category's entries as printed data, by category: a digest."""
+def _sections(reg: Register, hidden: set[str]) -> dict[str, str]:
+    """Each category's entries as printed data, by category: a digest; without the fields
+    ``hidden`` (and values of them held for a decision), which the print leaves out."""
     held: dict[str, list[str]] = {}
     for c in reg.conflicts():
-        if not reg.moot(c):
+        if not reg.moot(c) and _shown({split_path(c["path"])[1]: c}, hidden):
             held.setdefault(c["institution_id"], []).append(c["path"])
     parts: dict[str, list[Any]] = {}
     for iid, cid, entry in reg.iter_entries():
         inst = reg.institutions[iid]
+        fields = _shown(entry["fields"], hidden)
         parts.setdefault(cid, []).append(
-            (iid, _printed(inst["institution"]), _printed(entry), sorted(held.get(iid, [])))
+            (
+                iid,
+                _printed(_shown(inst["institution"], hidden)),
+                _printed({**entry, "fields": fields}),
+                sorted(held.get(iid, [])),
+            )
         )
     return {
         cid: hashlib.sha256(json.dumps(p, sort_keys=True, default=str).encode()).hexdigest()
         for cid, p in parts.items()
     }
+
+
+def _shown(values: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
+    """``values`` by field key without those of the fields ``hidden`` (a field's "other" text,
+    ``x._other``, with its field)."""
+    return {k: v for k, v in values.items() if k.partition(".")[0] not in hidden}
 
 
 def _printed(data: Any) -> Any:

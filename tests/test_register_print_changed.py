@@ -94,6 +94,36 @@ def test_nothing_changed_since_prints_nothing(ws: Workspace) -> None:
 
 
 @pytest.mark.parametrize(
+    ("path", "text"), [("contact_name", "Marek Nowak"), ("phone", "0211 7654321")]
+)
+def test_a_print_without_personal_data_leaves_out_a_section_whose_personal_data_alone_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, text: str
+) -> None:
+    """A new contact person is not on the sheets of a print for partners (--no-personal): the
+    binder of that print keeps them; a new phone number of the institution is on them."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    times = iter(["2026-11-20T09:00:00Z", "2026-11-24T09:00:00Z"])
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: next(times))
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        scope = "institution" if path == "phone" else "psychotherapie"
+        w.set("inst-0001", f"{scope}.{path}", text, "Wechsel")
+    code, out = run(ws, "--changed-since", "21.11.2026", "--no-personal")
+    if path == "contact_name":
+        assert (code, out) == (
+            0,
+            "Seit 21.11.2026 hat sich kein Abschnitt geändert: nichts zu drucken.\n",
+        )
+        assert not list(ws.exports_dir.glob("*.pdf"))
+    else:
+        assert code == 0 and f"seit 21.11.2026: {PSYCHO} (" in out, out
+    # with personal data the new contact person is a changed sheet
+    code, out = run(ws, "--changed-since", "21.11.2026", "-o", str(ws.root / "swap.pdf"))
+    assert code == 0 and f"seit 21.11.2026: {PSYCHO} (" in out, out
+    assert any(text.split()[-1] in t for t in read(ws.root / "swap.pdf")[1])
+
+
+@pytest.mark.parametrize(
     ("args", "said"),
     [
         (

@@ -1424,7 +1424,7 @@ def print_cmd(
     changed = []
     if changed_since is not None:  # the binder holds the register of the day before
         before = journal.as_of(ws, changed_since - dt.timedelta(days=1)) or reg
-        changed = changed_sections(before, reg)
+        changed = changed_sections(before, reg, not no_personal)
         if not changed:
             echo(say("printed_unchanged", ws.language, since=changed_since.isoformat()))
             return
