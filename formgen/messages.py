@@ -595,6 +595,20 @@ WORDS: dict[str, dict[str, str]] = {
         "col_retired_reason": "why retired",
         "rebuilt": "rebuilt {path}: {operations}, {merged}, {institutions}",
         "rebuild_progress": "Rebuilding the register",
+        "as_of_progress": "Making the register as of {day} from the journal",
+        "report_title": "Figures of {year} (as of {stand})",
+        "report_institutions": "institutions in the register: {n}",
+        "report_new": "new in the register in {year}: {n}",
+        "report_answered": "answered in {year} (returned a form): {n}",
+        "report_confirmed": "with an entry confirmed in {year}: {n}",
+        "report_closed": "taken out of the register in {year}: {n}, merged into another: {merged}",
+        "report_entries": "Entries by checklist and region:",
+        "report_sum": "total",
+        "report_no_region": "no region",
+        "report_no_entries": "No entries in the register.",
+        "report_empty_checklists": "{n} checklists without an entry.",
+        "report_empty_checklists_one": "1 checklist without an entry.",
+        "report_future": "--year {year}: that year has not begun (today is {today})",
         "operations": "{n} operations",
         "operations_one": "1 operation",
         "returns_merged": "{n} returns merged",
@@ -3282,6 +3296,22 @@ WORDS: dict[str, dict[str, str]] = {
         "col_retired_reason": "warum aus dem Register genommen",
         "rebuilt": "{path} neu aufgebaut: {operations}, {merged}, {institutions}",
         "rebuild_progress": "Register wird neu aufgebaut",
+        "as_of_progress": "Register zum Stand {day} wird aus dem Journal hergestellt",
+        "report_title": "Zahlen des Jahres {year} (Stand {stand})",
+        "report_institutions": "Einrichtungen im Register: {n}",
+        "report_new": "neu ins Register aufgenommen {year}: {n}",
+        "report_answered": "haben {year} geantwortet (ein Formular zurückgeschickt): {n}",
+        "report_confirmed": "mit einem {year} bestätigten Eintrag: {n}",
+        "report_closed": "{year} aus dem Register genommen: {n}, mit einer anderen "
+        "zusammengeführt: {merged}",
+        "report_entries": "Einträge nach Checkliste und Versorgungsregion:",
+        "report_sum": "zusammen",
+        "report_no_region": "ohne Region",
+        "report_no_entries": "Keine Einträge im Register.",
+        "report_empty_checklists": "{n} Checklisten ohne Eintrag.",
+        "report_empty_checklists_one": "1 Checkliste ohne Eintrag.",
+        "report_future": "--year {year}: dieses Jahr hat noch nicht begonnen (heute ist der "
+        "{today})",
         "operations": "{n} Vorgänge",
         "operations_one": "1 Vorgang",
         "returns_merged": "{n} Rückläufe eingelesen",
@@ -6022,7 +6052,10 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "\n"
             "Die CSV- und XLSX-Tabellen lassen aus dem Register genommene Einrichtungen („formgen "
             "register retire“) weg, außer mit --with-retired; das JSON behält jede Einrichtung und "
-            "markiert diese."
+            "markiert diese.\n"
+            "\n"
+            "--stand 31.12.2025 exportiert das Register, wie es am Ende dieses Tages war (für den "
+            "Jahresbericht), wie „register print --stand“ es druckt."
         ),
         "formgen register find": (
             "Einträge im Register finden. Etwa Psychotherapeutinnen in Düsseldorf, die Farsi "
@@ -6047,6 +6080,21 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
         "formgen register gaps": (
             "Lücken: Kategorien ohne Eintrag in einer Region. Oder nur mit Einträgen „Fehlanzeige“ "
             "(ein Schema ohne Regionen: Kategorien ganz ohne Eintrag oder nur mit „Fehlanzeige“)."
+        ),
+        "formgen register report": (
+            "Die Zahlen eines Jahres für den Jahresbericht an den Geldgeber. Einrichtungen im "
+            "Register nach Checkliste und Region, wie viele neu sind, geantwortet haben, bestätigt "
+            "und aus dem Register genommen wurden.\n"
+            "\n"
+            "Gezählt im Register, wie es am Ende des Jahres war (im laufenden Jahr: im heutigen): "
+            "neu sind die Einrichtungen, die in dem Jahr ins Register kamen (auch aus einer "
+            "importierten Liste); geantwortet haben die, von denen in dem Jahr ein Formular "
+            "zurückkam, was es auch änderte (ein von Hand gesetzter Wert oder ein Import ist keine "
+            "Antwort); bestätigt die mit einem Eintrag, der in dem Jahr zuletzt bestätigt wurde "
+            "(das Datum auf seinem Formular oder der Tag, an dem sein Rücklauf oder „register "
+            "confirm“ kam); aus dem Register genommen die in dem Jahr herausgenommenen und nicht "
+            "zurückgeholten, außer denen, die mit einer anderen zusammengeführt wurden („register "
+            "merge“): sie zählen als jene."
         ),
         "formgen register history": (
             "Jede Fassung von INSTITUTION_ID zeigen. Wann, aus welcher Datei, was sich geändert "
@@ -6801,6 +6849,22 @@ OPTION_HELP: dict[str, dict[str, str]] = {
             "die Abschnitte, deren Einträge sich seitdem geändert haben, mit Deckblatt, Inhalt und "
             "Verzeichnis, hinter einer ersten Seite, die sagt, welche Blätter herauszunehmen und "
             "einzulegen sind."
+        ),
+        (
+            "The year (default: this one). Of a year that is over, the register as it was at its "
+            "end, 31.12."
+        ): (
+            "Das Jahr (Standard: das laufende). Bei einem vergangenen Jahr das Register, wie es "
+            "an seinem Ende war, am 31.12."
+        ),
+        (
+            "The register as it was at the end of that day (15.12.2026 or 2026-12-15; default "
+            "today), as 'register print --stand' prints it: its entries stale as of that day, the "
+            "day in the file's name."
+        ): (
+            "Das Register, wie es am Ende dieses Tages war (15.12.2026 oder 2026-12-15; Standard: "
+            "heute), wie „register print --stand“ es druckt: seine Einträge veraltet nach diesem "
+            "Tag, der Tag im Dateinamen."
         ),
         "Language of the texts (default: the workspace's).": (
             "Sprache der Texte (Standard: die des Arbeitsbereichs)."

@@ -148,8 +148,14 @@ def _keep(key: str, personal: bool, hidden: set[str]) -> bool:
     return personal or key.partition(".")[0] not in hidden
 
 
-def export_data(reg: Register, personal: bool = True, today: dt.date | None = None) -> Json:
+def export_data(
+    reg: Register, personal: bool = True, today: dt.date | None = None, stand: dt.date | None = None
+) -> Json:
+    """The register as the JSON export has it; with ``stand`` (the register as it was at the
+    end of that day, :func:`ingest.journal.as_of`) its entries stale as of that day, which it
+    names (``"stand"``)."""
     today = today or dt.date.today()
+    judged = stand or today
     hidden = personal_fields(reg.schema)
     out = []
     for iid in reg.ids(with_retired=True):
@@ -162,7 +168,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
             seen = last_confirmed(entry)
             status[cid] = {
                 "last_confirmed": seen.isoformat() if seen else None,
-                "stale": is_stale(reg, cid, entry, today),
+                "stale": is_stale(reg, cid, entry, judged),
                 "confirmed_by_institution": bool(entry.get("by_institution")),
             }
         out.append(
@@ -191,6 +197,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
         "schema_version": reg.schema.schema_version,
         "register_revision": reg.revision,
         "exported_on": today.isoformat(),
+        **({"stand": stand.isoformat()} if stand else {}),
         "personal_data": personal,
         "institutions": out,
     }
@@ -212,8 +219,10 @@ def _plain_values(
     return vals
 
 
-def export_json(reg: Register, personal: bool = True, today: dt.date | None = None) -> bytes:
-    data = export_data(reg, personal, today)
+def export_json(
+    reg: Register, personal: bool = True, today: dt.date | None = None, stand: dt.date | None = None
+) -> bytes:
+    data = export_data(reg, personal, today, stand)
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode() + b"\n"
 
 

@@ -817,13 +817,16 @@ class RebuildReport:
     aside as ``register.json.edited-<time>``: the rebuild undid what was changed in it."""
 
 
-def as_of(ws: Workspace, day: dt.date) -> Register | None:
+def as_of(
+    ws: Workspace, day: dt.date, progress: Callable[[int, int], None] | None = None
+) -> Register | None:
     """The register as it was at the end of ``day`` (this computer's clock): the journal's
     operations up to then replayed, as :func:`rebuild` replays them all (a value erased since
     stays erased: the journal holds its marker); ``None`` where nothing changed after ``day``
     (the current register is that one); before the journal's first operation, the empty one. A
     day before a repair (``register repair``), which began the journal anew with the register
-    as it was then, is refused: the register of that day is not known."""
+    as it was then, is refused: the register of that day is not known. ``progress`` is told as
+    :func:`replay` tells it."""
     ops = read_journal(ws)
     cut = next((n for n, op in enumerate(ops) if (local_day(op.get("at")) or day) > day), None)
     if cut is None:
@@ -834,12 +837,27 @@ def as_of(ws: Workspace, day: dt.date) -> Register | None:
         raise RegisterError(
             Said("register_as_of_unknown", day=day.isoformat(), first=since.isoformat())
         )
+    return replay(ws, ops[:cut], progress)
+
+
+def replay(
+    ws: Workspace,
+    ops: list[Json],
+    progress: Callable[[int, int], None] | None = None,
+    reread: Callable[[Json], Reread | None] | None = None,
+) -> Register:
+    """The register the journal's operations ``ops`` make from an empty one, as they were made
+    (knowing the schema versions ``ws`` keeps, :func:`with_versions`); with ``reread``, an
+    operation's original read again as it says (``None``: as the journal holds it).
+    ``progress`` is told (operations made again, all of them) after each."""
     reg = with_versions(ws, Register(ws.schema()))
     with no_cyclic_gc():
-        for op in ops[:cut]:
-            apply_op(reg, op)
+        for done, op in enumerate(ops, 1):
+            apply_op(reg, op, reread(op) if reread is not None else None, ws)
             reg.data["journal_seq"] = op["seq"]
-    reg.recheck_retyped()
+            if progress is not None:
+                progress(done, len(ops))
+        reg.recheck_retyped()
     return reg
 
 
@@ -865,34 +883,33 @@ def rebuild_unlocked(
 ) -> RebuildReport:
     """:func:`rebuild` for a caller that holds the workspace's lock already."""
     ops = read_journal(ws)
-    reg = with_versions(ws, Register(ws.schema()))
-    merged = 0
     gone = {sha for op in ops if op.get("op") == "erase" for sha in op.get("originals", ())}
     gone |= {op["submission"]["provenance"]["sha256"] for op in ops if op.get("left_out")}
     erased: list[str] = []
-    for done, op in enumerate(ops, 1):
-        again = reread
+
+    def again(op: Json) -> Reread | None:
+        """How ``op``'s original is read again: an original erased since as the journal holds
+        it (named in :attr:`RebuildReport.erased`); one missing otherwise is an error."""
         provenance = op.get("submission", {}).get("provenance", {})
-        if reread is not None and op.get("op") == "merge" and provenance.get("reader") != IMPORT:
-            sha = provenance["sha256"]
-            if sha in gone and not archive_path(ws, sha).exists():
-                again = None
-                erased.append(str(op["submission"]["provenance"].get("file_name") or sha[:12]))
-            elif not archive_path(ws, sha).exists():
-                raise RegisterError(
-                    Said(
-                        "journal_original_missing",
-                        seq=str(op["seq"]),
-                        sha=sha[:12],
-                        folder=str(ws.archive_dir),
-                    )
-                )
-        apply_op(reg, op, again, ws)
-        reg.data["journal_seq"] = op["seq"]
-        merged += op.get("op") == "merge"
-        if progress is not None:
-            progress(done, len(ops))
-    reg.recheck_retyped()
+        if op.get("op") != "merge" or provenance.get("reader") == IMPORT:
+            return reread
+        sha = provenance["sha256"]
+        if archive_path(ws, sha).exists():
+            return reread
+        if sha in gone:
+            erased.append(str(provenance.get("file_name") or sha[:12]))
+            return None
+        raise RegisterError(
+            Said(
+                "journal_original_missing",
+                seq=str(op["seq"]),
+                sha=sha[:12],
+                folder=str(ws.archive_dir),
+            )
+        )
+
+    reg = replay(ws, ops, progress, again if reread is not None else None)
+    merged = sum(op.get("op") == "merge" for op in ops)
     damaged: Path | None = None
     edited: Path | None = None
     if ws.register_path.exists():

@@ -996,6 +996,48 @@ def gaps(
             echo(line)
 
 
+@register.command("report")
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 9999),
+    help="The year (default: this one). Of a year that is over, the register as it was at its "
+    "end, 31.12.",
+)
+@lang_option("Language of the texts (default: the workspace's).")
+@workspace_option
+@json_option
+@library_errors
+def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool) -> None:
+    """A year's figures for the annual report to the funder: institutions in the register by
+    checklist and region, how many are new, answered, confirmed, taken out.
+
+    Counted in the register as it was at the end of the year (this year's: today's): new are
+    the institutions that came into the register that year (an imported list's too); answered
+    those a returned form came from that year, whatever it changed (a value set by hand or an
+    import is no answer); confirmed those with an entry last confirmed that year (the date on
+    its form, or the day its return or 'register confirm' came in); taken out those retired
+    that year and not back, apart from those merged into another ('register merge'), which
+    are counted as that one."""
+    from ingest import yearly
+
+    ws, reg = _open(workspace_dir)
+    lang = lang or ws.language
+    today = dt.date.today()
+    year = year or today.year
+    if year > today.year:
+        today_said = date_text(today, ws.language)
+        said = say("report_future", ws.language, year=str(year), today=today_said)
+        raise click.UsageError(said)
+    stand = min(dt.date(year, 12, 31), today)
+    if stand < today:
+        reg = _as_of(ws, stand, shown=not as_json) or reg
+    figures = yearly.year_figures(reg, year, stand)
+    if as_json:
+        echo_json(figures.to_json())
+    else:
+        echo(yearly.figures_text(reg, figures, lang, columns()))
+
+
 @register.command("export")
 @click.option(
     "--format",
@@ -1044,6 +1086,13 @@ def gaps(
     "retired and why in two more columns. The JSON always has them, marked 'retired'.",
 )
 @click.option(
+    "--stand",
+    type=DATE,
+    help="The register as it was at the end of that day (15.12.2026 or 2026-12-15; default "
+    "today), as 'register print --stand' prints it: its entries stale as of that day, the "
+    "day in the file's name.",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
@@ -1062,6 +1111,7 @@ def export(
     labels: bool,
     lang: str | None,
     with_retired: bool,
+    stand: dt.date | None,
     output: str | None,
     workspace_dir: str,
 ) -> None:
@@ -1069,19 +1119,24 @@ def export(
     a table in German, as German Excel expects them, else ',') or XLSX.
 
     The CSV and XLSX tables leave out retired institutions ('formgen register retire') unless
-    --with-retired; the JSON keeps every institution and marks those retired."""
+    --with-retired; the JSON keeps every institution and marks those retired.
+
+    --stand 31.12.2025 exports the register as it was at the end of that day (for the year's
+    report), as 'register print --stand' prints it."""
     from ingest import export as export_mod
 
     ws, reg = _open(workspace_dir)
+    if stand is not None:  # the register as it was that day, not today's under its date
+        reg = _as_of(ws, stand) or reg
     personal = not no_personal
     lang = lang or ws.language
     with_retired = with_retired or fmt == "json"
     sep = "\t" if delimiter == "tab" else delimiter or csv_delimiter(lang)
     if fmt == "json":
-        data = export_mod.export_json(reg, personal)
+        data = export_mod.export_json(reg, personal, stand=stand)
     elif fmt == "csv":
         data = export_mod.export_csv(
-            reg, form, sep, personal, labels, lang=lang, with_retired=with_retired
+            reg, form, sep, personal, labels, stand, lang=lang, with_retired=with_retired
         )
     else:
         left_out: list[str] = []
@@ -1090,6 +1145,7 @@ def export(
                 reg,
                 personal,
                 labels,
+                today=stand,
                 lang=lang,
                 with_retired=with_retired,
                 warnings=left_out,
@@ -1110,7 +1166,7 @@ def export(
     path = (
         Path(output)
         if output
-        else ws.exports_dir / f"register-{dt.date.today().isoformat()}{suffix}.{fmt}"
+        else ws.exports_dir / f"register-{(stand or dt.date.today()).isoformat()}{suffix}.{fmt}"
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
@@ -1410,7 +1466,7 @@ def print_cmd(
         said = say("print_changed_after", ws.language, since=changed_since.isoformat(), stand=day)
         raise click.UsageError(said)
     if stand is not None:  # the register as it was that day, not today's under its date
-        reg = journal.as_of(ws, stand) or reg
+        reg = _as_of(ws, stand) or reg
     options = PrintOptions(
         centre=ws.centre_name,
         stand=stand or dt.date.today(),
@@ -1423,7 +1479,7 @@ def print_cmd(
     )
     changed = []
     if changed_since is not None:  # the binder holds the register of the day before
-        before = journal.as_of(ws, changed_since - dt.timedelta(days=1)) or reg
+        before = _as_of(ws, changed_since - dt.timedelta(days=1)) or reg
         changed = changed_sections(before, reg, not no_personal)
         if not changed:
             echo(say("printed_unchanged", ws.language, since=changed_since.isoformat()))
@@ -1464,6 +1520,16 @@ def print_cmd(
 
 
 print_cmd.name = "print"
+
+
+def _as_of(ws: Workspace, day: dt.date, shown: bool = True) -> Register | None:
+    """:func:`ingest.journal.as_of` with a progress bar while the journal is replayed (not
+    ``shown`` for ``--json``)."""
+    if not shown:
+        return journal.as_of(ws, day)
+    said = say("as_of_progress", ws.language, day=date_text(day, ws.language))
+    with progress_bar(said, REBUILD_PROGRESS) as tell:
+        return journal.as_of(ws, day, tell)
 
 
 _OPERATION = re.compile(r"([a-z-]+) #(\d+)")

@@ -1,0 +1,173 @@
+"""A year's figures for the report to the funder (``formgen register report --year``).
+
+A coordination centre writes a yearly report: how many institutions the register holds, by
+checklist and region, how many answered that year, how many are new, how many closed, how many
+entries were confirmed. :func:`year_figures` counts them in the register as it was at the end
+of the year (:func:`ingest.journal.as_of`; this year's: the current register), so that the
+report of 2026 written in March 2027 still says 2026's figures:
+
+- *in the register*: the institutions not retired at the end of the year, their entries by
+  checklist and region (an institution's region; one without a region counts under none);
+- *new*: institutions that came into the register that year (their first revision), an
+  import of the centre's own list too; one merged into another (``register merge``) is not
+  counted, it is the other;
+- *answered*: institutions a returned form (a personalised one or a checklist) came from that
+  year, whatever it changed; one merged into another counts as the one it was merged into. A
+  value set by hand, an imported list or a merge is no answer;
+- *confirmed*: institutions in the register with an entry last confirmed that year
+  (:func:`ingest.staleness.last_confirmed`: the date the form gives, or the day its return or
+  ``register confirm`` came in; the day the printed register says);
+- *closed*: institutions taken out of the register that year (``register retire``) and not
+  back at its end; *merged*: those merged into another that year (two entries of one).
+
+Days are the days on this computer's clock (:func:`ingest.register.local_day`), as the
+history and the printed register say them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from formgen.messages import date_text, say, say_count
+from ingest.labels import region_text
+from ingest.register import HAND, IMPORT, MERGED, Json, Register, local_day
+from ingest.staleness import last_confirmed, region_of
+from ingest.tables import table
+
+NOT_ANSWERS = frozenset({HAND, IMPORT, MERGED})
+"""The kinds of sources that are no returned form: a hand edit, an imported list, a merge."""
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """What :func:`year_figures` counted for ``year`` in the register of ``stand``."""
+
+    year: int
+    stand: dt.date
+    institutions: int
+    entries: dict[str, dict[str, int]]
+    """By checklist (schema order, every checklist): entries by region ("": none given)."""
+    regions: dict[str, int]
+    """Institutions in the register by region ("": none given)."""
+    new: int
+    answered: int
+    confirmed: int
+    closed: int
+    merged: int
+
+    def to_json(self) -> Json:
+        return {
+            "year": self.year,
+            "stand": self.stand.isoformat(),
+            "institutions": self.institutions,
+            "new": self.new,
+            "answered": self.answered,
+            "confirmed": self.confirmed,
+            "closed": self.closed,
+            "merged": self.merged,
+            "regions": self.regions,
+            "entries": self.entries,
+        }
+
+
+def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
+    """The figures of ``year`` in ``reg``, the register as it was at ``stand`` (the end of the
+    year, or today in the year itself)."""
+
+    def in_year(at: object) -> bool:
+        day = local_day(at)
+        return day is not None and day.year == year
+
+    def kept(iid: str) -> str:
+        """The institution ``iid`` is counted as: the one it was merged into, if so."""
+        return reg.merged_into(iid) or iid
+
+    current = reg.ids()
+    regions = Counter(region_of(reg, iid) for iid in current)
+    entries: dict[str, dict[str, int]] = {c.id: {} for c in reg.schema.categories}
+    confirmed: set[str] = set()
+    for iid, cid, entry in reg.iter_entries():
+        region = region_of(reg, iid)
+        held = entries.setdefault(cid, {})  # a checklist the schema dropped: after the others
+        held[region] = held.get(region, 0) + 1
+        day = last_confirmed(entry)
+        if day is not None and day.year == year:
+            confirmed.add(iid)
+    answered: set[str] = set()
+    new: set[str] = set()
+    closed: set[str] = set()
+    merged: set[str] = set()
+    for iid in reg.ids(with_retired=True):
+        inst = reg.institutions[iid]
+        history = inst["history"]
+        if history and in_year(history[0].get("at")) and reg.merged_into(iid) is None:
+            new.add(iid)
+        for h in history:
+            src = h.get("src")
+            if src and in_year(h.get("at")) and reg.source(src).get("kind") not in NOT_ANSWERS:
+                answered.add(kept(iid))
+                break
+        retired = reg.retired(iid)
+        if retired is not None and in_year(retired.get("at")):
+            (merged if reg.merged_into(iid) else closed).add(iid)
+    return YearFigures(
+        year,
+        stand,
+        len(current),
+        entries,
+        dict(sorted(regions.items(), key=lambda r: (r[0] == "", r[0]))),
+        len(new),
+        len(answered),
+        len(confirmed),
+        len(closed),
+        len(merged),
+    )
+
+
+def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None = None) -> str:
+    """The figures as the coordinator reads them in ``lang``: the counts, then the entries as a
+    table of checklists by region (the schema's regions, then any the entries hold that it no
+    longer offers, then those without one) with their sum; checklists without an entry are
+    left out of it and counted under it."""
+    year = str(fig.year)
+
+    def region_name(region: str) -> str:
+        if not region:
+            return say("report_no_region", lang)
+        return region_text(reg.schema, region, lang, reg.kept)
+
+    lines = [
+        say("report_title", lang, year=year, stand=date_text(fig.stand, lang)),
+        "",
+        say("report_institutions", lang, n=fig.institutions),
+        say("report_new", lang, n=fig.new, year=year),
+        say("report_answered", lang, n=fig.answered, year=year),
+        say("report_confirmed", lang, n=fig.confirmed, year=year),
+        say("report_closed", lang, n=fig.closed, merged=fig.merged, year=year),
+        "",
+    ]
+    held = {r for counts in fig.entries.values() for r in counts}
+    offered = [r.value for r in reg.schema.regions]
+    order = [*offered, *sorted(held - {*offered, ""}), *([""] if "" in held else [])]
+    header = [say("col_category", lang), *map(region_name, order), say("report_sum", lang)]
+    rows: list[list[str]] = [header]
+    sums = Counter[str]()
+    labels = {c.id: c.label.get(lang) for c in reg.schema.categories}
+    empty = 0
+    for cid, counts in fig.entries.items():
+        if not counts:
+            empty += 1
+            continue
+        sums.update(counts)
+        label = labels.get(cid, cid)
+        rows.append([label, *(str(counts.get(r, 0)) for r in order), str(sum(counts.values()))])
+    if len(rows) == 1:
+        lines.append(say("report_no_entries", lang))
+        return "\n".join(lines)
+    rows.append([say("report_sum", lang), *(str(sums[r]) for r in order), str(sum(sums.values()))])
+    lines += [say("report_entries", lang), table(rows, columns, under=0)]
+    if empty:
+        lines.append(say_count("report_empty_checklists", lang, empty))
+    return "\n".join(lines)
