@@ -714,7 +714,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_changed_with": "--changed-since prints the whole register's changed sections; "
         "--category and --region choose them yourself: use one or the other",
         "register_as_of_unknown": "the register as of {day:date} is not known: its journal begins on "
-        "{first:date}; give a --stand from that day on",
+        "{first:date} (register repair began it anew); the register is known from that day on",
         "print_index_languages": "By language",
         "print_index_places": "By place",
         "print_index_how": "After each name its section and the page in it: 20/3 is section 20, "
@@ -3422,7 +3422,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_changed_with": "--changed-since druckt die geänderten Abschnitte des ganzen "
         "Registers; mit --category und --region wählen Sie selbst: eins oder das andere",
         "register_as_of_unknown": "das Register zum Stand {day:date} ist nicht bekannt: sein Journal "
-        "beginnt am {first:date}; einen --stand ab diesem Tag angeben",
+        "beginnt am {first:date} (von register repair neu begonnen); ab diesem Tag ist es bekannt",
         "print_index_languages": "Nach Sprache",
         "print_index_places": "Nach Ort",
         "print_index_how": "Hinter jedem Namen die Rubrik und die Seite darin: 20/3 ist Rubrik 20, "

@@ -19,7 +19,7 @@ from register_support import YILMAZ, checklist
 
 from formgen.cli import main
 from formgen.workspace import Workspace
-from ingest.journal import as_of, writing
+from ingest.journal import as_of, journal_path, writing
 
 KRISE = {"name": "Кризисная служба Neuss", "city": "Neuss", "region": "neuss_meerbusch"}
 WOJCIK = {
@@ -67,6 +67,7 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
         w.retire("inst-0001", "Praxis geschlossen")
         w.set("inst-0002", "institution.phone", "02131 123456", "per Telefon")
         w.merge(checklist("migrantenselbstorganisationen", NEW_2026))
+    monkeypatch.undo()  # what a test does is done now
     assert sorted(load_ids(ws)) == [f"inst-000{n}" for n in range(1, 6)]
     return ws
 
@@ -215,3 +216,21 @@ def test_the_replay_tells_each_operation_up_to_the_day(ws: Workspace) -> None:
     reg = as_of(ws, dt.date(2024, 12, 31), lambda *t: told.append(t))
     assert told == [(1, 2), (2, 2)]  # the two returns of 2024, of nine operations
     assert reg is not None and sorted(reg.institutions) == ["inst-0001", "inst-0002"]
+
+
+def test_a_year_before_a_repair_of_the_journal_is_refused_naming_the_day_it_begins(
+    ws: Workspace,
+) -> None:
+    """After 'register repair' the journal knows the register only from that day on: the figures
+    of 2024 are not made up from it, and the message names no option of another command."""
+    journal = journal_path(ws)
+    lines = journal.read_bytes().split(b"\n")
+    del lines[2]  # operation 3 lost
+    journal.write_bytes(b"\n".join(lines))
+    repaired = CliRunner().invoke(main, ["register", "repair", "-w", str(ws.root)])
+    assert repaired.exit_code == 0, (repaired.output, repaired.stderr, repaired.exception)
+    code, out = run(ws, "report", "--year", "2024")
+    said = " ".join(out.split())
+    day = dt.date.today().strftime("%d.%m.%Y")
+    assert code == 1 and "Fehler: das Register zum Stand 31.12.2024 ist nicht bekannt" in said
+    assert f"beginnt am {day} (von register repair neu begonnen); ab diesem Tag" in said
