@@ -34,7 +34,7 @@ from formgen.messages import date_text, say, say_count
 from ingest.labels import region_text
 from ingest.register import HAND, IMPORT, MERGED, Json, Register, local_day
 from ingest.staleness import last_confirmed, region_of
-from ingest.tables import table
+from ingest.tables import fold, table, width
 
 NOT_ANSWERS = frozenset({HAND, IMPORT, MERGED})
 """The kinds of sources that are no returned form: a hand edit, an imported list, a merge."""
@@ -129,8 +129,9 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
 def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None = None) -> str:
     """The figures as the coordinator reads them in ``lang``: the counts, then the entries as a
     table of checklists by region (the schema's regions, then any the entries hold that it no
-    longer offers, then those without one) with their sum; checklists without an entry are
-    left out of it and counted under it."""
+    longer offers, then those without one) with their sum, on a terminal narrower than it a
+    line per checklist with its regions; checklists without an entry are left out of it and
+    counted under it."""
     year = str(fig.year)
 
     def region_name(region: str) -> str:
@@ -167,7 +168,14 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
         lines.append(say("report_no_entries", lang))
         return "\n".join(lines)
     rows.append([say("report_sum", lang), *(str(sums[r]) for r in order), str(sum(sums.values()))])
-    lines += [say("report_entries", lang), table(rows, columns, under=0)]
+    lines.append(say("report_entries", lang))
+    whole = table(rows)
+    if columns is None or max(map(width, whole.split("\n"))) <= columns:
+        lines.append(whole)
+    else:  # a checklist a line, its regions after it: a table would cut the checklists' names
+        for label, *cells, total in rows[1:]:
+            some = [f"{name} {n}" for name, n in zip(header[1:-1], cells, strict=True) if n != "0"]
+            lines.append(fold(f"{label}: {total} ({', '.join(some)})", columns))
     if empty:
         lines.append(say_count("report_empty_checklists", lang, empty))
     return "\n".join(lines)

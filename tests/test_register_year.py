@@ -234,3 +234,20 @@ def test_a_year_before_a_repair_of_the_journal_is_refused_naming_the_day_it_begi
     day = dt.date.today().strftime("%d.%m.%Y")
     assert code == 1 and "Fehler: das Register zum Stand 31.12.2024 ist nicht bekannt" in said
     assert f"beginnt am {day} (von register repair neu begonnen); ab diesem Tag" in said
+
+
+def test_on_a_narrow_terminal_each_checklist_is_a_line_with_its_regions(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """80 columns hold no table of four regions beside the checklists' names, which it would cut
+    to „Krisen(inte…“: a line each, folded under its start."""
+    monkeypatch.setattr("formgen.cli.register.columns", lambda: 80)
+    code, out = run(ws, "report", "--year", "2025")
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 80, out
+    lines = out.splitlines()
+    at = lines.index("Einträge nach Checkliste und Versorgungsregion:")
+    assert lines[at + 1 : -1] == [
+        "Krisen(interventions)dienst: 1 (Rhein-Kreis Neuss (Neuss, Meerbusch) 1)",
+        "PsychotherapeutIn, niedergelassen: 1 (Dormagen 1)",
+        "zusammen: 2 (Rhein-Kreis Neuss (Neuss, Meerbusch) 1, Dormagen 1)",
+    ]
