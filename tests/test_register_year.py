@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import jsonschema
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -19,6 +20,7 @@ from register_support import YILMAZ, checklist
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest.export import export_json_schema
 from ingest.journal import as_of, journal_path, writing
 
 KRISE = {"name": "Кризисная служба Neuss", "city": "Neuss", "region": "neuss_meerbusch"}
@@ -150,10 +152,17 @@ def test_an_export_as_of_a_past_day_holds_the_register_of_that_day(ws: Workspace
     assert path.exists(), out
     if fmt == "json":
         data = json.loads(path.read_bytes())
-        assert data["stand"] == "2025-12-31"
+        jsonschema.validate(data, export_json_schema())  # a program reading exports reads it
+        assert (data["stand"], data["exported_on"]) == ("2025-12-31", today())
         names = [i["institution"]["name"] for i in data["institutions"]]
         phones = [i["institution"].get("phone") for i in data["institutions"]]
         retired = [i["id"] for i in data["institutions"] if "retired" in i]
+        stale = {
+            i["id"]: i["status"]["psychotherapie"]["stale"]
+            for i in data["institutions"]
+            if "psychotherapie" in i["status"]
+        }
+        stale = {iid: "ja" if flag else "nein" for iid, flag in stale.items()}
     else:
         if fmt == "csv":
             rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig")), delimiter=";"))
@@ -164,16 +173,22 @@ def test_an_export_as_of_a_past_day_holds_the_register_of_that_day(ws: Workspace
         names = [r["name"] for r in rows]
         phones = [r["phone"] for r in rows]
         retired = [r["institution_id"] for r in rows if r["retired_on"]]
+        stale = {r["institution_id"]: r["stale"] for r in rows if r["category"] == "psychotherapie"}
     assert "Дом Надежды e. V." not in names and "Кризисная служба Neuss" in names
     assert "Praxis Zofia Wójcik" in names
     assert not any("123456" in str(p) and "2131" in str(p) for p in phones)
     assert sorted(set(retired)) == ["inst-0001", "inst-0004"]
+    # Praxis Wójcik's form of 01.02.2025 is stale a year later, not on 31.12.2025
+    assert stale["inst-0003"] == "nein"
     code, out = run(ws, "export", "--format", fmt, "--with-retired")
     now = ws.exports_dir / path.name.replace("2025-12-31", today())
     assert code == 0 and now.exists(), out
     assert "Дом Надежды" in (
         now.read_text("utf-8-sig") if fmt != "xlsx" else str(list(xlsx_values(now)))
     )
+    if fmt == "xlsx":  # its Info sheet says the day it holds as its Stand
+        info = openpyxl.load_workbook(path)["Info"]
+        assert ["Stand", "31.12.2025"] in [list(r[:2]) for r in info.iter_rows(values_only=True)]
 
 
 def today() -> str:
