@@ -226,8 +226,10 @@ def generate_batch(
                 workspace.record_issued(
                     (i.identity for i in items),
                     {
-                        ident.instance_id: IssuedForm.made(schema, rec, (tmp / name).read_bytes())
-                        for rec, _, ident, name in tasks_meta
+                        ident.instance_id: IssuedForm.made(
+                            schema, req.record, (tmp / name).read_bytes()
+                        )
+                        for _, req, ident, name in tasks_meta
                     },
                     schema=schema,
                 )

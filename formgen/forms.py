@@ -24,7 +24,9 @@ class FormRequest:
     """``checklist`` or ``institution``."""
     categories: tuple[str, ...]
     record: InstitutionRecord | None = None
-    """For ``institution``: the institution, prefilled with what the register holds."""
+    """For ``institution``: the institution, prefilled with what the register holds, as its
+    form shows it (:meth:`~formgen.record.InstitutionRecord.shown`: made so on creation; what
+    :class:`~formgen.workspace.IssuedForm` records it was prefilled with)."""
     lang: str = "de"
     stand: str | None = None
     """The "Stand" date printed on every page (ISO date); default: today."""
@@ -34,6 +36,8 @@ class FormRequest:
             raise FormgenError(f"unknown form kind '{self.kind}'; use checklist or institution")
         if self.kind == "institution" and self.record is None:
             raise FormgenError("an institution form needs the institution's record")
+        if self.record is not None:  # what the institution reads: no marker of an erased text
+            object.__setattr__(self, "record", self.record.shown(self.lang))
 
 
 @dataclass(frozen=True)

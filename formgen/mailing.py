@@ -19,7 +19,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.errors import HeaderParseError
 from email.header import Header
 from email.headerregistry import Address
@@ -34,6 +34,7 @@ from formgen.forms import GeneratedForm
 from formgen.messages import Said, date_text
 from formgen.model import Schema
 from formgen.recipients import Recipient, normalise_email
+from formgen.record import erased_shown
 
 KINDS = ("invitation", "reminder", "update")
 """Kinds of mail: first round, reminder for an overdue form, update round for a stale entry."""
@@ -371,8 +372,11 @@ def build_message(
     ``{short_title}`` (:meth:`Schema.mail_titles`). ``missing_text``
     (:func:`missing_text`) fills ``{missing}``. ``in_reply_to``: the Message-ID of the mail this
     one answers (a reminder, the mail it reminds of), so that mail programs show both as one
-    conversation.
+    conversation. A text erased inside the institution's name (``register erase --text``) is
+    named as ``lang`` says erased, „Ольга (gelöscht) – Консультація“, in the mail and its
+    attachments' names, as its form shows it: never the register's marker.
     """
+    recipient = replace(recipient, name=erased_shown(recipient.name, lang))
     if not forms:
         raise MailError(Said("mail_template_no_form", iid=recipient.id))
     for form in forms:

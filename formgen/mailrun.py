@@ -828,7 +828,7 @@ def _prepare(
         forms.append(form)
     if settings.test_to:  # a test's forms are nobody's: neither issued nor stored
         return forms
-    made = IssuedForm.made(schema, record, *(f.data for f in forms))
+    made = IssuedForm.made(schema, request.record, *(f.data for f in forms))
     ws.record_issued([identity], {identity.instance_id: made}, schema=schema)
     folder = ws.forms_dir / "mail" / settings.round
     folder.mkdir(parents=True, exist_ok=True)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formgen import languages
@@ -115,6 +115,25 @@ class InstitutionRecord:
     @property
     def name(self) -> str:
         return str(self.institution.get("name", "")) or self.id
+
+    def shown(self, lang: str) -> InstitutionRecord:
+        """The record as its form shows it to the institution: a text erased inside a value
+        (``register erase --text``) as ``lang`` says erased, „Frau (gelöscht) nimmt Fälle …“
+        (:func:`erased_shown`), never the register's marker „(erased #1)“. What the form was
+        prefilled with (``issued.jsonl``) is this too, so that a form returned as it was
+        prefilled changes nothing."""
+
+        def texts(values: Mapping[str, Value]) -> dict[str, Value]:
+            return {
+                k: erased_shown(v, lang) if isinstance(v, str) else v for k, v in values.items()
+            }
+
+        return replace(
+            self,
+            institution=texts(self.institution),
+            entries={cid: texts(values) for cid, values in self.entries.items()},
+            typed={k: erased_shown(v, lang) for k, v in self.typed.items()},
+        )
 
     def form_values(self, schema: Schema) -> dict[str, Value]:
         """Field path (institution form) → value, for every value the record holds (and the

@@ -77,6 +77,7 @@ from formgen.recipients import (
     check_email,
     shown_email,
 )
+from formgen.record import erased_shown
 from formgen.schema_load import mail_problems
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -592,7 +593,7 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool, lang: str) -> None
 def _who(r: Recipient, lang: str, address: bool = True) -> str:
     """An institution as a coordinator finds it in the output: id, name and address (and where
     the address comes from when the register has no usable one: the send log), in ``lang``."""
-    name = breaks_shown(r.name)  # on one line: a cell cannot make a line of its own
+    name = breaks_shown(erased_shown(r.name, lang))  # on one line, a text erased in it so said
     if not address:
         return f"{r.id} ({name})"
     via = ""
