@@ -569,6 +569,16 @@ WORDS: dict[str, dict[str, str]] = {
         "the journal was taken",
         "erase_count_values": "{n} values",
         "erase_count_values_one": "1 value",
+        "erase_count_hits": "{n} places",
+        "erase_count_hits_one": "1 place",
+        "erase_text_short_yes": "--text „{text}“: shorter than 3 characters (initials): erased only "
+        "where it stands as a word of its own, as typed, and only once you saw each place; run it "
+        "without --yes, or erase a field's whole value by its PATH (psychotherapie.initials)",
+        "erase_hits": "    --text „{text}“ is shorter than 3 characters (initials): erased only where "
+        "it stands as a word of its own, as typed, {count} (not inside other words, nor in "
+        "files: originals, exports and copies kept aside, where it would be found by chance):",
+        "erase_hit": "      {where}: „{text}“",
+        "erase_hit_note": "note of revision {rev}",
         "erase_count_revisions": "{n} revisions",
         "erase_count_revisions_one": "1 revision",
         "erase_count_conflicts": "{n} held conflicts",
@@ -928,9 +938,6 @@ WORDS: dict[str, dict[str, str]] = {
         "accents aside); nothing erased, nothing changed",
         "reg_erase_only_current": "{iid} {paths}: only the current values were ever held there, "
         "and --keep-current keeps them; nothing erased, nothing changed",
-        "reg_erase_text_short": "--text „{text}“: shorter than {n} characters, it would be "
-        "found inside other words; erase a field's whole value by its PATH instead; nothing "
-        "changed",
         "reg_erase_text_nowhere": "{iid}: {texts} is in none of its notes, values or returns' "
         "names (any more); nothing erased, nothing changed",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
@@ -3268,6 +3275,17 @@ WORDS: dict[str, dict[str, str]] = {
         "aus dem Journal wurde genommen",
         "erase_count_values": "{n} Werte",
         "erase_count_values_one": "1 Wert",
+        "erase_count_hits": "{n} Stellen",
+        "erase_count_hits_one": "1 Stelle",
+        "erase_text_short_yes": "--text „{text}“: kürzer als 3 Zeichen (Initialen): wird nur als "
+        "eigenes Wort gelöscht, wie geschrieben, und erst, wenn Sie jede Stelle gesehen haben; "
+        "ohne --yes aufrufen, oder den ganzen Wert eines Felds mit PATH löschen "
+        "(psychotherapie.initials)",
+        "erase_hits": "    --text „{text}“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes "
+        "Wort gelöscht, wie geschrieben, an {count} (nicht in anderen Wörtern und nicht in "
+        "Dateien: Originale, Exporte, beiseitegelegte Kopien, wo es sich zufällig fände):",
+        "erase_hit": "      {where}: „{text}“",
+        "erase_hit_note": "Notiz von Revision {rev}",
         "erase_count_revisions": "{n} Revisionen",
         "erase_count_revisions_one": "1 Revision",
         "erase_count_conflicts": "{n} offene Konflikte",
@@ -3650,9 +3668,6 @@ WORDS: dict[str, dict[str, str]] = {
         "Kleinschreibung, Akzente beiseite); nichts gelöscht, nichts geändert",
         "reg_erase_only_current": "{iid} {paths}: dort gab es nie andere als die jetzigen Werte, "
         "und --keep-current behält sie; nichts gelöscht, nichts geändert",
-        "reg_erase_text_short": "--text „{text}“: kürzer als {n} Zeichen, er fände sich in "
-        "anderen Wörtern; den ganzen Wert eines Felds stattdessen mit PATH löschen; nichts "
-        "geändert",
         "reg_erase_text_nowhere": "{iid}: {texts} steht in keiner ihrer Notizen, keinem ihrer "
         "Werte und keinem Namen ihrer Rückmeldungen (mehr); nichts gelöscht, nichts geändert",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "

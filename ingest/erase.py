@@ -70,7 +70,9 @@ report, a table) also as whole words written otherwise (``Lebenslauf_oksana_petr
 and decompressed streams, in the text a reader extracts from a PDF without form fields (the
 printed register), or in a ZIP member (DOCX, XLSX, ODT).
 Values shorter than :data:`MIN_NEEDLE` characters are looked for in the journal only (in files
-they would match by chance).
+they would match by chance); a ``--text`` that short (initials, „Öz“) is erased only where it
+stands as a word of its own, as typed, in the register, the journal and ``issued.jsonl``, and
+the confirmation shows each place (:attr:`Erasure.hits`).
 """
 
 from __future__ import annotations
@@ -133,7 +135,15 @@ from ingest.submission import Checked, Submission
 from ingest.validate import sent_values
 
 MIN_NEEDLE = 3
-"""Erased values shorter than this are not looked for inside files (see the module docstring)."""
+"""Erased values shorter than this are not looked for inside files (see the module docstring);
+a ``--text`` this short (initials, „Öz“) is erased only as a word of its own (:func:`_as_word`)."""
+
+
+def _as_word(text: str) -> re.Pattern[str]:
+    """``text`` where it stands as a word of its own, as typed: initials („Öz“, „OK“) erased
+    inside a note, never inside another word („Özdemir“, „OKSANA“), where they would be found
+    by chance (why :data:`MIN_NEEDLE` exists)."""
+    return re.compile(rf"(?<![^\W_]){re.escape(text)}(?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -228,6 +238,11 @@ class Erasure:
     current value there: what the confirmation shows (:func:`shortened`)."""
     inner: tuple[str, ...] = ()
     """The texts erased inside the institution's notes and values (``--text``: her surname)."""
+    hits: tuple[tuple[str, str, str, str], ...] = ()
+    """Each place a ``--text`` shorter than :data:`MIN_NEEDLE` (initials) is erased in the
+    register: the text, the kind of place (``value``, ``note``, a source's ``file_name`` …),
+    where (a field's path, a revision) and the text around it: what the confirmation shows,
+    place by place (:func:`_hits`)."""
     noted: tuple[str, ...] = ()
     """Erased values and parts of them (her surname: :func:`ingest.access.parts`) that the
     institution's notes (``register set``, ``confirm``, an erasure's) or its other fields'
@@ -617,7 +632,10 @@ class _Marks:
         where it is written otherwise, as whole words (:func:`_loosely_replaced`)."""
         for n, t in self.inner.items():
             marker = ERASED.format(n=n)
-            text = _loosely_replaced(text.replace(t, marker), t, marker)
+            if len(t) < MIN_NEEDLE:  # initials: a word of its own, as typed
+                text = _as_word(t).sub(marker, text)  # a marker holds no backslash
+            else:
+                text = _loosely_replaced(text.replace(t, marker), t, marker)
         return text
 
     def in_value(self, stored: object) -> None:
@@ -1293,8 +1311,6 @@ def _plan(
     inner: Sequence[str] = (),
 ) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
     inner = list(dict.fromkeys(t.strip() for t in inner if t.strip()))
-    if short := [t for t in inner if len(t) < MIN_NEEDLE]:
-        raise RegisterError(Said("reg_erase_text_short", text=short[0], n=MIN_NEEDLE))
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
         raise RegisterError(reg.damaged_journal)
@@ -1461,6 +1477,7 @@ def _plan(
         spools=tuple(spool.abandoned()),
         shown=shown,
         inner=tuple(inner),
+        hits=_hits(reg, iid, [t for t in inner if len(t) < MIN_NEEDLE]),
         noted=() if marks.inner else _named_in(_texts_of(inst, wanted), names),
         kept=tuple((p, str(sv.get("raw", ""))) for p, sv in now.items() if not marks.selects(sv)),
     )
@@ -1483,6 +1500,32 @@ def _texts_of(inst: Json, wanted: list[str]) -> list[str]:
         for p, sv in stored
         if isinstance(sv, dict) and isinstance(sv.get("raw"), str) and not under(p, wanted)
     ]
+
+
+def _hits(reg: Register, iid: str, texts: list[str]) -> tuple[tuple[str, str, str, str], ...]:
+    """Each place ``iid``'s values (now and earlier), its history's notes and what its
+    sources say of who sent them hold one of ``texts`` as a word of its own
+    (:func:`_as_word`): :attr:`Erasure.hits`, with the text around it."""
+    inst = reg.institution(iid)
+    places: list[tuple[str, str, str]] = []
+    for h in inst["history"]:
+        places += [("note", str(h["rev"]), str(h[k])) for k in ("note", "reason") if h.get(k)]
+        places += [
+            ("value", p, str(sv["raw"]))
+            for p, *olds in h["changes"]
+            for sv in olds
+            if isinstance(sv, dict) and isinstance(sv.get("raw"), str)
+        ]
+        source = reg.source(h.get("src"))
+        places += [(k, "", str(source[k])) for k in _WRITTEN_BY if source.get(k)]
+    found = []
+    for text in texts:
+        word = _as_word(text)
+        for kind, where, held in dict.fromkeys(places):
+            for m in word.finditer(held):
+                around = held[max(0, m.start() - 30) : m.end() + 30]
+                found.append((text, kind, where, " ".join(around.split())))
+    return tuple(dict.fromkeys(found))
 
 
 def _named_in(texts: Iterable[str], names: Iterable[str]) -> tuple[str, ...]:
@@ -1580,7 +1623,8 @@ def erase(
     ``paths`` stay (a successor's, set by hand), only earlier ones go; ``texts``: only the
     values holding one of them go (:func:`_chosen`); ``inner``: texts (her surname) erased
     inside the institution's notes and values and its forms' prefilled values too (a marker
-    takes their place; a text shorter than :data:`MIN_NEEDLE` is refused); a value or text
+    takes their place; a text shorter than :data:`MIN_NEEDLE` only as a word of its own: each
+    place is in :attr:`Erasure.hits`); a value or text
     erased in ``note`` is replaced by its marker there too (:attr:`Erasure.note`). Raises :class:`RegisterError` (nothing is changed)
     for a blank ``note`` and as :func:`plan`."""
     note = " ".join(note.split())

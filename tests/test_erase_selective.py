@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -216,10 +217,16 @@ def test_text_erases_her_surname_in_notes_free_texts_and_prefilled_forms(
     assert found.startswith(f"„{SURNAME}“: nirgends gefunden in {ws.root}\n"), found
 
 
-def test_text_too_short_or_found_nowhere_is_refused_and_nothing_changes(ws: Workspace) -> None:
+def test_text_found_nowhere_or_initials_with_yes_are_refused_and_nothing_changes(
+    ws: Workspace,
+) -> None:
     files = snapshot(ws)
-    code, out = register(ws, "erase", "ua-1", "--text", "Ok", "--note", NOTE, "--yes")
-    assert code == 1 and "--text „Ok“: kürzer als 3 Zeichen" in out
+    code, out = register(ws, "erase", "ua-1", "--text", "ОК", "--note", NOTE, "--yes")
+    assert code == 2
+    assert "--text „ОК“: kürzer als 3 Zeichen (Initialen): wird nur als eigenes Wort" in out
+    assert "ohne --yes aufrufen" in out
+    code, out = register(ws, "erase", "ua-1", "--text", "Öz", "--note", NOTE)
+    assert code == 1 and "„Öz“ steht in keiner ihrer Notizen" in out  # Öztürk is no hit
     code, out = register(ws, "erase", "ua-1", "--text", "Nowak", "--note", NOTE, "--yes")
     assert code == 1
     assert "ua-1: „Nowak“ steht in keiner ihrer Notizen" in out
@@ -281,3 +288,39 @@ def test_a_text_erased_inside_an_institutions_name_is_printed_as_erased(
     assert [t for t in titles if t.startswith(shown)]  # its bookmark
     code, out = register(ws, "find", "--all", name.split()[0])
     assert code == 0 and "(erased #" not in out, out
+
+
+def test_initials_are_erased_as_a_word_of_their_own_after_showing_each_place(
+    ws: Workspace,
+) -> None:
+    """A DSGVO request names her by her initials too (s21 list of things left alone, 2): a
+    --text of two letters was refused, as it would be found inside other words. Now it is
+    erased where it stands as a word of its own, as typed, after the question showed each
+    place; „Öztürk“ and „ОКО“ keep their letters."""
+    agreed = "Fälle über ОК; Gruppe ОКО, Frau Öztürk"
+    code, out = register(ws, "set", "ua-1", "psychotherapie.agreements", agreed, "--note", "Öz: ОК")
+    assert code == 0, out
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "--text", "ОК", "--text", "Öz", "--note", NOTE,
+         "-w", str(ws.root)],
+        input="j\n",
+    )  # fmt: skip
+    out = done.output
+    assert done.exit_code == 0, out
+    assert "--text „ОК“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes Wort" in out
+    assert f"      psychotherapie.agreements: „{agreed}“" in out
+    assert "      psychotherapie.initials: „ОК“" in out  # her initials on her first form
+    assert "      Notiz von Revision 3: „Öz: ОК“" in out
+    assert "--text „Öz“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes Wort " in out
+    assert "gelöscht, wie geschrieben, an 1 Stelle" in out
+    reg = load(ws)
+    agreed_now = reg.value("ua-1", "psychotherapie.agreements")["raw"]  # type: ignore[index]
+    assert re.fullmatch(r"Fälle über \(erased #\d+\); Gruppe ОКО, Frau Öztürk", agreed_now)
+    history = register(ws, "history", "ua-1")[1]
+    assert "von Hand gesetzt: (gelöscht): (gelöscht)" in history
+    assert "Fälle über (gelöscht); Gruppe ОКО, Frau Öztürk" in history
+    assert " ОК\n" not in history and "„ОК“" not in history
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased

@@ -577,6 +577,9 @@ def erase(
     lang = ws.language
     if not paths and not inner:
         raise click.UsageError(say("erase_no_path", lang))
+    if yes and (short := [t for t in inner if len(t.strip()) < erase_mod.MIN_NEEDLE]):
+        # initials: erased as a word of their own, but only once each place was seen
+        raise click.UsageError(say("erase_text_short_yes", lang, text=short[0]))
     bar = contextlib.ExitStack()  # the prints read: ended before what will be erased is said
     tell = bar.enter_context(progress_bar(say("erase_progress", lang), ERASE_PROGRESS))
 
@@ -628,6 +631,25 @@ def erase(
         if e.inner:
             inside = ", ".join(erase_mod.shortened(t) for t in e.inner)
             echo(say("erase_inner", lang, text=inside))
+        for short in dict.fromkeys(t for t, *_ in e.hits):
+            hits = [h for h in e.hits if h[0] == short]
+            echo(
+                say(
+                    "erase_hits",
+                    lang,
+                    text=short,
+                    count=say_count("erase_count_hits", lang, len(hits)),
+                )
+            )
+            for _t, kind, where, around in hits:
+                place = (
+                    where
+                    if kind == "value"
+                    else say("erase_hit_note", lang, rev=where)
+                    if kind == "note"
+                    else say(f"erase_kind_{kind}", lang)
+                )
+                echo(say("erase_hit", lang, where=place, text=erased_shown(around, lang)))
         if e.note != " ".join(note.split()):
             kept = erased_shown(e.note, lang)
             echo(say("erase_note_marked", lang, note=kept))
