@@ -570,6 +570,17 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_count_values": "{n} values",
         "erase_count_values_one": "1 value",
         "erase_count_hits": "{n} places",
+        "erase_login_head": "login name „{login}“: named as who made {n} changes of the journal "
+        "(register history: „by {login}“): replaced by a marker, shown as (erased); the changes "
+        "stay",
+        "erase_login_aside": "  copy 'register repair' or 'register rebuild' kept aside that "
+        "names it: marked too, the copy kept: {path}",
+        "erase_login_ask": "Erase this login name? [y/N]",
+        "erase_login_done": "login name „{login}“ erased: {n} changes name (erased) as who made "
+        "them; mind that every change made under this login from now on names it again, and "
+        "the workspace's backups still hold it",
+        "reg_erase_by_nowhere": "no change in the journal names „{login}“ as who made it "
+        "(register history: „by …“); nothing erased, nothing changed",
         "erase_count_hits_one": "1 place",
         "erase_text_short_yes": "--text „{text}“: shorter than 3 characters (initials): erased only "
         "where it stands as a word of its own, as typed, and only once you saw each place; run it "
@@ -3276,6 +3287,17 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_count_values": "{n} Werte",
         "erase_count_values_one": "1 Wert",
         "erase_count_hits": "{n} Stellen",
+        "erase_login_head": "Anmeldename „{login}“: als Person genannt, die {n} Änderungen des "
+        "Journals machte (register history: „von {login}“): wird durch einen Marker ersetzt, "
+        "angezeigt als (gelöscht); die Änderungen bleiben",
+        "erase_login_aside": "  von 'register repair' oder 'register rebuild' beiseitegelegte "
+        "Kopie, die ihn nennt: wird ebenso ersetzt, die Kopie bleibt: {path}",
+        "erase_login_ask": "Diesen Anmeldenamen löschen? [j/N]",
+        "erase_login_done": "Anmeldename „{login}“ gelöscht: {n} Änderungen nennen (gelöscht) als "
+        "Person, die sie machte; jede Änderung, die künftig unter diesem Anmeldenamen gemacht "
+        "wird, nennt ihn wieder, und die Sicherungen des Arbeitsbereichs enthalten ihn noch",
+        "reg_erase_by_nowhere": "keine Änderung im Journal nennt „{login}“ als die Person, die sie "
+        "machte (register history: „von …“); nichts gelöscht, nichts geändert",
         "erase_count_hits_one": "1 Stelle",
         "erase_text_short_yes": "--text „{text}“: kürzer als 3 Zeichen (Initialen): wird nur als "
         "eigenes Wort gelöscht, wie geschrieben, und erst, wenn Sie jede Stelle gesehen haben; "
@@ -6059,6 +6081,17 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "gelöscht wird. Sagt, was gelöscht wird (jeden Wert gekürzt, mit seinem Feld und ob "
             "es der jetzige Wert ist; die jetzigen Werte, die bleiben), und fragt vorher, außer "
             "mit --yes."
+        ),
+        "formgen register erase-login": (
+            "Den Anmeldenamen einer Koordinatorin aus den Angaben löschen, wer das Register "
+            "änderte. Nach DSGVO Art. 17: eine Koordinatorin, die geht, bittet darum.\n"
+            "\n"
+            "Jede Änderung, die laut Journal LOGIN machte (register set, confirm, resolve, merge, "
+            "retire, restore, erase, import), nennt stattdessen eine Markierung, die register "
+            "history und find --all als (gelöscht) zeigen; ebenso die Kopien, die register repair "
+            "und register rebuild beiseitelegten. Die Änderungen selbst bleiben; register rebuild "
+            "und repair spielen das Journal ab wie zuvor. Sagt, wie viele Änderungen ihn nennen, "
+            "und fragt vorher, außer mit --yes."
         ),
         "formgen register export": (
             "Das Register als JSON, CSV oder XLSX exportieren. Die CSV in UTF-8 mit BOM, mit „;“ "

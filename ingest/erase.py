@@ -1686,3 +1686,85 @@ def erase(
         write_atomic(journal.journal_path(ws), b"".join(lines) + line)
         journal.rebuild_unlocked(ws)
     return erasure
+
+
+def _by_marked(data: Any, login: str, marker: str) -> int:
+    """Replace ``login`` as the ``by`` of every operation, revision and event in ``data`` (a
+    journal operation, the register a repaired journal begins with) by ``marker``; how many."""
+    count = 0
+    if isinstance(data, dict):
+        if data.get("by") == login:
+            data["by"] = marker
+            count += 1
+        count += sum(_by_marked(v, login, marker) for v in data.values())
+    elif isinstance(data, list):
+        count += sum(_by_marked(v, login, marker) for v in data)
+    return count
+
+
+def _by_in_copy(data: bytes, login: str, marker: str) -> bytes:
+    """A copy kept aside (a damaged journal or register, one edited by hand: it may not read
+    as JSON) with ``login`` as a ``by`` replaced by ``marker``, as JSON writes it (also with
+    ``\\u`` escapes)."""
+    text = data.decode("utf-8", "surrogateescape")
+    for written in dict.fromkeys((json.dumps(login, ensure_ascii=False), json.dumps(login))):
+        text = re.sub(rf'("by"\s*:\s*){re.escape(written)}', rf"\g<1>{json.dumps(marker)}", text)
+    return text.encode("utf-8", "surrogateescape")
+
+
+@dataclass(frozen=True)
+class LoginErasure:
+    """What :func:`erase_login` erases (or erased)."""
+
+    login: str
+    operations: int
+    """Journal operations that name it as who made them."""
+    aside: tuple[Path, ...]
+    """Copies kept aside (:func:`ingest.journal.kept_aside`) that name it: marked, kept."""
+
+
+def erase_login(
+    ws: Workspace,
+    login: str,
+    confirm: Callable[[LoginErasure], bool] = lambda _e: True,
+    wait: float | None = None,
+) -> LoginErasure | None:
+    """Erase a coordinator's login name from who changed the register (``register
+    erase-login``: a coordinator who left asks for it): a marker (:data:`ERASED`, numbered on
+    from the register's) takes its place as the ``by`` of every journal operation, of the
+    revisions of the register a repaired journal begins with, and in the copies kept aside;
+    ``register.json`` is made again from the journal, so ``register history`` and ``find
+    --all`` say „von (gelöscht)“, and ``rebuild`` and ``repair`` replay it as before, also in a
+    formgen before (no operation of its own is journaled: a ``by`` is all that changes).
+    ``confirm`` is asked with what will be erased first (``False``: nothing changed, ``None``
+    returned). Raises :class:`RegisterError` (nothing changed) where no operation names it, or
+    the journal is damaged."""
+    with ws.lock(wait), journal.no_cyclic_gc():
+        reg = journal.load(ws)
+        if reg.damaged_journal:
+            raise RegisterError(reg.damaged_journal)
+        path = journal.journal_path(ws)
+        data = path.read_bytes() if path.exists() else b""
+        marker = ERASED.format(n=reg.erased_so_far() + 1)
+        lines: list[bytes] = []
+        named = 0
+        for line, op in journal.journal_lines(data, path):
+            if _by_marked(op, login, marker):
+                named += 1
+                line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode()
+            lines.append(line + b"\n")
+        if not named:
+            raise RegisterError(Said("reg_erase_by_nowhere", login=login))
+        copies = {
+            p: marked
+            for p in journal.kept_aside(ws)
+            if (marked := _by_in_copy(copy := p.read_bytes(), login, marker)) != copy
+        }
+        erasure = LoginErasure(login, named, tuple(copies))
+        if not confirm(erasure):
+            return None
+        for p, marked in copies.items():
+            write_atomic(p, marked)
+        write_atomic(path, b"".join(lines))
+        journal.rebuild_unlocked(ws)
+    return erasure

@@ -2797,7 +2797,12 @@ class Register:
             for sv in _stored_in(inst)
             if isinstance(sv, dict) and isinstance(sv.get("raw"), str)
         ]
-        texts += [h.get("note") for inst in self.institutions.values() for h in inst["history"]]
+        texts += [
+            h.get(k)
+            for inst in self.institutions.values()
+            for h in inst["history"]
+            for k in ("note", "by")
+        ]
         texts += [v for src in self.data["sources"].values() for v in src.values()]
         numbers = (
             int(m.group(1)) for t in texts if isinstance(t, str) for m in ERASED_MARK.finditer(t)

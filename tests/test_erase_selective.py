@@ -324,3 +324,56 @@ def test_initials_are_erased_as_a_word_of_their_own_after_showing_each_place(
     erased = json.loads(ws.register_path.read_bytes())
     assert register(ws, "rebuild")[0] == 0
     assert json.loads(ws.register_path.read_bytes()) == erased
+
+
+def test_a_coordinators_login_name_is_erased_from_who_changed_and_the_journal_replays(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A coordinator who leaves asks for her login name (s21 list of things left alone, 3):
+    the journal's ``by`` of each change she made, shown by register history and find --all,
+    becomes a marker, in a copy kept aside too; the history says „von (gelöscht)“, a rebuild
+    gives the same register, repair finds nothing to repair, another coordinator's stays."""
+    login = "şükrü.öz"
+    monkeypatch.setattr(ingest.journal, "user", lambda: login)
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 111", "--note", "tel.")
+    assert code == 0, out
+    code, out = register(ws, "confirm", "ua-1", "--note", "telefonisch bestätigt")
+    assert code == 0, out
+    monkeypatch.setattr(ingest.journal, "user", lambda: "mueller")
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 222", "--note", "tel.")
+    assert code == 0, out
+    text = ws.register_path.read_text("utf-8")  # changed in an editor: kept aside by rebuild
+    ws.register_path.write_text(text.replace("+49 211 222", "+49 211 333"), "utf-8")
+    assert register(ws, "rebuild")[0] == 0
+    (aside,) = ingest.journal.kept_aside(ws)
+    assert login in aside.read_text("utf-8")
+    files = snapshot(ws)
+    code, out = register(ws, "erase-login", "nobody")
+    assert code == 1 and "keine Änderung im Journal nennt „nobody“" in out
+    done = CliRunner().invoke(
+        main, ["register", "erase-login", login, "-w", str(ws.root)], input="n\n"
+    )
+    assert done.exit_code == 1 and "nichts gelöscht, nichts geändert" in done.output
+    assert snapshot(ws) == files
+
+    code, out = register(ws, "erase-login", login, "--yes")
+    assert code == 0, out
+    assert f"Anmeldename „{login}“: als Person genannt, die 2 Änderungen des Journals" in out
+    assert (
+        f"beiseitegelegte Kopie, die ihn nennt: wird ebenso ersetzt, die Kopie bleibt: {aside}"
+        in out
+    )
+    assert f"Anmeldename „{login}“ gelöscht: 2 Änderungen nennen (gelöscht)" in out
+    assert where(ws, login) == [] and aside.exists()
+    history = register(ws, "history", "ua-1")[1]
+    assert "von Hand gesetzt: tel. — von (gelöscht)" in history
+    assert "von Hand gesetzt: tel. — von mueller" in history
+    assert "(erased #" not in history
+    found = register(ws, "find", "--all", "şükrü")[1]
+    assert found.startswith("„şükrü“: nirgends gefunden in"), found
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+    code, out = register(ws, "repair")
+    assert code == 0 and "ist unbeschädigt: nichts zu reparieren" in out, out
+    assert json.loads(ws.register_path.read_bytes()) == erased

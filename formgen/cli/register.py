@@ -732,6 +732,43 @@ def erase(
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
 
+@register.command(
+    "erase-login",
+    short_help="Erase a coordinator's login name from who changed the register.",
+)
+@click.argument("login", callback=text_only)
+@click.option("--yes", is_flag=True, help="Do not ask before erasing.")
+@workspace_option
+@library_errors
+def erase_login(login: str, yes: bool, workspace_dir: str) -> None:
+    """Erase a coordinator's login name (DSGVO Art. 17: a coordinator who left asks for it)
+    from who changed the register: every change the journal says LOGIN made (register set,
+    confirm, resolve, merge, retire, restore, erase, import) names a marker instead, shown as
+    (gelöscht) by register history and find --all; the copies register repair and register
+    rebuild kept aside too. The changes themselves stay; register rebuild and repair replay
+    the journal as before. Says how many changes name it and asks first, unless --yes.
+    """
+    from ingest import erase as erase_mod
+
+    ws = Workspace.open(workspace_dir)
+    lang = ws.language
+
+    def shown(e: erase_mod.LoginErasure) -> bool:
+        echo(say("erase_login_head", lang, login=e.login, n=e.operations))
+        for path in e.aside:
+            echo(say("erase_login_aside", lang, path=str(path)))
+        try:
+            return yes or agreed(say("erase_login_ask", lang), say("erase_ask_again", lang))
+        except click.Abort:  # Ctrl-C or the end of the input: a no
+            echo()
+            return False
+
+    done = erase_mod.erase_login(ws, login, shown)
+    if done is None:
+        raise click.ClickException(say("reg_erase_declined", lang))
+    echo(say("erase_login_done", lang, login=done.login, n=done.operations))
+
+
 def _note_written(ws: Workspace, path: Path) -> None:
     """Note a print or table written outside the workspace (:meth:`Workspace.wrote`); a
     workspace this user may only read (a colleague's) cannot note it, which is said."""
