@@ -1842,9 +1842,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_msg_too_many": "#{position}: more than {limit} attachments; the rest were "
         "not read",
         "ingest_mail_msg_nested": "#{position}: forwarded mails nested too deep; not read",
-        "ingest_mail_zip_joined": "the file is two ZIP archives joined into one: only the "
-        "files of the last were read, not those in the {size:,} bytes before it; ask the sender "
-        "to send each archive on its own",
+        "ingest_mail_zip_joined": "the file is {n} ZIP archives joined into one; the files "
+        "of each were read",
+        "ingest_mail_zip_joined_damaged": "the file is ZIP archives joined into one: the "
+        "{size:,} bytes before the last are a damaged archive, its files were not read; ask "
+        "the sender to send each archive on its own",
         "ingest_mail_zip_damaged": "the ZIP archive is damaged; ask the sender to pack and send "
         "it again",
         "ingest_mail_zip_too_many": "the archive holds {n:,} files; only the first {limit:,} "
@@ -4684,9 +4686,11 @@ WORDS: dict[str, dict[str, str]] = {
         "nicht gelesen",
         "ingest_mail_msg_nested": "#{position}: weitergeleitete Mails, zu tief verschachtelt; "
         "nicht gelesen",
-        "ingest_mail_zip_joined": "die Datei besteht aus zwei aneinandergehängten "
-        "ZIP-Archiven: nur die Dateien des letzten wurden gelesen, nicht die in den {size:,} "
-        "Bytes davor; bitte beim Absender jedes Archiv einzeln anfordern",
+        "ingest_mail_zip_joined": "die Datei besteht aus {n} aneinandergehängten "
+        "ZIP-Archiven; die Dateien jedes Archivs wurden gelesen",
+        "ingest_mail_zip_joined_damaged": "die Datei besteht aus aneinandergehängten "
+        "ZIP-Archiven: die {size:,} Bytes vor dem letzten sind ein beschädigtes Archiv, dessen "
+        "Dateien nicht gelesen wurden; bitte beim Absender jedes Archiv einzeln anfordern",
         "ingest_mail_zip_damaged": "das ZIP-Archiv ist beschädigt; bitte beim Absender neu "
         "gepackt anfordern",
         "ingest_mail_zip_too_many": "das Archiv enthält {n:,} Dateien; nur die ersten {limit:,} "

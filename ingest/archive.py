@@ -21,12 +21,15 @@ inside it (a forwarded mail) gives its own files too (``winmail.dat#2/1 antrag.p
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import struct
 import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 import tnefparse.tnef
 from tnefparse.mapi import decode_mapi
@@ -37,8 +40,9 @@ from formgen.messages import Said, said_count
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
 from ingest.sniff import ZIP_ENTRY_ERRORS
 
-LOCAL_HEADER = b"PK\x03\x04"
-"""How a ZIP archive's first file starts (a self-extracting archive starts with a program)."""
+START = (b"PK\x03\x04", b"PK\x05\x06")
+"""How a ZIP archive starts: its first file's header, or (empty) its end; a self-extracting
+archive starts with a program."""
 MAX_RATIO = 200
 """Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
 RATIO_FLOOR = 1024 * 1024
@@ -98,21 +102,21 @@ def zip_members(
     name), each with the mail that carried the archive.
 
     Raises :class:`~formgen.errors.UnreadableFileError` when the archive itself cannot be
-    opened; a problem with one file inside goes into ``scan.problems``. Of two archives joined
-    into one file (``cat a.zip b.zip``) Python reads the last one only: that is said."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except ZIP_ENTRY_ERRORS:
-        raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
-    with zf:
-        before = min((i.header_offset for i in zf.infolist()), default=0)
-        if before and _starts_with(path, LOCAL_HEADER):
-            scan.problems.append(Said("ingest_mail_zip_joined", size=before))
-        infos = [i for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)]
+    opened; a problem with one file inside goes into ``scan.problems``. Archives joined into
+    one file (``cat a.zip b.zip``) are read one after the other, numbered on (``#1`` … of the
+    first, then the second's), and ``scan.notes`` says so; the part before the last one that
+    does not open as an archive is a problem: its files were not read."""
+    with contextlib.ExitStack() as stack:
+        infos = [
+            (zf, info)
+            for zf in _joined(path, name, scan, stack)
+            for info in zf.infolist()
+            if not info.is_dir() and not _system_file(info.filename)
+        ]
         scan.attachments = len(infos)
         if len(infos) > max_files:
             scan.problems.append(Said("ingest_mail_zip_too_many", n=len(infos), limit=max_files))
-        for number, info in enumerate(infos[:max_files], start=1):
+        for number, (zf, info) in enumerate(infos[:max_files], start=1):
             shown = display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
             where = f"#{number} {shown}"
             if info.flag_bits & 0x1:
@@ -147,9 +151,72 @@ def zip_members(
                     yield Attachment(data, shown, str(number), mail)
 
 
-def _starts_with(path: Path, start: bytes) -> bool:
+def _joined(
+    path: Path, name: str, scan: MailScan, stack: contextlib.ExitStack
+) -> list[zipfile.ZipFile]:
+    """The archives in the file at ``path``, first to last, open until ``stack`` closes.
+
+    zipfile reads the last archive of a file, by the directory at its end; the bytes before
+    that archive's first file, when they start as a ZIP archive does, are read as an archive
+    of their own (and so on: ``cat a.zip b.zip c.zip``). A self-extracting archive starts with
+    a program, never read as an archive."""
+    try:
+        last = stack.enter_context(zipfile.ZipFile(path))
+    except ZIP_ENTRY_ERRORS:
+        raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
+    archives = [last]
+    end = _first_offset(last)
+    while end and _starts_with(path, START):
+        try:
+            head = zipfile.ZipFile(_Head(stack.enter_context(path.open("rb")), end))
+        except ZIP_ENTRY_ERRORS:
+            scan.problems.append(Said("ingest_mail_zip_joined_damaged", size=end))
+            break
+        archives.insert(0, stack.enter_context(head))
+        end = min(_first_offset(head), end - 1)  # each archive starts before the one after it
+    if len(archives) > 1:
+        scan.notes.append(Said("ingest_mail_zip_joined", n=len(archives)))
+    return archives
+
+
+def _first_offset(zf: zipfile.ZipFile) -> int:
+    """Where the archive's first file starts in the file (0 for an archive of its own)."""
+    return min((i.header_offset for i in zf.infolist()), default=0)
+
+
+class _Head(io.RawIOBase):
+    """The first ``size`` bytes of the open file ``fh``, for zipfile to read as a file: an
+    archive that another was joined to."""
+
+    def __init__(self, fh: BinaryIO, size: int) -> None:
+        super().__init__()
+        self._fh, self._size, self._pos = fh, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        self._fh.seek(self._pos)
+        data = self._fh.read(max(0, min(len(buffer), self._size - self._pos)))
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+def _starts_with(path: Path, start: tuple[bytes, ...]) -> bool:
     with path.open("rb") as fh:
-        return fh.read(len(start)) == start
+        return fh.read(4).startswith(start)
 
 
 def bomb_ratio(info: zipfile.ZipInfo) -> float | None:

@@ -76,6 +76,9 @@ class MailScan:
     attachments: int = 0
     problems: list[str] = field(default_factory=list)
     """Each a :class:`~formgen.messages.Said`, shown in the workspace's language."""
+    notes: list[str] = field(default_factory=list)
+    """What is said of the container where nothing in it went unread (two ZIP archives joined
+    into one file, both read): shown under its line, as problems are, but no failure."""
 
 
 def _admitted(scan: MailScan, where: str, limit: int, key: str) -> bool:

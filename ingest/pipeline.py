@@ -704,7 +704,9 @@ def _expand(
     elif not tasks:
         reason = Said(NO_ATTACHMENT, what=reason)
     return _Expanded(
-        dataclasses.replace(out, status=status, reason=reason, warnings=tuple(scan.problems)),
+        dataclasses.replace(
+            out, status=status, reason=reason, warnings=(*scan.notes, *scan.problems)
+        ),
         tuple(tasks),
     )
 

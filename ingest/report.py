@@ -11,7 +11,8 @@ Statuses, decided once (STYLE.md 7 — a damaged or hostile file is *reported*, 
 * ``unsupported`` — a file type or reader this installation cannot read (e.g. a .doc);
 * ``skipped`` — clearly not a form (an image or text attachment of a mail);
 * ``duplicate`` — the same bytes were already handled in this run;
-* ``container`` — a mail or mailbox; its attachments follow as outcomes of their own.
+* ``container`` — a mail, mailbox or archive; its attachments follow as outcomes of their own
+  (its warnings, if any, are notes that lost nothing: two ZIP archives joined, both read).
 
 All of them count as *handled*: the run succeeds even when some files were quarantined or
 unreadable. ``--strict`` makes anything but ``ok``/``container``/``duplicate``/``skipped`` a

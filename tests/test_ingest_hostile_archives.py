@@ -4,10 +4,16 @@ ZIP archives joined into one file. Each says what is wrong, and what can be read
 from __future__ import annotations
 
 import io
+import json
+import re
 import time
 import zipfile
 from pathlib import Path
 
+from click.testing import CliRunner
+from ingest_support import sample_workspace
+
+from formgen.cli import main
 from formgen.messages import in_language
 from ingest import archive, mailbox
 
@@ -51,19 +57,73 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def test_two_zip_archives_joined_say_that_the_first_is_not_read(tmp_path: Path) -> None:
-    first = _zip({"Bogen Łódź.pdf": FORM})
+def _joined_members(path: Path) -> tuple[list[mailbox.Attachment], mailbox.MailScan]:
+    scan = mailbox.MailScan()
+    found = list(archive.zip_members(path, path.name, scan, 100, 10**8, mailbox.MailInfo()))
+    return found, scan
+
+
+def test_zip_archives_joined_are_each_read_and_said_once(tmp_path: Path) -> None:
+    """cat a.zip b.zip c.zip: zipfile reads only the last; the files of each are read, in the
+    order they stand, numbered on, and one note says what the file is (no problem: all read)."""
+    path = tmp_path / "alle.zip"
+    path.write_bytes(
+        _zip({"Bogen Łódź.pdf": b"%PDF-1 a"})
+        + _zip({"Ольга.pdf": b"%PDF-1 b", "Şule.pdf": b"%PDF-1 c"})
+        + _zip({"رسالة.pdf": b"%PDF-1 d"})
+    )
+    found, scan = _joined_members(path)
+    assert [(a.position, a.name, a.data) for a in found] == [
+        ("1", "Bogen Łódź.pdf", b"%PDF-1 a"),
+        ("2", "Ольга.pdf", b"%PDF-1 b"),
+        ("3", "Şule.pdf", b"%PDF-1 c"),
+        ("4", "رسالة.pdf", b"%PDF-1 d"),
+    ]
+    assert scan.problems == [] and scan.attachments == 4
+    assert [in_language(n, "de") for n in scan.notes] == [
+        "die Datei besteht aus 3 aneinandergehängten ZIP-Archiven; die Dateien jedes Archivs "
+        "wurden gelesen"
+    ]
+
+
+def test_a_damaged_archive_before_the_last_is_a_problem_and_the_last_is_read(
+    tmp_path: Path,
+) -> None:
+    first = _zip({"Bogen Łódź.pdf": FORM})[:3000]  # cut: its directory is lost
     path = tmp_path / "beide.zip"
     path.write_bytes(first + _zip({"Ольга.pdf": FORM}))
-    scan = mailbox.MailScan()
-    found = list(archive.zip_members(path, "beide.zip", scan, 100, 10**8, mailbox.MailInfo()))
-    assert [a.name for a in found] == ["Ольга.pdf"]
-    size = f"{len(first):,}".replace(",", ".")
+    found, scan = _joined_members(path)
+    assert [a.name for a in found] == ["Ольга.pdf"] and scan.notes == []
     assert [in_language(p, "de") for p in scan.problems] == [
-        f"die Datei besteht aus zwei aneinandergehängten ZIP-Archiven: nur die Dateien des "
-        f"letzten wurden gelesen, nicht die in den {size} Bytes davor; bitte beim Absender "
+        "die Datei besteht aus aneinandergehängten ZIP-Archiven: die 3.000 Bytes vor dem letzten "
+        "sind ein beschädigtes Archiv, dessen Dateien nicht gelesen wurden; bitte beim Absender "
         "jedes Archiv einzeln anfordern"
     ]
+
+
+def test_formgen_ingest_strict_reads_two_joined_archives_and_counts_their_forms(
+    tmp_path: Path,
+) -> None:
+    """The coordinator's view: each form once, one line for the join, the archive itself not
+    counted as a file, --strict content (exit 0) as nothing went unread."""
+    ws = sample_workspace(tmp_path / "ws")
+    path = tmp_path / "Rückmeldungen.zip"
+    other = (SAMPLES / "pdf" / "institution_e2_pdfium.pdf").read_bytes()  # another form
+    path.write_bytes(_zip({"Praxis Şule.pdf": FORM}) + _zip({"Дом Ольги.pdf": other}))
+    args = ["ingest", "--strict", "--dry-run", "--workspace", str(ws.root), str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:4] == [
+        f"Sammlung     {path}: ein ZIP-Archiv mit 2 Dateien",
+        "    die Datei besteht aus 2 aneinandergehängten ZIP-Archiven; die Dateien jedes "
+        "Archivs wurden gelesen",
+        f"ok           {path}#1 Praxis Şule.pdf: Formular FG-84G7Z-WYRD6, 2 Einträge",
+        f"ok           {path}#2 Дом Ольги.pdf: Formular FG-FK6SY-9541S, 2 Einträge",
+    ]
+    assert re.fullmatch(r"2 Dateien in .* s \(.*/s\): 2 ok \(Probelauf.*\)", lines[4])
+    summary = json.loads(CliRunner().invoke(main, [*args, "--json"]).stdout)["summary"]
+    assert summary["files"] == 2 and summary["ok"] == 2 and "warnings" not in summary
 
 
 def test_one_zip_archive_and_a_self_extracting_one_say_nothing_of_joins(tmp_path: Path) -> None:
