@@ -1439,6 +1439,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_truncated": "the PDF is truncated (its end marker %%EOF is missing; {size} "
         "bytes arrived); the mail or download was probably cut off, ask the sender to send the "
         "file again",
+        "ingest_pdf_cut_update": "the PDF is incomplete: it ends {after:,} bytes into changes "
+        "saved after an earlier state ({size:,} bytes arrived), so what was saved last, the "
+        "values typed in, is missing; the mail or upload was probably cut off, ask the sender "
+        "to send the file again",
         "ingest_pdf_damaged": "the PDF is damaged and could not be repaired ({detail}); ask the "
         "sender to save the form again and resend it",
         "ingest_pdf_encrypted": "the PDF is password-protected; ask the sender to save it without "
@@ -1506,6 +1510,10 @@ WORDS: dict[str, dict[str, str]] = {
         "differ; the fields were used",
         "ingest_pdf_part": "only part of the form: {pages}; the register keeps what the missing "
         "pages' fields hold as it was (a required field of theirs is said to be empty)",
+        "ingest_pdf_as_written": "the form came back exactly as formgen made it, nothing saved "
+        "into it: taken as a confirmation of what it was sent with; if the institution filled "
+        "it in, the file was cut off (an upload broken off?) or the blank one attached: ask for "
+        "the filled one",
         "ingest_pdf_identity_from_info": "the identity was taken from the document metadata (no "
         "identity fields)",
         "ingest_pdf_scan": "the pages are pictures without text: a scan or a photo of a paper "
@@ -4228,6 +4236,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_truncated": "das PDF ist unvollständig (die Endmarke %%EOF fehlt; {size:,} "
         "Bytes sind angekommen); die Mail oder der Download wurde wohl abgeschnitten – bitte "
         "beim Absender die Datei neu anfordern",
+        "ingest_pdf_cut_update": "das PDF ist unvollständig: es endet {after:,} Bytes nach dem "
+        "Beginn von Änderungen, die nach einem früheren Stand gespeichert wurden ({size:,} Bytes "
+        "sind angekommen); das zuletzt Gespeicherte, die eingetragenen Werte, fehlt; die Mail "
+        "oder der Upload wurde wohl abgeschnitten – bitte beim Absender die Datei neu anfordern",
         "ingest_pdf_damaged": "das PDF ist beschädigt und ließ sich nicht reparieren (die "
         "englische Meldung des PDF-Lesers zeigt --json) – den Absender bitten, das Formular neu "
         "zu speichern und noch einmal zu schicken",
@@ -4303,6 +4315,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_part": "nur ein Teil des Formulars: {pages}; was in den Feldern der "
         "fehlenden Seiten steht, behält das Register, wie es war (ein Pflichtfeld dort heißt "
         "„nicht ausgefüllt“)",
+        "ingest_pdf_as_written": "das Formular kam genau so zurück, wie formgen es erstellt "
+        "hat, nichts darin gespeichert: als Bestätigung dessen übernommen, womit es verschickt "
+        "wurde; hat die Einrichtung es ausgefüllt, wurde die Datei abgeschnitten (ein "
+        "abgebrochener Upload?) oder die unausgefüllte angehängt: bitte die ausgefüllte "
+        "anfordern",
         "ingest_pdf_identity_from_info": "die Kennung wurde den Dokumenteigenschaften entnommen "
         "(keine Kennungsfelder)",
         "ingest_pdf_scan": "die Seiten sind Bilder ohne Text: ein Scan oder Foto eines "

@@ -241,3 +241,104 @@ def stream_bytes(
         head["Filter"] = Name("FlateDecode")
     head["Length"] = len(data)
     return serialize(head) + b"\nstream\n" + data + b"\nendstream"
+
+
+_WRITTEN_END = re.compile(rb"startxref\n(\d+)\n%%EOF\s*\Z")
+_WRITTEN_ID = re.compile(rb"/ID \[<([0-9A-F]{32})> <\1>\]")
+_INFLATED_MAX = 256 << 20
+"""More than a form's object stream ever unpacks to (a few MB); a damaged file stops there."""
+
+
+def as_written(data: bytes) -> bool:
+    """Whether ``data`` is a file exactly as :meth:`PdfWriter.write` wrote it (compact, as every
+    form is written): its objects, read back, hash to its ``/ID`` (the writer's digest of them),
+    and nothing follows the writer's ``%%EOF`` but line ends. No program saved into it since: a
+    PDF viewer that saves what was typed rewrites the file (PDFium, pdftk) or appends an update
+    after that end (pdf.js, Acrobat), and one cut off there (an upload broken off) is the form
+    as it was sent.
+
+    Bytes not written so (another program's, damaged ones) give ``False``, never an error."""
+    end = _WRITTEN_END.search(data, max(0, len(data) - 64))
+    if end is None:
+        return False
+    xref = int(end.group(1))
+    written = _WRITTEN_ID.search(data, xref, data.find(b"\nstream\n", xref, end.start()))
+    if written is None:
+        return False
+    try:
+        bodies = _compact_bodies(data, xref, end.start())
+    except (ValueError, IndexError, KeyError, zlib.error):
+        return False
+    digest = hashlib.md5(usedforsecurity=False)
+    for body in bodies:
+        digest.update(body)
+    return digest.hexdigest().upper().encode("ascii") == written.group(1)
+
+
+def _chunk(data: bytes, num: int, start: int, stop: int) -> bytes:
+    """Object ``num``'s body, written from ``start`` to ``stop`` as ``N 0 obj\\n…\\nendobj\\n``."""
+    head, tail = b"%d 0 obj\n" % num, b"\nendobj\n"
+    if not data.startswith(head, start) or data[stop - len(tail) : stop] != tail:
+        raise ValueError(num)
+    return data[start + len(head) : stop - len(tail)]
+
+
+def _stream(body: bytes, limit: int) -> tuple[bytes, bytes]:
+    """A stream object's dictionary and its data, unpacked (:func:`stream_bytes` wrote it)."""
+    head, _, rest = body.partition(b"\nstream\n")
+    if not rest.endswith(b"\nendstream"):
+        raise ValueError(head)
+    packed = rest[: -len(b"\nendstream")]
+    if b"/Filter /FlateDecode" not in head:
+        return head, packed
+    inflate = zlib.decompressobj()
+    data = inflate.decompress(packed, limit)
+    if inflate.unconsumed_tail:
+        raise ValueError(limit)
+    return head, data
+
+
+def _number(head: bytes, key: bytes) -> int:
+    found = re.search(rb"/" + key + rb" (\d+)", head)
+    if found is None:
+        raise ValueError(key)
+    return int(found.group(1))
+
+
+def _compact_bodies(data: bytes, xref: int, end: int) -> list[bytes]:
+    """The bodies of objects 1… in a file with object streams and a cross-reference stream:
+    a stream object stands on its own, the others are packed 400 to an object stream."""
+    first = re.compile(rb"(\d+) 0 obj\n").match(data, xref)
+    if first is None:
+        raise ValueError(xref)
+    size = int(first.group(1)) + 1
+    head, rows = _stream(_chunk(data, size - 1, xref, end), 7 * size)
+    if b"/W [1 4 2]" not in head or _number(head, b"Size") != size or len(rows) != 7 * size:
+        raise ValueError(size)
+    entries = [
+        (
+            rows[i],
+            int.from_bytes(rows[i + 1 : i + 5], "big"),
+            int.from_bytes(rows[i + 5 : i + 7], "big"),
+        )
+        for i in range(0, len(rows), 7)
+    ]
+    objects = min([n for kind, n, _ in entries if kind == 2] or [size - 1])
+    placed = sorted(  # the objects and object streams, each up to the next or the xref stream
+        (offset, num) for num, (kind, offset, _) in enumerate(entries[: size - 1]) if kind == 1
+    )
+    stops = dict(zip((num for _, num in placed), [o for o, _ in placed[1:]] + [xref], strict=True))
+    bodies: dict[int, bytes] = {}
+    for offset, num in placed:
+        body = _chunk(data, num, offset, stops[num])
+        if num < objects:
+            bodies[num] = body
+        else:  # an object stream: the objects packed in it
+            head, packed = _stream(body, _INFLATED_MAX)
+            at = _number(head, b"First")
+            pairs = packed[:at].split()
+            nums, starts = pairs[0::2], [at + int(o) for o in pairs[1::2]]
+            stop = [s - 1 for s in starts[1:]] + [len(packed) - 1]
+            for n, s, e in zip(nums, starts, stop, strict=True):
+                bodies[int(n)] = packed[s:e]
+    return [bodies[num] for num in range(1, objects)]

@@ -57,6 +57,8 @@ from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
 from formgen.messages import Said, SaidJoined
+from formgen.pdf_write import as_written
+from ingest.sniff import AS_WRITTEN_NOTE
 from ingest.submission import ACROFORM_PDF, Provenance, RawSubmission, RawValue, short
 
 READER = ACROFORM_PDF
@@ -159,6 +161,8 @@ def read_acroform(
         info = info_strings(pdf)
     identity, identity_notes = read_identity(hidden, info.get(INFO_KEY), file_name)
     notes += identity_notes
+    if identity is not None and as_written(data):
+        notes.append(AS_WRITTEN_NOTE)
     if not fields:
         notes.append(NO_FIELDS_NOTE)
     unread = bool(fields) and not any(node.ft in _FORM_TYPES and node.name for node in fields)
@@ -205,11 +209,25 @@ def check_header(data: bytes, file_name: str) -> None:
         raise _fail(file_name, "not-pdf", start=start)
 
 
+_UPDATE_STARTED = re.compile(rb"[\s\x00]*(?:\d|xref|trailer|startxref)")
+"""What follows the last ``%%EOF`` of a file cut inside a later update (pdf.js and Acrobat
+append what is saved after the form's end): an object's number, or its cross-reference."""
+
+
 def check_end_marker(data: bytes, file_name: str) -> None:
     """A complete PDF ends with ``%%EOF`` (within the last KiB): a cut-off file would otherwise
-    be "repaired" to an older state, losing the values saved last."""
-    if b"%%EOF" not in data[-1024:]:
+    be "repaired" to an older state, losing the values saved last. Cut within a KiB after an
+    earlier revision's ``%%EOF`` (pdf.js's update of what was typed begun, not ended), it holds
+    that revision whole and the start of the next: qpdf reads the earlier one, the form as it
+    was before (as sent), and says nothing; so the bytes after the last ``%%EOF`` must not
+    begin an update."""
+    end = data.rfind(b"%%EOF", max(0, len(data) - 1024))
+    if end < 0:
         raise _fail(file_name, "truncated", size=len(data))
+    if _UPDATE_STARTED.match(data, end + 5):
+        after = len(data) - end - 5
+        said = Said("ingest_pdf_cut_update", size=len(data), after=after)
+        raise UnreadableFileError(file_name, "truncated", said)
 
 
 _MEMORY_FILES = hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")

@@ -85,6 +85,7 @@ from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
+    AS_WRITTEN_NOTE,
     CONTAINER_KINDS,
     HEAD_BYTES,
     PAPER_ADVICE,
@@ -1660,8 +1661,12 @@ def _as_made(workspace: Workspace, submission: Submission) -> str | None:
 
     The very bytes formgen made come back from the centre's own drafts or sent mails, or as a
     copy of the generated file; only a mail from someone else (the institution sending the
-    attachment back unchanged, to confirm it) is a return."""
+    attachment back unchanged, to confirm it) is a return. A PDF formgen wrote, untouched, is
+    known by its own bytes (:data:`~ingest.sniff.AS_WRITTEN_NOTE`) where ``issued.jsonl``
+    holds no hash of it (a workspace older than those hashes, forms made by a script)."""
     made = workspace.issued_file(submission.provenance.sha256)
+    if made is None and AS_WRITTEN_NOTE in submission.notes:
+        made = submission.identity
     if made is None:
         return None
     sender = parseaddr(submission.provenance.mail_from or "")[1].lower()

@@ -263,6 +263,10 @@ PAPER_ADVICE = Said("ingest_pipeline_paper_advice")
 """What to do with a paper form that came back as a picture (formgen reads no handwriting)."""
 SCAN_NOTE = Said("ingest_pdf_scan", advice=PAPER_ADVICE)
 """The note on a PDF whose pages are pictures without text: a scan or a photo of a paper form."""
+AS_WRITTEN_NOTE = Said("ingest_pdf_as_written")
+"""The note on a form exactly as formgen wrote it (:func:`formgen.pdf_write.as_written`):
+nothing was saved into it, so it holds only what it was sent with; a return cut off after the
+form as sent (an upload broken off after pdf.js's update began) is one too."""
 
 
 def picture_size(data: bytes) -> tuple[int, int] | None:

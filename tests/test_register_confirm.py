@@ -225,7 +225,8 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
 ) -> None:
     """Olga's first return put two numbers in one phone field (kept as typed, flagged). The
     update round's form, prefilled with that, comes back unchanged attached to her mail: the
-    ingest line says it confirmed her entry and repeats the old value's warning; her history
+    ingest line says it confirmed her entry, repeats the old value's warning and says the form
+    came back as it was sent (it may have been cut off, or the blank one attached); her history
     shows the return as a confirmation (day, form, file, sender), as a rebuild makes it again."""
     ws = make_workspace(tmp_path / "ws")
     run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
@@ -249,14 +250,15 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
     report = json.loads(as_json.output)
     (attachment,) = [f for f in report["files"] if f["status"] != "container"]
     assert (attachment["status"], attachment["merged"]) == ("warnings", "confirmed, ua-1")
-    assert len(attachment["warnings"]) == 1 and report["summary"]["warnings"] == 1
+    assert len(attachment["warnings"]) == 2 and report["summary"]["warnings"] == 1
+    assert attachment["warnings"][1].startswith("the form came back exactly as formgen made it")
     form = attachment["form"]
 
     done = CliRunner().invoke(main, ["ingest", str(back), "-w", str(ws.root)])
     assert done.exit_code == 0, done.output
     lines = done.output.splitlines()
     (at,) = [n for n, line in enumerate(lines) if " Formular.pdf: " in line]
-    assert lines[at] == f"Hinweise     {back}#1/1 Formular.pdf: Formular {form}, 1 Eintrag, bestätigt, ua-1, 1 Hinweis"  # fmt: skip
+    assert lines[at] == f"Hinweise     {back}#1/1 Formular.pdf: Formular {form}, 1 Eintrag, bestätigt, ua-1, 2 Hinweise"  # fmt: skip
     assert lines[at + 1] == (
         f"    PsychotherapeutIn, niedergelassen › Telefon: „{two_numbers}“ ist keine einzelne "
         "Telefonnummer: "
@@ -264,6 +266,7 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
         "eine Durchwahl mit Bindestrich (z.\u00a0B. 0211 123456-12) und Hinweise wie „Zentrale“ "
         "an anderer Stelle"
     )
+    assert lines[at + 2].startswith("    das Formular kam genau so zurück, wie formgen es erstellt")
     assert any(line.endswith("/s): 1 mit Hinweisen") for line in lines), done.output
     reg = load(ws)
     event = reg.history("ua-1")[-1]
