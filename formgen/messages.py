@@ -1855,6 +1855,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_zip_joined_damaged": "the file is ZIP archives joined into one: the "
         "{size:,} bytes before the last are a damaged archive, its files were not read; ask "
         "the sender to send each archive on its own",
+        "ingest_mail_zip_joined_many": "the file is more than {limit:,} ZIP archives joined "
+        "into one: the {size:,} bytes before the last {limit:,} were not read; ask the sender to "
+        "send each archive on its own",
         "ingest_mail_zip_damaged": "the ZIP archive is damaged; ask the sender to pack and send "
         "it again",
         "ingest_mail_zip_too_many": "the archive holds {n:,} files; only the first {limit:,} "
@@ -4708,6 +4711,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_zip_joined_damaged": "die Datei besteht aus aneinandergehängten "
         "ZIP-Archiven: die {size:,} Bytes vor dem letzten sind ein beschädigtes Archiv, dessen "
         "Dateien nicht gelesen wurden; bitte beim Absender jedes Archiv einzeln anfordern",
+        "ingest_mail_zip_joined_many": "die Datei besteht aus mehr als {limit:,} "
+        "aneinandergehängten ZIP-Archiven: die {size:,} Bytes vor den letzten {limit:,} wurden "
+        "nicht gelesen; bitte beim Absender jedes Archiv einzeln anfordern",
         "ingest_mail_zip_damaged": "das ZIP-Archiv ist beschädigt; bitte beim Absender neu "
         "gepackt anfordern",
         "ingest_mail_zip_too_many": "das Archiv enthält {n:,} Dateien; nur die ersten {limit:,} "

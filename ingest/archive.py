@@ -38,11 +38,8 @@ from tnefparse.tnef import TNEF, TNEFAttachment
 from formgen.errors import UnreadableFileError
 from formgen.messages import Said, said_count
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
-from ingest.sniff import ZIP_ENTRY_ERRORS
+from ingest.sniff import ZIP_ENTRY_ERRORS, ZIP_START
 
-START = (b"PK\x03\x04", b"PK\x05\x06")
-"""How a ZIP archive starts: its first file's header, or (empty) its end; a self-extracting
-archive starts with a program."""
 MAX_RATIO = 200
 """Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
 RATIO_FLOOR = 1024 * 1024
@@ -109,7 +106,7 @@ def zip_members(
     with contextlib.ExitStack() as stack:
         infos = [
             (zf, info)
-            for zf in _joined(path, name, scan, stack)
+            for zf in _joined(path, name, scan, stack, max_files)
             for info in zf.infolist()
             if not info.is_dir() and not _system_file(info.filename)
         ]
@@ -152,28 +149,36 @@ def zip_members(
 
 
 def _joined(
-    path: Path, name: str, scan: MailScan, stack: contextlib.ExitStack
+    path: Path, name: str, scan: MailScan, stack: contextlib.ExitStack, limit: int
 ) -> list[zipfile.ZipFile]:
     """The archives in the file at ``path``, first to last, open until ``stack`` closes.
 
     zipfile reads the last archive of a file, by the directory at its end; the bytes before
     that archive's first file, when they start as a ZIP archive does, are read as an archive
     of their own (and so on: ``cat a.zip b.zip c.zip``). A self-extracting archive starts with
-    a program, never read as an archive."""
+    a program, never read as an archive. The last ``limit`` archives are read at most (the
+    number of files read from one archive), and the bytes before them said to be left."""
     try:
         last = stack.enter_context(zipfile.ZipFile(path))
     except ZIP_ENTRY_ERRORS:
         raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
     archives = [last]
     end = _first_offset(last)
-    while end and _starts_with(path, START):
+    while end and _starts_with(path, ZIP_START):
+        if len(archives) == limit:
+            scan.problems.append(Said("ingest_mail_zip_joined_many", limit=limit, size=end))
+            break
         try:
             head = zipfile.ZipFile(_Head(stack.enter_context(path.open("rb")), end))
         except ZIP_ENTRY_ERRORS:
             scan.problems.append(Said("ingest_mail_zip_joined_damaged", size=end))
             break
-        archives.insert(0, stack.enter_context(head))
-        end = min(_first_offset(head), end - 1)  # each archive starts before the one after it
+        start = _first_offset(stack.enter_context(head))
+        if start >= end:  # its directory points past its own end: no archive joined there
+            scan.problems.append(Said("ingest_mail_zip_joined_damaged", size=end))
+            break
+        archives.insert(0, head)
+        end = start
     if len(archives) > 1:
         scan.notes.append(Said("ingest_mail_zip_joined", n=len(archives)))
     return archives

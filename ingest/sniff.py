@@ -81,7 +81,7 @@ WHAT = {
 language)."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a file's local header; the end of an empty archive
+ZIP_START = (b"PK\x03\x04", b"PK\x05\x06")  # a file's local header; the end of an empty archive
 _PACKAGE_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"word/", b"mimetype")
 """How the first file of an Office document starts, as Word ([Content_Types].xml), LibreOffice
 (_rels/.rels, and mimetype for OpenDocument) and others write it: such a ZIP file is a form,
@@ -209,7 +209,7 @@ def kind_of(head: bytes, path: Path) -> Kind:
     if not head:
         return Kind.EMPTY
     # Containers first: a .msg or .docx may hold a PDF within its first kilobyte.
-    if head.startswith(_ZIP):
+    if head.startswith(ZIP_START):
         return _zip_kind(path)
     if head.startswith(_OLE):
         return Kind.MSG if _is_msg(path) else Kind.OLE
@@ -463,7 +463,7 @@ def looks_like_container(path: Path | str) -> bool:
         return is_maildir(Path(path))
     except (OSError, NotAFileError):
         return False
-    if head.startswith(_ZIP):
+    if head.startswith(ZIP_START):
         name = head[30 : 30 + int.from_bytes(head[26:28], "little")]
         return head.startswith(b"PK\x05\x06") or not name.startswith(_PACKAGE_PARTS)
     return head.startswith((_OLE, _TNEF)) or _mail_kind(head) is not None

@@ -133,3 +133,19 @@ def test_one_zip_archive_and_a_self_extracting_one_say_nothing_of_joins(tmp_path
         scan = mailbox.MailScan()
         (found,) = archive.zip_members(path, "a.zip", scan, 100, 10**8, mailbox.MailInfo())
         assert found.data == FORM and scan.problems == []
+
+
+def test_more_joined_archives_than_files_read_are_not_all_looked_for(tmp_path: Path) -> None:
+    """A file of many tiny archives joined (crafted, or a loop gone wrong) is read up to the
+    limit of files from one archive, from its end, and the rest is said to be left unread."""
+    one = _zip({"Şule.pdf": b"%PDF-1 x"})
+    path = tmp_path / "viele.zip"
+    path.write_bytes(one * 12)
+    scan = mailbox.MailScan()
+    found = list(archive.zip_members(path, "viele.zip", scan, 5, 10**8, mailbox.MailInfo()))
+    assert len(found) == 5
+    assert [in_language(p, "de") for p in scan.problems] == [
+        f"die Datei besteht aus mehr als 5 aneinandergehängten ZIP-Archiven: die "
+        f"{len(one) * 7:,} Bytes vor den letzten 5 wurden nicht gelesen; bitte beim Absender "
+        "jedes Archiv einzeln anfordern".replace(",", ".")
+    ]
