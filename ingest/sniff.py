@@ -371,9 +371,9 @@ _MSG_STREAM = "__substg1.0_".encode("utf-16-le")
 
 def _is_msg(path: Path) -> bool:
     """Whether the OLE2 file at ``path`` is an Outlook mail: by its streams, or — when it is
-    too damaged to list them (cut off or garbled on the way) — by their names in its bytes, so
-    that the .msg reader says it is damaged rather than the report calling it an old Office
-    file."""
+    too damaged to list them (cut off or garbled on the way) — by their names in its bytes, or
+    by its name ``.msg`` (cut off before its directory, which Outlook writes last), so that the
+    .msg reader says it is damaged rather than the report calling it an old Office file."""
     try:
         import olefile  # type: ignore[import-untyped]  # installed with extract-msg; no stubs
     except ImportError:  # pragma: no cover - extract-msg is a dependency
@@ -396,7 +396,7 @@ def _is_msg(path: Path) -> bool:
                 tail = chunk[1 - len(_MSG_STREAM) :]
     except OSError:
         pass
-    return False
+    return path.suffix.lower() == ".msg"
 
 
 def starts_like_mail(data: bytes) -> bool:

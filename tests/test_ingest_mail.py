@@ -216,6 +216,8 @@ def _utf16(text: str) -> bytes:
     [
         # cut off on the way: its directory (at the end) is gone with the last 4 KB
         (lambda data: data[:-4096], "abgeschnitten.msg"),
+        # cut off at half: no stream's name left in its bytes, only its name says what it was
+        (lambda data: data[: len(data) // 2], "Ольга halb.msg"),
         # the stream of its named properties renamed: the mail program's part is missing
         (
             lambda data: data.replace(
