@@ -1,15 +1,17 @@
 """Mails that break Python's mail parser or the mbox split: a From name with a line break in
 it, a line "From …" in a mail's text followed by a line "From: …". Every attachment is read,
-and no other mail of the mailbox is lost."""
+and no other mail of the mailbox is lost. Damaged saved mails of every kind each get a line."""
 
 from __future__ import annotations
 
 from email.message import EmailMessage
 from pathlib import Path
 
-from ingest_support import SAMPLES
+from ingest_support import SAMPLES, sample_workspace
 
 from ingest import mailbox
+from ingest.pipeline import ReadContext, discover, ingest_sources
+from ingest.report import Status
 
 MAIL = (SAMPLES / "mail" / "rueckmeldung.eml").read_bytes()
 FORM = (SAMPLES / "pdf" / "institution_pdfjs.pdf").read_bytes()
@@ -78,3 +80,30 @@ def test_a_quoted_from_header_after_a_from_line_does_not_cut_the_mail(tmp_path: 
         ("1/1", "Bogen.pdf", True),
         ("2/1", "Łódź.pdf", True),
     ]
+
+
+def test_damaged_copies_of_every_kind_of_saved_mail_each_get_their_line(tmp_path: Path) -> None:
+    """A folder of damaged mails (cut off, bytes changed, a header mangled), as the fuzz run of
+    session 22 made 286 of them (/work/notes/s22/B/fuzz_mail.py): one batch, every file its
+    line, none a reader's failure; a cut .msg is a damaged Outlook mail."""
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    mails = SAMPLES / "mail"
+    for name in ("rueckmeldung.eml", "weitergeleitet.eml", "rueckmeldung.msg", "postfach.mbox"):
+        data = (mails / name).read_bytes()
+        stem, suffix = name.rsplit(".", 1)
+        (folder / f"{stem}-halb.{suffix}").write_bytes(data[: len(data) // 2])
+        flipped = bytearray(data)
+        for at in range(len(data) // 7, len(data), len(data) // 7):
+            flipped[at] ^= 0xFF
+        (folder / f"{stem}-bytes.{suffix}").write_bytes(bytes(flipped))
+    mangled = MAIL.replace(b"Content-Type: application/pdf", b"Content-Type: multipart/mixed", 1)
+    (folder / "Rückmeldung Ольга-mangled.eml").write_bytes(mangled)
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(discover([folder])[0], ReadContext.for_workspace(ws), jobs=1)
+    tops = {o.name: o for o in report.outcomes if o.container is None}
+    assert sorted(Path(name).name for name in tops) == sorted(p.name for p in folder.iterdir())
+    failed = [o for o in report.outcomes if "failed" in str(o.reason)]
+    assert failed == []
+    cut = tops[str(folder / "rueckmeldung-halb.msg")]
+    assert (cut.status, cut.kind) == (Status.UNREADABLE, "msg")
