@@ -305,7 +305,7 @@ def _open_task_file(path: Path, name: str, limits: Limits) -> tuple[Kind, int, b
         with open_regular(path, name) as fh:
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(HEAD_BYTES)
-            kind = kind_of(head, path)
+            kind = kind_of(head, path, name)
             if kind in CONTAINER_KINDS or size > limits.max_file_bytes:
                 return kind, size, None
             fh.seek(0)

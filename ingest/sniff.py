@@ -201,18 +201,19 @@ def sniff(path: Path) -> Kind:
         return kind_of(fh.read(HEAD_BYTES), path)
 
 
-def kind_of(head: bytes, path: Path) -> Kind:
+def kind_of(head: bytes, path: Path, name: str = "") -> Kind:
     """The kind of the file at ``path`` whose first :data:`HEAD_BYTES` bytes are ``head``.
 
     Most files are decided by ``head`` alone; ZIP and OLE2 containers are opened at ``path`` to
-    look at the names inside."""
+    look at the names inside. ``name`` is what the file is called where ``path`` does not say
+    it (an attachment, spooled under its hash)."""
     if not head:
         return Kind.EMPTY
     # Containers first: a .msg or .docx may hold a PDF within its first kilobyte.
     if head.startswith(ZIP_START):
         return _zip_kind(path)
     if head.startswith(_OLE):
-        return Kind.MSG if _is_msg(path) else Kind.OLE
+        return Kind.MSG if _is_msg(path, name or path.name) else Kind.OLE
     if head.startswith(_TNEF):
         return Kind.TNEF
     if image_suffix(head):
@@ -369,11 +370,12 @@ _MSG_STREAM = "__substg1.0_".encode("utf-16-le")
 """How an Outlook mail's directory names its streams (the OLE2 directory holds UTF-16 names)."""
 
 
-def _is_msg(path: Path) -> bool:
+def _is_msg(path: Path, name: str) -> bool:
     """Whether the OLE2 file at ``path`` is an Outlook mail: by its streams, or — when it is
     too damaged to list them (cut off or garbled on the way) — by their names in its bytes, or
-    by its name ``.msg`` (cut off before its directory, which Outlook writes last), so that the
-    .msg reader says it is damaged rather than the report calling it an old Office file."""
+    by its ``name`` ending ``.msg`` (cut off before its directory, which Outlook writes last),
+    so that the .msg reader says it is damaged rather than the report calling it an old Office
+    file."""
     try:
         import olefile  # type: ignore[import-untyped]  # installed with extract-msg; no stubs
     except ImportError:  # pragma: no cover - extract-msg is a dependency
@@ -396,7 +398,7 @@ def _is_msg(path: Path) -> bool:
                 tail = chunk[1 - len(_MSG_STREAM) :]
     except OSError:
         pass
-    return path.suffix.lower() == ".msg"
+    return name.lower().endswith(".msg")
 
 
 def starts_like_mail(data: bytes) -> bool:

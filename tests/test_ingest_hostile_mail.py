@@ -85,7 +85,7 @@ def test_a_quoted_from_header_after_a_from_line_does_not_cut_the_mail(tmp_path: 
 def test_damaged_copies_of_every_kind_of_saved_mail_each_get_their_line(tmp_path: Path) -> None:
     """A folder of damaged mails (cut off, bytes changed, a header mangled), as the fuzz run of
     session 22 made 286 of them (/work/notes/s22/B/fuzz_mail.py): one batch, every file its
-    line, none a reader's failure; a cut .msg is a damaged Outlook mail."""
+    line, none a reader's failure; a cut .msg is a damaged Outlook mail, attached too."""
     folder = tmp_path / "eingang"
     folder.mkdir()
     mails = SAMPLES / "mail"
@@ -99,6 +99,17 @@ def test_damaged_copies_of_every_kind_of_saved_mail_each_get_their_line(tmp_path
         (folder / f"{stem}-bytes.{suffix}").write_bytes(bytes(flipped))
     mangled = MAIL.replace(b"Content-Type: application/pdf", b"Content-Type: multipart/mixed", 1)
     (folder / "Rückmeldung Ольга-mangled.eml").write_bytes(mangled)
+    carrier = EmailMessage()
+    carrier["From"] = "Ольга Петренко <olga@example.org>"
+    carrier["Subject"] = "WG: Rückmeldung"
+    carrier.set_content("Die Mail von Frau Yılmaz anbei.")
+    carrier.add_attachment(
+        (folder / "rueckmeldung-halb.msg").read_bytes(),
+        maintype="application",
+        subtype="vnd.ms-outlook",
+        filename="Rückmeldung Yılmaz.msg",
+    )
+    (folder / "weitergeleitet-msg.eml").write_bytes(bytes(carrier))
     ws = sample_workspace(tmp_path / "ws")
     report = ingest_sources(discover([folder])[0], ReadContext.for_workspace(ws), jobs=1)
     tops = {o.name: o for o in report.outcomes if o.container is None}
@@ -106,4 +117,7 @@ def test_damaged_copies_of_every_kind_of_saved_mail_each_get_their_line(tmp_path
     failed = [o for o in report.outcomes if "failed" in str(o.reason)]
     assert failed == []
     cut = tops[str(folder / "rueckmeldung-halb.msg")]
-    assert (cut.status, cut.kind) == (Status.UNREADABLE, "msg")
+    attached = [o for o in report.outcomes if o.name.endswith("#1/1 Rückmeldung Yılmaz.msg")]
+    for msg in (cut, *attached):
+        assert (msg.status, msg.kind) == (Status.UNREADABLE, "msg")
+    assert len(attached) == 1
