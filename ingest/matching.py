@@ -9,6 +9,9 @@ agreement is queued as a probable duplicate for a person to decide. The e-mail a
 agree only where one institution of the register has them (not a provider's central
 ``info@awo-…`` that many of its services give): a name alike with it is the same, merged as
 with the postcode; another name with it is asked about, never taken for a new institution.
+So is a phone number (since version 5): a provider's switchboard („Zentrale“) that several
+institutions of the register give, or that one checklist gives institutions of several names,
+tells nothing.
 
 Candidates come from an index (exact normalised name, postcode, phone digits, and name words
 that few institutions share), so the cost per return does not grow with the register.
@@ -65,7 +68,7 @@ and ``Æ``, folded by ``register find``, are not folded here (the table is appli
 ``casefold``), as they never were."""
 
 
-MATCHING = 4
+MATCHING = 5
 """How the matcher reads names and postcodes: since version 2 as the register stores them
 (:func:`formgen.linebreak.pasted`; a returned value as checked, ``D-40212`` as ``40212``), before
 as typed; since version 3 with the Arabic and Persian forms of a letter and their digits as one
@@ -74,7 +77,19 @@ as typed; since version 3 with the Arabic and Persian forms of a letter and thei
 journaled merge says the version it matched with (its ``matching``; none: 1), so that a rebuild
 matches its checklists as the merge did and finds the institutions and probable duplicates
 later operations name. Since version 4 an e-mail or web address only one institution holds is
-evidence too (:meth:`Matcher.match`)."""
+evidence too (:meth:`Matcher.match`); since version 5 a phone number only where no other
+institution that is not retired holds it and the return gives it no institution of another name
+(a provider's switchboard), as an address.
+
+What each version costs, measured alike: 2,000 checklist blocks (half of them a name of the
+register, all with an institution's e-mail address) matched against 5,000 institutions of which
+every third gives its own address, the others one of 800 providers' (median of 5 runs;
+``/work/notes/s21/GG/bench_match.py``, for version 5 ``/work/notes/s22/C/bench_match.py``, which
+gives every fourth institution one of 300 switchboards and every block its institution's
+phone). Version 4 took 1.24–1.35 times as long as version 3. Version 5 takes 0.94–1.00 times as
+long as version 4 on version 4's corpus (median of the ratios of 11 runs in turn, 42–44 ms;
+load 2.6 on 2 cores), and 0.48 times where blocks give a switchboard (46 ms instead of 96 ms:
+a switchboard brings no candidates)."""
 
 
 def normalise_name(name: str, version: int = MATCHING) -> str:
@@ -110,6 +125,12 @@ def normalise_online(email: str, web: str) -> frozenset[str]:
     return frozenset(({"@" + mail} if mail else set()) | ({"/" + site} if site else set()))
 
 
+def phone_key(phone: str) -> str:
+    """A phone number (:func:`normalise_phone`'s digits) among the addresses of
+    :func:`normalise_online`, marked ``#``: the return's ``shared`` ones (:meth:`Matcher.match`)."""
+    return "#" + normalise_phone(phone)
+
+
 def normalise_postcode(postcode: str, version: int = MATCHING) -> str:
     return re.sub(r"\s", "", pasted(postcode) if version >= 2 else postcode)
 
@@ -127,6 +148,9 @@ class Candidate:
     one of them is asked about, not taken for a new institution."""
     email: str = ""
     web: str = ""
+    retired: bool = False
+    """Taken out of the lists: from matching 5 its phone number is no other institution's
+    (:meth:`Matcher.match`)."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +186,8 @@ class Matcher:
         self._by_name: dict[str, set[str]] = defaultdict(set)
         self._by_postcode: dict[str, set[str]] = defaultdict(set)
         self._by_phone: dict[str, set[str]] = defaultdict(set)
+        self._live_phone: dict[str, set[str]] = defaultdict(set)
+        """Phone digits → the institutions not retired that give them."""
         self._by_word: dict[str, set[str]] = defaultdict(set)
         self._online: dict[str, frozenset[str]] = {}
         self._by_online: dict[str, set[str]] = defaultdict(set)
@@ -181,6 +207,8 @@ class Matcher:
             self._by_postcode[pc].add(cand.id)
         if ph:
             self._by_phone[ph].add(cand.id)
+            if not cand.retired:
+                self._live_phone[ph].add(cand.id)
         self._online[cand.id] = online = self._online_of(cand)
         for key in online:
             self._by_online[key].add(cand.id)
@@ -197,14 +225,19 @@ class Matcher:
                 self._by_word[word].discard(iid)
         self._by_postcode[pc].discard(iid)
         self._by_phone[ph].discard(iid)
+        self._live_phone[ph].discard(iid)
         for key in self._online.pop(iid):
             self._by_online[key].discard(iid)
 
     def match(self, cand: Candidate, shared: Collection[str] = ()) -> Match:
         """Find the institution ``cand`` most probably is (ties: the lowest id, so it is stable);
-        ``shared``: addresses (:func:`normalise_online`) the return gives other institutions too,
-        which tell nothing."""
+        ``shared``: addresses (:func:`normalise_online`) and phone numbers (:func:`phone_key`)
+        the return gives other institutions too, which tell nothing."""
         name, pc, ph = self._normalised(cand)
+        # from 5 a phone tells only of the one institution in the lists that gives it
+        live = self._live_phone.get(ph, set()) if ph and self._version >= 5 else set()
+        if len(live) > 1 or (ph and self._version >= 5 and phone_key(ph) in shared):
+            ph, live = "", set()  # a switchboard: as if the return gave no phone
         ids: set[str] = set(self._by_name.get(name, ()))
         if pc:
             ids |= self._by_postcode.get(pc, set())
@@ -223,6 +256,8 @@ class Matcher:
         numbers = _numbers(name)
         for iid in sorted(ids):
             other_name, other_pc, other_ph = self._items[iid]
+            if live and iid not in live:  # retired: the one in the lists has its number now
+                other_ph = ""
             score = similarity(name, other_name)
             if numbers != self._numbers[iid]:
                 score = min(score, SIMILAR_NAME - 1)

@@ -267,6 +267,7 @@ from ingest.matching import (
     Matcher,
     normalise_online,
     normalise_phone,
+    phone_key,
 )
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
@@ -1299,7 +1300,7 @@ class Register:
         unanswered: list[str] = []
         """The institution's checklists its first return about them answers nothing of
         (:func:`answered`)."""
-        shared = _shared_online(sub.entries)
+        shared = _shared(sub.entries)
         for e in sub.entries:
             where: str = e.category or INSTITUTION
             if e.block:
@@ -2321,8 +2322,11 @@ class Register:
             if isinstance(value, dict)
         }
         # a retired institution's addresses are no other one's: they tell nothing (matching 4)
-        online = ("", "") if self.retired(iid) else (get("email"), get("website"))
-        return Candidate(iid, get("name"), get("postcode"), get("phone"), tuple(former), *online)
+        retired = self.retired(iid) is not None
+        online = ("", "") if retired else (get("email"), get("website"))
+        return Candidate(
+            iid, get("name"), get("postcode"), get("phone"), tuple(former), *online, retired
+        )
 
     def _match(self, e: EntryReturn, matching: int, shared: Collection[str] = ()) -> Match:
         stored = matching >= 2  # names and postcodes as the register stores them, else as typed
@@ -3097,13 +3101,15 @@ def _lines_joined(shown: Json | None, theirs: Json) -> bool:
     return isinstance(a, str) and isinstance(b, str) and LINE_BREAK.sub("", a) == b != a
 
 
-def _shared_online(entries: Iterable[EntryReturn]) -> frozenset[str]:
-    """The e-mail and web addresses a return gives institutions of different names: a
-    provider's, which tell none of them (:meth:`ingest.matching.Matcher.match`)."""
+def _shared(entries: Iterable[EntryReturn]) -> frozenset[str]:
+    """The e-mail and web addresses and phone numbers a return gives institutions of different
+    names: a provider's, which tell none of them (:meth:`ingest.matching.Matcher.match`)."""
     names: dict[str, set[str]] = {}
     for e in entries:
         get = {k: c.text for k, c in e.institution.items() if c is not None}.get
-        for key in normalise_online(get("email") or "", get("website") or ""):
+        phone = normalise_phone(get("phone") or "")
+        keys = normalise_online(get("email") or "", get("website") or "")
+        for key in keys | ({phone_key(phone)} if phone else set()):
             names.setdefault(key, set()).add(fold(get("name") or ""))
     return frozenset(key for key, held in names.items() if len(held) > 1)
 

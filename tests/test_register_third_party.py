@@ -236,3 +236,97 @@ def test_a_checklist_giving_an_institutions_own_address_is_asked_about_not_made_
     after = json.loads(old.register_path.read_bytes())
     assert after["institutions"] == before["institutions"]
     assert after["duplicates"] == before["duplicates"]  # the moved practice asked about, as then
+
+
+ZENTRALE = "0211 600 100"
+"""The AWO's switchboard, which its services give as their phone."""
+TAGESSTAETTE = {"name": "AWO Tagesstätte Oberbilk", "postcode": "40227", "phone": ZENTRALE}
+MIGRATION = {"name": "AWO Migrationsberatung Ümit Şahin", "postcode": "40233", "phone": ZENTRALE}
+
+
+@pytest.mark.parametrize("matching", [5, 4])
+def test_a_switchboard_several_institutions_give_tells_nothing(
+    reg: Register, matching: int
+) -> None:
+    """A provider's list gives two of its services the switchboard's number; a third service,
+    not in the register, gives it too: since matching 5 none of them is taken for another
+    (4: a probable duplicate each, „gleiche Telefonnummer, anderer Name“), and a checklist
+    naming one of them with the switchboard only is that one by its name alone."""
+    out = reg.merge(checklist("psychotherapie", TAGESSTAETTE, MIGRATION), matching=matching)
+    assert len(out.created) == (2 if matching == 5 else 1), out
+    jmd = {"name": "AWO Jugendmigrationsdienst", "phone": "+49 211 600100"}
+    out = reg.merge(checklist("psychotherapie", jmd), matching=matching)
+    if matching == 4:
+        assert [d["reason_key"] for d in reg.duplicates()] == ["dup_same_phone"] * 2
+        assert not out.created
+        return
+    assert reg.duplicates() == [] and out.created == ("inst-0003",)
+    assert reg.name_of("inst-0003") == "AWO Jugendmigrationsdienst"
+    again = dict(TAGESSTAETTE, postcode="", plans="Gruppe auf Türkisch")
+    out = reg.merge(checklist("psychotherapie", again))
+    assert out.institutions == ("inst-0001",) and reg.duplicates() == []
+    assert any(f.endswith("(same name and no address to compare)") for f in out.flags), out.flags
+
+
+def test_one_checklist_giving_a_number_to_services_of_several_names_tells_nothing(
+    reg: Register,
+) -> None:
+    """The register knows one service with the number; a Träger's checklist gives it two
+    services of other names: it is their switchboard, neither is asked about as that one."""
+    (known,) = reg.merge(checklist("psychotherapie", TAGESSTAETTE)).created
+    jmd = {"name": "AWO Jugendmigrationsdienst", "phone": ZENTRALE}
+    sucht = {"name": "AWO Suchtberatung", "phone": ZENTRALE}
+    out = reg.merge(checklist("psychotherapie", jmd, sucht))
+    assert len(out.created) == 2 and reg.duplicates() == [] and known not in out.institutions
+    alone = {"name": "AWO Schuldnerberatung", "phone": "0211 987654"}
+    reg.merge(checklist("psychotherapie", alone))
+    reg.merge(checklist("psychotherapie", dict(alone, name="Beratungsstelle Oberbilk")))
+    (dup,) = reg.duplicates()  # a number only one institution gives still tells
+    assert dup["reason_key"] == "dup_same_phone"
+
+
+def test_a_number_a_merged_institution_gave_is_the_one_it_was_merged_into(reg: Register) -> None:
+    """The practice entered twice with its number, once decided as new: two institutions give
+    it, so it tells nothing; merged by hand, the one kept has it alone and a checklist with a
+    name alike and the number is that practice again."""
+    (iid,) = reg.merge(checklist("psychotherapie", YILMAZ)).created
+    other = dict(YILMAZ, name="Psychotherapie Dr. Yılmaz", postcode="40213")
+    (did,) = reg.merge(checklist("psychotherapie", other)).duplicates
+    twice = reg.resolve_duplicate(did, "new")
+    alike = dict(YILMAZ, name="Praxis Şule Yılmaz – Traumaambulanz", postcode="", plans="Gruppe")
+    out = reg.merge(checklist("psychotherapie", alike))
+    (dup,) = reg.duplicates()
+    assert dup["reason_key"] == "dup_similar_name" and out.institutions == ()
+    reg.merge_institutions(iid, twice, "dieselbe Praxis, zweimal erfasst")
+    out = reg.merge(checklist("psychotherapie", dict(alike, plans="Gruppe auf Farsi")))
+    assert out.institutions == (iid,) and reg.duplicates() == [dup]
+    assert any(f.endswith("(similar name (95 %) and same phone)") for f in out.flags), out.flags
+
+
+def test_a_journal_matched_before_switchboards_rebuilds_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register's lists of a formgen that took a switchboard for evidence (matching 4):
+    the third service a probable duplicate, as then; a journal of today rebuilds as it is."""
+    listed = "Einrichtung;PLZ;Telefon;Checkliste\r\n" + "".join(
+        f"{b['name']};{b['postcode']};{b['phone']};psychotherapie\r\n"
+        for b in (TAGESSTAETTE, MIGRATION)
+    )
+    (tmp_path / "Liste.csv").write_text(listed, "utf-8")
+    (tmp_path / "Neu.csv").write_text(
+        f"Einrichtung;Telefon;Checkliste\r\nAWO Jugendmigrationsdienst;{ZENTRALE};psychotherapie\r\n",
+        "utf-8",
+    )
+    for version, folder in ((4, "alt"), (5, "neu")):
+        ws = make_workspace(tmp_path / folder)
+        with monkeypatch.context() as patched:
+            patched.setattr(journal, "MATCHING", version)
+            for listed_file in ("Liste.csv", "Neu.csv"):
+                run("register", "import", str(tmp_path / listed_file), "-w", str(ws.root))
+        before = json.loads(ws.register_path.read_bytes())
+        assert len(before["duplicates"]) == (2 if version == 4 else 0), before["duplicates"]
+        assert len(before["institutions"]) == (1 if version == 4 else 3)
+        run("register", "rebuild", "-w", str(ws.root))
+        after = json.loads(ws.register_path.read_bytes())
+        assert after["institutions"] == before["institutions"]
+        assert after["duplicates"] == before["duplicates"]
