@@ -984,6 +984,7 @@ WORDS: dict[str, dict[str, str]] = {
         "shows what {target} would merge",
         "reg_usage_note_blank": "--note is blank; {ask}",
         "reg_usage_ask_merge": "say why they are one",
+        "reg_usage_ask_split": "say why it splits off",
         "reg_usage_ask_set": "say where the change comes from",
         "reg_usage_ask_confirm": "say who confirmed it and how",
         "reg_usage_ask_import": "say where the list comes from, or leave --note out",
@@ -1039,6 +1040,7 @@ WORDS: dict[str, dict[str, str]] = {
         "access_op_retire": "taken out of the register",
         "access_op_restore": "restored",
         "access_op_merge_institutions": "institutions merged",
+        "access_op_split": "service split off",
         "access_op_erase": "erased",
         "access_key_note": "note",
         "access_key_file_name": "file name",
@@ -1205,6 +1207,25 @@ WORDS: dict[str, dict[str, str]] = {
         "there (and its values held there in 'formgen register conflicts'); returns of its forms "
         "go to {iid} again",
         "merge_by_hand": "merged from {other} by hand: {note}",
+        # -- formgen register split: a service split off another (ingest/register.py,
+        # formgen/cli/register.py, ingest/history.py, ingest/printed.py)
+        "split_by_hand": "split off {other} by hand: {note}",
+        "op_split_off": "{other} {name} split off it: {note}",
+        "split_done": "{new} {name}: split off {iid} {old} ({note}), a new institution with the "
+        "other values and checklists of {iid} as a start, none of them its word: until it "
+        "answers, its entries are never confirmed, and formgen mail --stale --drafts FOLDER (or "
+        "--send) mails it a form to correct them (to correct one now: formgen register set {new} "
+        "PATH VALUE --note …); {iid} keeps its id and history; a checklist tells them apart by "
+        "their names: an address or phone they share tells nothing",
+        "split_retired": "{iid} is {retired}; nothing changed — to split a service off it, take it "
+        "back first: 'formgen register restore {iid}'",
+        "split_same_name": "{iid} is named {name} already; nothing changed — the service that "
+        "splits off needs a name of its own (to rename {iid}: formgen register set {iid} "
+        "institution.name NAME --note …)",
+        "split_no_name": "the service that splits off {iid} needs a name (--name NAME); "
+        "nothing changed",
+        "print_split_from": "split off {iid} on {date}",
+        "print_split_off": "{iid} split off on {date}",
         "merge_reason": "merged into {keep}",
         "held_merged_value": "merged",
         "took_merged": "the merged institution's value taken",
@@ -3739,6 +3760,7 @@ WORDS: dict[str, dict[str, str]] = {
         "conflicts' zeigt, was {target} zusammenführen würde",
         "reg_usage_note_blank": "--note ist leer; {ask}",
         "reg_usage_ask_merge": "bitte angeben, warum es dieselbe Einrichtung ist",
+        "reg_usage_ask_split": "bitte angeben, warum der Dienst abgeteilt wird",
         "reg_usage_ask_set": "bitte angeben, woher die Änderung stammt",
         "reg_usage_ask_confirm": "bitte angeben, wer es wie bestätigt hat",
         "reg_usage_ask_import": "bitte angeben, woher die Liste stammt, oder --note weglassen",
@@ -3798,6 +3820,7 @@ WORDS: dict[str, dict[str, str]] = {
         "access_op_retire": "aus dem Register genommen",
         "access_op_restore": "wiederhergestellt",
         "access_op_merge_institutions": "Einrichtungen zusammengeführt",
+        "access_op_split": "Dienst abgeteilt",
         "access_op_erase": "gelöscht",
         "access_key_note": "Notiz",
         "access_key_file_name": "Dateiname",
@@ -3982,6 +4005,24 @@ WORDS: dict[str, dict[str, str]] = {
         "wurde, bleibt dort (und ihre dort zurückgestellten Werte in 'formgen register "
         "conflicts'); Rückmeldungen auf ihre Formulare gehen wieder an {iid}",
         "merge_by_hand": "von Hand zusammengeführt aus {other}: {note}",
+        "split_by_hand": "von Hand abgeteilt von {other}: {note}",
+        "op_split_off": "{other} {name} davon abgeteilt: {note}",
+        "split_done": "{new} {name}: von {iid} {old} abgeteilt ({note}), eine neue Einrichtung "
+        "mit den übrigen Werten und Checklisten von {iid} als Anfang, keiner davon ihr Wort: bis "
+        "sie antwortet, sind ihre Einträge nie bestätigt, und formgen mail --stale --drafts ORDNER "
+        "(oder --send) schickt ihr ein Formular, um sie zu berichtigen (um einen gleich zu "
+        "berichtigen: formgen register set {new} PFAD WERT --note …); {iid} behält Kennung und "
+        "Historie; eine Checkliste unterscheidet beide nach dem Namen: eine Anschrift oder "
+        "Telefonnummer, die sie teilen, sagt nichts",
+        "split_retired": "{iid} ist {retired}; nichts geändert — um einen Dienst davon "
+        "abzuteilen, erst wieder aufnehmen: 'formgen register restore {iid}'",
+        "split_same_name": "{iid} heißt schon {name}; nichts geändert — der abgeteilte Dienst "
+        "braucht einen eigenen Namen (um {iid} umzubenennen: formgen register set {iid} "
+        "institution.name NAME --note …)",
+        "split_no_name": "der Dienst, der von {iid} abgeteilt wird, braucht einen Namen (--name "
+        "NAME); nichts geändert",
+        "print_split_from": "abgeteilt von {iid} am {date}",
+        "print_split_off": "{iid} davon abgeteilt am {date}",
         "merge_reason": "zusammengeführt mit {keep}",
         "held_merged_value": "zusammengeführt",
         "took_merged": "Wert der zusammengeführten Einrichtung übernommen",

@@ -748,7 +748,7 @@ def _mark_op(
             sub["notes"] = [marks.replace_in(str(n)) for n in sub.get("notes", ())]
     elif kind == journal.BASE:
         return _mark_base(op["register"], iid, paths, marks, srcs)
-    elif kind == "set" and op.get("target") == iid:
+    elif (kind == "set" and op.get("target") == iid) or (kind == "split" and op["new"] == iid):
         values = op["values"]
         hits = [(values, p, v) for p, v in values.items() if under(p, paths) and v is not None]
     changed = False
@@ -793,11 +793,12 @@ def _inner_op(op: Json, iid: str, marks: _Marks, went: list[str | None]) -> bool
                     prov[k] = marks.in_text(prov[k])
     elif kind == journal.BASE:
         _inner_base(op["register"], iid, marks)
-    elif iid in (op.get("target"), op.get("keep"), op.get("other")):
+    elif iid in (op.get("target"), op.get("keep"), op.get("other"), op.get("new")):
         for key in ("note", "reason"):
             if isinstance(op.get(key), str):
                 op[key] = marks.in_text(op[key])
-        for v in (op.get("values") or {}).values():
+        # a split's values are the new service's (register split), not its target's
+        for v in (op.get("values") or {}).values() if op.get("new", iid) == iid else ():
             marks.in_value(v)
     return json.dumps(op, ensure_ascii=False, sort_keys=True) != before
 

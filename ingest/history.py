@@ -400,6 +400,13 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
             said = say("op_merge_into", lang, keep=keep, name=name_line(reg, keep), note=note)
             out.append(f"\n{at}  {said}{_by(h, lang)}")
             continue
+        if h["op"] == "split-off":  # register split: a service split off it
+            at, other = moment_text(str(h["at"]), lang), str(h.get("other"))
+            said = say(
+                "op_split_off", lang, other=other, name=name_line(reg, other), note=h["note"]
+            )
+            out.append(f"\n{at}  {said}{_by(h, lang)}")
+            continue
         if h["op"] == "merge-from" and not h["changes"]:  # a merge that took no value: no revision
             out.append(f"\n{moment_text(str(h['at']), lang)}  {by_hand(src, lang)}{_by(h, lang)}")
             continue

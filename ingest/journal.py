@@ -321,6 +321,11 @@ def _apply(
         reg.confirm(op["target"], op["categories"], op["note"], at=op["at"], force=True)
     elif kind == "merge-institutions":
         reg.merge_institutions(op["keep"], op["other"], op["note"], at=op["at"])
+    elif kind == "split":
+        first_new = op.get("first_new", 1)
+        reg.split_institution(
+            op["target"], op["values"], op["note"], at=op["at"], first_new=first_new
+        )
     elif kind == "erase":
         marked = bool(op.get("marked"))
         originals = op.get("originals", ())
@@ -687,6 +692,20 @@ class RegisterWriter:
             {"op": "merge-institutions", "at": at, "keep": keep, "other": other, "note": note}
         )
         return done
+
+    def split_institution(self, iid: str, name: str, note: str) -> str:
+        """A service named ``name`` split off ``iid``
+        (:meth:`ingest.register.Register.split_institution`); on disk when this returns.
+        Journaled are the values it starts with (as ``set`` journals its values: a rebuild
+        gives it those, whatever ``register erase`` took from ``iid`` since), its id, and the
+        first number, as a decision ``--new`` journals it. Returns the new id."""
+        at = now_iso()
+        values = self.register.split_values(iid, name)
+        ids, numbering = self._numbering()
+        new = self.register.split_institution(iid, values, note, at=at, first_new=ids.first_new)
+        op = {"op": "split", "at": at, "target": iid, "new": new, "values": values}
+        self._log({**op, "note": note, **numbering})
+        return new
 
     def checkpoint(self) -> None:
         checkpoint(self.ws, self.register)

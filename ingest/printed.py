@@ -1425,6 +1425,10 @@ def _entry_rows(
         when.append(f"{say('print_stand', opt.lang)} {date_text(entered, opt.lang)}")
     if not entry.get("by_institution"):
         when.append(say("print_unconfirmed", opt.lang))
+    for op, other, at in reg.splits(iid):  # register split: which service split off which
+        said = "print_split_from" if op == "split-from" else "print_split_off"
+        day = local_day(at)
+        when.append(say(said, opt.lang, iid=other, date=date_text(day, opt.lang) if day else at))
     if when:
         rows.append([_wrap(" · ".join(when), FONT, 7.5, width), ""])
         n = len(rows) - 1

@@ -74,6 +74,12 @@ is taken where KEEP holds what the form showed, and held (``held_merged_form``) 
 holds another. ``register restore OTHER`` takes it back as it was: what the merge took into KEEP stays
 there, and its forms go to it again.
 
+A service that split off one (``formgen register split ID --name NAME``,
+:meth:`Register.split_institution`) is a new institution with ID's other values and checklists
+as one revision, ``"op": "split-from"`` with ``"other"`` and the ``"note"``, its source of kind
+:data:`SPLIT` (no value its word, its entries never confirmed); ID keeps its id and history and
+gets the event ``"op": "split-off"`` with ``"other"``, the new one.
+
 A coordinator sets or removes a value by hand (:meth:`Register.hand_values`,
 :meth:`Register.set_by_hand`, ``formgen register set``): what an institution said on the
 telephone, an address that bounces. The value is checked as a returned one is and stored as
@@ -331,6 +337,12 @@ another one found to be the same (:meth:`Register.merge_institutions`): no file;
 the institution merged into it, ``note`` why."""
 
 
+SPLIT = "split"
+"""The ``kind`` of the source of the values ``formgen register split`` gave a service that split
+off another (:meth:`Register.split_institution`): no file; ``from`` names the institution it
+split off, ``note`` why. They are a start, not its word (:meth:`Register._own`)."""
+
+
 EMAIL = "institution.email"
 """The institution's address, where ``formgen mail`` sends its forms: a coordinator may set it
 by hand to what it holds already, and so vouches for it (:meth:`Register.hand_values`)."""
@@ -375,10 +387,9 @@ def by_hand(source: Mapping[str, Any], lang: str) -> str | None:
     (``register merge``): ``merged from inst-0004 by hand: dieselbe Praxis``; ``None`` for a
     file's."""
     kind = source.get("kind")
-    if kind == MERGED:
-        return say(
-            "merge_by_hand", lang, other=str(source.get("from")), note=str(source.get("note"))
-        )
+    if kind in (MERGED, SPLIT):
+        said = "merge_by_hand" if kind == MERGED else "split_by_hand"
+        return say(said, lang, other=str(source.get("from")), note=str(source.get("note")))
     if kind != HAND:
         return None
     return say("by_hand", lang, note=str(source.get("note") or ""))
@@ -2479,6 +2490,74 @@ class Register:
         self._rematch(keep, other)
         return Merged(tuple(taken), tuple(held), same)
 
+    def split_values(self, iid: str, name: str) -> dict[str, Json]:
+        """What a service named ``name`` that splits off ``iid`` starts with
+        (:meth:`split_institution`): the name, checked as ``register set`` checks one, and
+        ``iid``'s other values but for each entry's date and initials (its confirmation),
+        path → stored value. Raises :class:`RegisterError` (nothing is changed) for an unknown
+        or retired ``iid``, an invalid name, or ``iid``'s own (case and accents aside)."""
+        old = self.institution(iid)
+        if (was := self.retired(iid)) is not None:
+            raise RegisterError(Said("split_retired", iid=iid, retired=retired_said(was)))
+        if not name.strip():
+            raise RegisterError(Said("split_no_name", iid=iid))
+        path, f = self._settable(iid, old, f"{INSTITUTION}.name")
+        values = self._typed(iid, path, f, name)
+        if fold(str(values[path]["v"])) == fold(self.name_of(iid)):
+            raise RegisterError(Said("split_same_name", iid=iid, name=name_line(self, iid)))
+        scopes = [(INSTITUTION, old["institution"])] + [
+            (cid, e["fields"]) for cid, e in old["entries"].items()
+        ]
+        for scope, held in scopes:
+            for key, theirs in held.items():
+                at = f"{scope}.{key}"
+                if is_erased(theirs) or at in values or at in self._written_anew:
+                    continue
+                values[at] = {
+                    k: v
+                    for k, v in theirs.items()
+                    if k not in ("src", "rev", "origin", "confirmed")
+                }
+        return values
+
+    def split_institution(
+        self,
+        iid: str,
+        values: Mapping[str, Json],
+        note: str,
+        at: str | None = None,
+        first_new: int = 1,
+    ) -> str:
+        """A service split off ``iid`` („Beratungsstelle X“ became „… Nord“ and „… Süd“;
+        ``iid`` keeps its id and history): a new institution (numbered from ``first_new`` on,
+        as :meth:`merge` numbers one) with ``values`` (:meth:`split_values`) and an entry in
+        each checklist ``iid`` has, as one revision (``"op": "split-from"`` with ``"other"``
+        and ``"note"``, its source of kind :data:`SPLIT`): none of them its word, its entries
+        never confirmed, so that it is asked for them. ``iid``'s history gets the event
+        ``"op": "split-off"`` with ``"other"``. Matching keeps them apart by their names: an
+        address or phone they share tells nothing (:mod:`ingest.matching`). Returns the new
+        id."""
+        old = self.institution(iid)
+        at = at or now_iso()
+        new = self._create(None, first_new)
+        inst = self.institutions[new]
+        sha = hashlib.sha256(_encode([SPLIT, iid, new, at, note]).encode()).hexdigest()
+        self.data["sources"][sha] = {"kind": SPLIT, "from": iid, "note": note, "ingested_at": at}
+        inst["entries"] = {cid: {"fields": {}, "by_institution": False} for cid in old["entries"]}
+        self._apply(inst, values, sha, at, "split-from", other=iid, note=note)
+        self._event(old, at, "split-off", other=new, note=note)
+        self._rematch(iid, new)
+        return new
+
+    def splits(self, iid: str) -> list[tuple[str, str, str]]:
+        """What ``register split`` did to ``iid``: ``(op, other, at)`` for each time it split
+        off ``other`` (``split-from``) or ``other`` split off it (``split-off``)."""
+        return [
+            (str(h["op"]), str(h["other"]), str(h["at"]))
+            for h in self.institution(iid)["history"]
+            if h["op"] in ("split-from", "split-off")
+        ]
+
     def _refuse_merge(self, keep: str, other: str) -> None:
         """:class:`RegisterError` when ``other`` cannot be merged into ``keep``
         (:meth:`merge_institutions`)."""
@@ -2564,7 +2643,7 @@ class Register:
                 "src": src,
                 "op": op,
                 **more,
-                **self._by(src is None or self.source(src).get("kind") in (HAND, MERGED)),
+                **self._by(src is None or self.source(src).get("kind") in (HAND, MERGED, SPLIT)),
                 "changes": [],
             }
         )
@@ -2606,27 +2685,7 @@ class Register:
             if held["institution_id"] == iid and held["path"] in paths:
                 cid = held["id"]
                 raise RegisterError(Said("regerr_set_held", iid=iid, path=held["path"], cid=cid))
-        new: dict[str, Json] = {}
-        if text is not None:
-            # here, not at the top: the checks load phonenumbers, which reading needs not
-            from ingest.validate import MAX_VALUE_CHARS, check_typed
-
-            if len(text) > MAX_VALUE_CHARS:  # a return's is kept shortened, its file archived
-                raise RegisterError(
-                    Said(
-                        "regerr_set_too_long", iid=iid, path=path, n=len(text), most=MAX_VALUE_CHARS
-                    )
-                )
-            scope = path.partition(".")[0]
-            for key, checked in check_typed(f, text).items():
-                if checked.problem is not None:
-                    problem = SaidProblem(checked.problem)
-                    raise RegisterError(
-                        Said("regerr_set_invalid", iid=iid, path=path, problem=problem)
-                    )
-                new[f"{scope}.{key}"] = {"v": checked.value, "raw": checked.raw}
-            if not new:
-                raise RegisterError(Said("regerr_set_no_value", iid=iid, path=path))
+        new = {} if text is None else self._typed(iid, path, f, text)
         # the text it holds, flagged (by an earlier formgen), set again: valid now, the flag goes
         values = {
             p: new.get(p)
@@ -2643,6 +2702,28 @@ class Register:
                 else Said("regerr_set_holds_none", iid=iid, path=path)
             )
         return values
+
+    def _typed(self, iid: str, path: str, f: Field, text: str) -> dict[str, Json]:
+        """``text`` typed for ``path`` of ``iid`` (its field ``f``), checked as a returned
+        value is: path → stored value; :class:`RegisterError` for a value too long, invalid
+        or none."""
+        # here, not at the top: the checks load phonenumbers, which reading needs not
+        from ingest.validate import MAX_VALUE_CHARS, check_typed
+
+        if len(text) > MAX_VALUE_CHARS:  # a return's is kept shortened, its file archived
+            raise RegisterError(
+                Said("regerr_set_too_long", iid=iid, path=path, n=len(text), most=MAX_VALUE_CHARS)
+            )
+        new: dict[str, Json] = {}
+        scope = path.partition(".")[0]
+        for key, checked in check_typed(f, text).items():
+            if checked.problem is not None:
+                problem = SaidProblem(checked.problem)
+                raise RegisterError(Said("regerr_set_invalid", iid=iid, path=path, problem=problem))
+            new[f"{scope}.{key}"] = {"v": checked.value, "raw": checked.raw}
+        if not new:
+            raise RegisterError(Said("regerr_set_no_value", iid=iid, path=path))
+        return new
 
     def _path_meant(self, inst: Json, text: str) -> str:
         """The path a field's label ``text`` names (``E-Mail``, ``Einrichtung › E-Mail``: the

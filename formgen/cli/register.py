@@ -389,6 +389,37 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
         echo(say_count("merge_same_values", lang, done.same))
 
 
+@register.command("split", short_help="A service split off ID: a new institution NAME.")
+@click.argument("institution_id")
+@click.option("--name", "name", callback=text_only, required=True, help="The new service's name.")
+@click.option(
+    "--note",
+    callback=text_only,
+    required=True,
+    help="Why, kept in both histories: e.g. 'Beratungsstelle aufgeteilt in Nord und Süd'.",
+)
+@workspace_option
+@library_errors
+def split(institution_id: str, name: str, note: str, workspace_dir: str) -> None:
+    """A service split off INSTITUTION_ID ('Beratungsstelle X' became 'X Nord' and 'X Süd'):
+    a new institution named NAME, INSTITUTION_ID keeping its id and history.
+
+    The new one starts with INSTITUTION_ID's other values and checklists (not their date and
+    initials), none of them its word: its entries count as never confirmed, so 'formgen mail
+    --stale' mails it a form to correct them; 'register set' corrects one now (rename
+    INSTITUTION_ID so too, 'X Süd'). Both histories, 'find --all' and the print say which split
+    off which; a checklist tells them apart by their names (an address or phone number they
+    share tells nothing); 'register rebuild' makes the split again from the journal. Refused,
+    and nothing changed: an unknown or retired INSTITUTION_ID, an invalid NAME, or its own.
+    """
+    note = _one_line(note, "split")
+    ws = Workspace.open(workspace_dir)
+    with journal.writing(ws) as w:
+        new = w.split_institution(institution_id, name, note)
+        names = {"name": name_line(w.register, new), "old": name_line(w.register, institution_id)}
+    echo(say("split_done", ws.language, new=new, iid=institution_id, note=note, **names))
+
+
 def _one_line(note: str, ask: str) -> str:
     """A ``--note`` on one line, as typed; a blank one is a usage error that says to ``ask``
     (the words ``reg_usage_ask_…``)."""

@@ -1,0 +1,193 @@
+"""``formgen register split``: a service split off another („Beratungsstelle X“ became „X Nord“
+and „X Süd“): a new institution whose history, and the other's, say so; a checklist of one never
+goes to the other; a rebuild makes it again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
+from register_support import SCHEMA, checklist
+from test_register_returns import run
+
+from formgen.cli import main
+from formgen.errors import RegisterError
+from ingest.journal import load
+from ingest.printed import PrintOptions, render_register
+from ingest.register import Register
+from ingest.staleness import review
+
+SAHIN = {
+    "name": "Beratungsstelle Ümit Şahin",
+    "street": "Oberbilker Allee 12",
+    "postcode": "40227",
+    "city": "Düsseldorf",
+    "region": "duesseldorf",
+    "phone": "0211 7770",
+    "email": "beratung@sahin.example",
+    "migrant_experience": "ja",
+    "languages_offered": ["tr", "ar"],
+    "contact_name": "Ümit Şahin",
+    "date": "2026-09-24",
+    "initials": "ÜŞ",
+}
+NORD = "Beratungsstelle Ümit Şahin Nord"
+SUED = "Beratungsstelle Ümit Şahin Süd"
+
+
+def split_off(reg: Register, iid: str, name: str = NORD) -> str:
+    return reg.split_institution(iid, reg.split_values(iid, name), "aufgeteilt in Nord und Süd")
+
+
+def test_a_split_off_service_starts_with_the_others_values_none_of_them_its_word() -> None:
+    reg = Register(SCHEMA)
+    (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
+    new = split_off(reg, iid)
+    assert new == "inst-0002" and reg.name_of(new) == NORD and reg.name_of(iid) == SAHIN["name"]
+    fields = reg.institutions[new]["entries"]["psychotherapie"]["fields"]
+    assert fields["contact_name"]["v"] == "Ümit Şahin"
+    assert "date" not in fields and "initials" not in fields  # its confirmation, not the new one's
+    assert reg.value(new, "institution.phone")["v"] == reg.value(iid, "institution.phone")["v"]
+    assert all(reg.from_someone_else(v) for v in reg.institutions[new]["institution"].values())
+    (found,) = [f for f in review(reg, today=dt.date(2026, 10, 1)) if f.institution_id == new]
+    assert found.reasons == ("never_answered",), found
+    assert reg.splits(new)[0][:2] == ("split-from", iid)
+    assert reg.splits(iid)[0][:2] == ("split-off", new)
+
+
+def test_a_checklist_of_one_goes_to_that_one_never_to_the_other() -> None:
+    """They share address, phone and e-mail: only the name tells them apart; the old name
+    is the one renamed Süd, which keeps its history, never Nord."""
+    reg = Register(SCHEMA)
+    (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
+    new = split_off(reg, iid)
+    reg.set_by_hand(iid, reg.hand_values(iid, "institution.name", SUED), "Süd")
+    shared = {k: SAHIN[k] for k in ("postcode", "phone", "email")}
+    for name, meant in ((NORD, new), (SUED, iid), ("Beratungsstelle Ümit Şahin - Nord", new)):
+        out = reg.merge(checklist("psychotherapie", {"name": name, **shared, "plans": name}))
+        assert out.institutions == (meant,), (name, out)
+    out = reg.merge(checklist("psychotherapie", {"name": SAHIN["name"], **shared}))
+    assert out.institutions == (iid,) and reg.duplicates() == [], out
+
+
+def test_a_split_is_refused_for_a_retired_institution_or_its_own_name() -> None:
+    reg = Register(SCHEMA)
+    (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
+    with pytest.raises(RegisterError, match="needs a name of its own"):
+        reg.split_values(iid, "BERATUNGSSTELLE UMIT SAHIN")
+    with pytest.raises(RegisterError, match="no institution 'inst-0009' in the register"):
+        reg.split_values("inst-0009", NORD)
+    reg.retire(iid, "geschlossen")
+    with pytest.raises(RegisterError, match="restore inst-0001"):
+        reg.split_values(iid, NORD)
+    assert list(reg.institutions) == [iid]
+
+
+def test_the_print_says_which_split_off_which() -> None:
+    reg = Register(SCHEMA)
+    (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
+    new = split_off(reg, iid)
+    opts = PrintOptions(centre="SPKoM Düsseldorf", stand=dt.date(2026, 12, 1))
+    with pdfplumber.open(io.BytesIO(render_register(reg, opts))) as doc:
+        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in doc.pages)
+    day = dt.date.today().strftime("%d.%m.%Y")
+    assert f"abgeteilt von {iid} am {day}" in text, text
+    assert f"{new} davon abgeteilt am {day}" in text, text
+
+
+def test_register_split_journaled_both_histories_find_all_and_rebuild(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(
+        "Einrichtung;PLZ;Telefon;E-Mail;Checkliste;Versorgungsregion\r\n"
+        f"{SAHIN['name']};40227;0211 7770;beratung@sahin.example;psychotherapie;duesseldorf\r\n",
+        "utf-8",
+    )
+    run("register", "import", str(listed), "-w", w)
+    out = run(
+        "register", "split", "inst-0001", "--name", NORD, "--note", "Aufteilung 2027", "-w", w
+    )
+    assert out.startswith(
+        f"inst-0002 {NORD}: von inst-0001 {SAHIN['name']} abgeteilt (Aufteilung 2027), eine neue"
+    ), out
+    new = run("register", "history", "inst-0002", "-w", w)
+    assert "von Hand abgeteilt von inst-0001: Aufteilung 2027" in new, new
+    assert NORD in new and "0211 7770" in new.replace("+49 211 7770", "0211 7770")
+    old = run("register", "history", "inst-0001", "-w", w)
+    assert f"inst-0002 {NORD} davon abgeteilt: Aufteilung 2027" in old, old
+    (event,) = [
+        h
+        for h in json.loads(run("register", "history", "inst-0001", "-w", w, "--json"))
+        if h["op"] == "split-off"
+    ]
+    assert (event["other"], event["note"]) == ("inst-0002", "Aufteilung 2027")
+    found = run("register", "find", "--all", "Aufteilung 2027", "-w", w)
+    assert "Dienst abgeteilt" in found and "inst-0002" in found, found
+    before = json.loads(ws.register_path.read_bytes())
+    run("register", "rebuild", "-w", w)
+    after = json.loads(ws.register_path.read_bytes())
+    assert after["institutions"] == before["institutions"]
+    assert load(ws).name_of("inst-0002") == NORD
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["inst-0001", "--name", SAHIN["name"], "--note", "x"], 1, "braucht einen eigenen Namen"),
+        (["inst-0007", "--name", NORD, "--note", "x"], 1, "keine Einrichtung „inst-0007“"),
+        (["inst-0001", "--name", NORD, "--note", "  "], 2, "warum der Dienst abgeteilt wird"),
+        (["inst-0001", "--name", " ", "--note", "x"], 1, r"braucht einen Namen \(--name NAME\)"),
+    ],
+)
+def test_register_split_refused_changes_nothing(
+    tmp_path: Path, args: list[str], code: int, said: str
+) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(f"Einrichtung;Checkliste\r\n{SAHIN['name']};psychotherapie\r\n", "utf-8")
+    run("register", "import", str(listed), "-w", str(ws.root))
+    before = ws.register_path.read_bytes()
+    result = CliRunner().invoke(main, ["register", "split", *args, "-w", str(ws.root)])
+    assert result.exit_code == code, result.output
+    assert re.search(said, result.output), result.output
+    assert ws.register_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("erased_in", ["inst-0002", "inst-0001"])
+def test_a_contact_erased_after_a_split_rebuilds_as_it_is(tmp_path: Path, erased_in: str) -> None:
+    """The split journals the values the new service started with: a contact person erased
+    from it goes from the journal's split too; erased from the other, the new one keeps its
+    copy (the erasure names it), and a rebuild gives either register as it is."""
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(
+        "Einrichtung;Name der Ansprechperson;Checkliste\r\n"
+        f"{SAHIN['name']};Oksana Petrenko;psychotherapie\r\n",
+        "utf-8",
+    )
+    run("register", "import", str(listed), "-w", w)
+    run("register", "split", "inst-0001", "--name", NORD, "--note", "Aufteilung", "-w", w)
+    path = "psychotherapie.contact_name"
+    run("register", "erase", erased_in, path, "--note", "Antrag vom 02.05.", "--yes", "-w", w)
+    reg = load(ws)
+    kept = "inst-0001" if erased_in == "inst-0002" else "inst-0002"
+    assert reg.value(kept, path)["v"] == "Oksana Petrenko"
+    assert reg.value(erased_in, path) is None
+    (split,) = [
+        json.loads(line)
+        for line in (ws.root / "journal.jsonl").read_text("utf-8").splitlines()
+        if '"op": "split"' in line
+    ]
+    assert ("Oksana" in json.dumps(split, ensure_ascii=False)) == (erased_in == "inst-0001")
+    before = json.loads(ws.register_path.read_bytes())
+    run("register", "rebuild", "-w", w)
+    assert json.loads(ws.register_path.read_bytes())["institutions"] == before["institutions"]
