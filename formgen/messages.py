@@ -77,6 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "phone_mobile_extension": "'{raw}' is a mobile number with an extension, which mobile "
         "numbers do not have; write the number as it is dialled, e.g. 0171 1234567",
         "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
+        "email_domain": "'{raw}': the part after the @ is no domain name IDNA 2008 allows; ask "
+        "the institution for its address",
+        "email_domain_char": "'{raw}': the part after the @ is no domain name IDNA 2008 allows "
+        "(it holds {char}); ask the institution for its address",
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
         "choice_labels": "'{raw}' is not one of the choices: {allowed}",
@@ -130,6 +134,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "z.\u00a0B. 0171 1234567",
         "email": "„{raw}“ ist keine gültige E-Mail-Adresse; bitte eine einzelne Adresse "
         "eintragen, z.\u00a0B. name@example.org",
+        "email_domain": "„{raw}“: der Teil nach dem @ ist kein Domainname, den IDNA 2008 zulässt; "
+        "bitte die Einrichtung nach ihrer Adresse fragen",
+        "email_domain_char": "„{raw}“: der Teil nach dem @ ist kein Domainname, den IDNA 2008 "
+        "zulässt (er enthält {char}); bitte die Einrichtung nach ihrer Adresse fragen",
         "url": "„{raw}“ ist keine gültige Internetadresse; bitte z.\u00a0B. www.example.org eintragen",
         "choice": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
         "choice_labels": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
@@ -2188,6 +2196,11 @@ WORDS: dict[str, dict[str, str]] = {
         "by most mail servers; ask the institution for its plain-ASCII address",
         "mail_email_invalid": "'{address}' is not an e-mail address (expected name@example.org)",
         "mail_email_dots": "'{address}' is not an e-mail address (dots in the wrong place)",
+        "mail_email_domain": "'{address}' cannot be mailed: {why}; ask the institution for its "
+        "address (formgen writes no other domain in its place)",
+        "mail_email_idna": "the part after the @, '{domain}', is no domain name IDNA 2008 allows",
+        "mail_email_idna_char": "the part after the @, '{domain}', is no domain name IDNA 2008 "
+        "allows: it holds {char}, which a domain name cannot hold there",
         "mail_sender_not_ascii": "'{address}': letters such as ä or ü before the @ have no form "
         "a mail header can carry (a domain such as büro.example has one)",
         "mail_email_no_dot": "'{address}' is not an e-mail address mail can reach: the part "
@@ -5096,6 +5109,12 @@ WORDS: dict[str, dict[str, str]] = {
         "solche Buchstaben fragen",
         "mail_email_invalid": "„{address}“ ist keine E-Mail-Adresse (erwartet: name@example.org)",
         "mail_email_dots": "„{address}“ ist keine E-Mail-Adresse (Punkte an falscher Stelle)",
+        "mail_email_domain": "„{address}“ kann nicht angeschrieben werden: {why}; bitte die "
+        "Einrichtung nach ihrer Adresse fragen (formgen setzt keine andere Domain an ihre Stelle)",
+        "mail_email_idna": "der Teil nach dem @, „{domain}“, ist kein Domainname, den IDNA 2008 "
+        "zulässt",
+        "mail_email_idna_char": "der Teil nach dem @, „{domain}“, ist kein Domainname, den IDNA "
+        "2008 zulässt: er enthält {char}, das dort in keinem Domainnamen stehen kann",
         "mail_sender_not_ascii": "„{address}“: Buchstaben wie ä oder ü vor dem @ kann der Kopf "
         "einer Mail nicht tragen (eine Domain wie büro.example schon)",
         "mail_email_no_dot": "„{address}“ ist keine E-Mail-Adresse, die Mails erreichen: der "

@@ -58,7 +58,7 @@ from formgen.model import (
     choices_of,
     folded,
 )
-from formgen.recipients import address_in
+from formgen.recipients import address_in, refused_domain
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -296,6 +296,11 @@ def parse_email(raw: str) -> Checked:
     text = address_in(raw)
     if text is None or not _EMAIL.match(text):
         return Checked(raw, None, problem("email", raw=short(raw)))
+    refused = refused_domain(text.rpartition("@")[2])
+    if refused is not None:  # never mailed to another domain: kept as typed, asked about
+        char = refused.args.get("char")
+        why = problem("email_domain_char", raw=short(raw), char=char) if char else None
+        return Checked(raw, None, why or problem("email_domain", raw=short(raw)))
     return Checked(raw, text)
 
 

@@ -527,3 +527,33 @@ def test_a_region_without_the_national_prefix_0_reads_a_number_without_it() -> N
     """In the United States (national prefix 1) a number is written without it."""
     assert values.parse_phone("212 555 1234", "US").value == "+1 212-555-1234"
     assert values.parse_phone("０２１１ １２３４５６７").value == "+49 211 1234567"  # full width
+
+
+@pytest.mark.parametrize(
+    ("typed", "char"),
+    [
+        ("praxis@a\u200dga.example", "U+200D Zero Width Joiner"),  # IDNA 2003 dropped it
+        ("info@i\u2764.example", "U+2764 Heavy Black Heart"),
+        ("info@\u0661\u0662\u0663.example", "U+0661 Arabic-Indic Digit One"),
+    ],
+)
+def test_an_address_whose_domain_idna_2008_refuses_is_kept_as_typed_and_named(
+    typed: str, char: str
+) -> None:
+    """Never mailed to another domain than the one typed: kept as typed, flagged, its character
+    named (a joiner cannot be seen)."""
+    checked = values.parse_email(typed)
+    assert (checked.value, checked.raw) == (None, typed)
+    assert checked.problem is not None and checked.problem.key == "email_domain_char"
+    assert checked.problem.in_language("de") == (
+        f"„{typed}“: der Teil nach dem @ ist kein Domainname, den IDNA 2008 zulässt (er enthält "
+        f"{char}); bitte die Einrichtung nach ihrer Adresse fragen"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed", ["info@straßenfußball-neuß.de", "info@ελληνικός.example", "kontakt@مثال.example"]
+)
+def test_a_domain_idna_2008_takes_is_kept_as_typed(typed: str) -> None:
+    checked = values.parse_email(typed)
+    assert (checked.value, checked.problem) == (typed, None)

@@ -22,8 +22,9 @@ from test_register_import import xlsx
 from formgen.cli import main
 from formgen.cli.common import read_recipients
 from formgen.errors import RecipientsError, RecordError
+from formgen.messages import in_language
 from formgen.model import Choice, Text
-from formgen.recipients import recipients_from_records
+from formgen.recipients import normalise_email, recipients_from_records, shown_email
 from formgen.record import InstitutionRecord, record_from_json
 from formgen.schema_load import default_schema
 
@@ -87,7 +88,7 @@ def test_an_address_with_its_display_name_is_mailed_at_the_address(tmp_path):
         msg = message_from_bytes(path.read_bytes(), policy=policy.default)
         sent[msg["To"].addresses[0].addr_spec] = header_text(msg, "To")
     assert sorted(sent) == [
-        "iletisim@" + "şefkat.example".encode("idna").decode(),  # xn--efkat-…
+        "iletisim@xn--efkat-idb.example",  # the domain in its ASCII form
         "poradnia@example.pl",
         "praxis@example.org",
     ], sent
@@ -1565,3 +1566,39 @@ def test_a_record_whose_id_windows_keeps_for_a_device_is_refused():
         record_from_json(
             SCHEMA, {"id": "Con", "institution": {"name": "Beratung Łódź"}}, "con.json"
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "wire"),
+    [
+        # IDNA 2003 (Python's codec) wrote these strassenfussball-neuss.de and σ: other domains
+        ("info@Straßenfußball-Neuß.de", "info@xn--straenfuball-neu-jlbei.de"),
+        ("info@ελληνικός.example", "info@xn--qxaegecap6byf.example"),
+        ("Info@Example.ORG", "Info@example.org"),
+    ],
+)
+def test_a_domain_goes_on_the_wire_as_idna_2008_writes_it_and_is_shown_as_typed(
+    typed: str, wire: str
+) -> None:
+    listed = parse(f"id,institution,email,categories,region\nx,X,{typed},facharzt,\n")
+    assert (listed.problems, listed.recipients[0].email) == ((), wire)
+    assert shown_email(wire) == typed.rpartition("@")[0] + "@" + typed.rpartition("@")[2].lower()
+
+
+def test_a_domain_idna_2008_refuses_is_named_and_not_mailed() -> None:
+    """The joiner IDNA 2003 dropped silently (praxis@aga.example, someone else's) is named."""
+    listed = parse(
+        "id,institution,email,categories,region\n"
+        "x,Praxis Ağa,praxis@a\u200dga.example,facharzt,\n"
+        "y,Praxis Ay,info@ay.example,facharzt,\n"
+    )
+    assert [r.id for r in listed.recipients] == ["y"]
+    (problem,) = listed.problems
+    assert (problem.line, in_language(problem.message, "de")) == (
+        2,
+        "„praxis@a\u200dga.example“ kann nicht angeschrieben werden: der Teil nach dem @, "
+        "„a\u200dga.example“, ist kein Domainname, den IDNA 2008 zulässt: er enthält U+200D Zero "
+        "Width Joiner, das dort in keinem Domainnamen stehen kann; bitte die Einrichtung nach "
+        "ihrer Adresse fragen (formgen setzt keine andere Domain an ihre Stelle)",
+    )
+    assert normalise_email("praxis@a\u200dga.example") == "praxis@a\u200dga.example"

@@ -3117,3 +3117,59 @@ def test_a_run_waiting_for_a_mail_round_is_told_which_run_holds_the_workspace(
     with formgen.workspace.Workspace.open(ws).lock(wait=0):  # the round ended: free again
         assert (ws / ".lock").read_text("utf-8").startswith('{"command": "formgen ')
     assert (ws / ".lock").read_text("utf-8") == ""
+
+
+SF_ASCII = "info@xn--straenfuball-neu-jlbei.de"
+"""info@straßenfußball-neuß.de on the wire: IDNA 2008 keeps ß, a letter of its own in a domain
+since 2010 (Python's codec ``"straßenfußball-neuß".encode("punycode")`` gives the same label)."""
+
+
+def test_a_domain_with_sharp_s_is_mailed_to_its_own_domain_never_the_one_with_ss(tmp_path):
+    """A tester's finding: info@straßenfußball-neuß.de went to strassenfussball-neuss.de, another
+    registered domain (IDNA 2003 writes ß as ss), and a returned address too in the next round of
+    the register. The server is asked for the ß domain's own ASCII form; the coordinator reads
+    the address as written; an address IDNA 2008 refuses is named and not mailed."""
+    csv = tmp_path / "idn.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "sf;Straßenfußball Neuß e.V.;info@straßenfußball-neuß.de;krisendienst;\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        first = run("mail", str(csv), "-w", str(ws), "--send")
+        write_register(
+            ws,
+            {
+                "mso": {
+                    "institution": {
+                        "name": "Türkisch-Arabischer Elternverein Neuss e.V.",
+                        "email": "beratung@elternverein-neuß.de",  # as a return gave it
+                    },
+                    "categories": {"psychotherapie": "2026-01-05"},
+                },
+                "zwj": {
+                    "institution": {"name": "Praxis Ağa", "email": "praxis@a\u200dga.example"},
+                    "categories": {"psychotherapie": "2026-01-05"},
+                },
+            },
+        )
+        stale = run("mail", "--stale", "--stale-by", "01.01.2099", "-w", str(ws), "--send")
+    assert first.exit_code == 0 and stale.exit_code == 0, first.output + stale.output
+    assert [rcpts for _, rcpts, _ in inbox.messages] == [
+        [SF_ASCII],
+        ["beratung@xn--elternverein-neu-vlb.de"],
+    ]
+    assert inbox.parsed()[0]["To"].addresses[0].addr_spec == SF_ASCII
+    assert "gesendet sf (Straßenfußball Neuß e.V.) <info@straßenfußball-neuß.de>" in first.output
+    assert "<beratung@elternverein-neuß.de>" in stale.output, stale.output
+    said = " ".join(stale.output.split())
+    assert (
+        "„praxis@a\u200dga.example“ kann nicht angeschrieben werden: der Teil nach dem @, "
+        "„a\u200dga.example“, ist kein Domainname, den IDNA 2008 zulässt: er enthält U+200D Zero "
+        "Width Joiner"
+    ) in said, said
+    logged = {e["institution_id"]: e["email"] for e in log_events(ws) if e.get("email")}
+    assert logged["sf"] == SF_ASCII and logged["mso"] == "beratung@xn--elternverein-neu-vlb.de"
+    assert "neuss" not in (ws / "sendlog.jsonl").read_text("utf-8")
