@@ -19,15 +19,18 @@ that few institutions share), so the cost per return does not grow with the regi
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from formgen.bounces import address_key
 from formgen.fold import same_letters
 from formgen.linebreak import pasted
 from formgen.messages import say
+from formgen.recipients import ascii_domain
 
 MERGE = "merge"
 PROBABLE = "probable"
@@ -79,7 +82,8 @@ matches its checklists as the merge did and finds the institutions and probable 
 later operations name. Since version 4 an e-mail or web address only one institution holds is
 evidence too (:meth:`Matcher.match`); since version 5 a phone number only where no other
 institution that is not retired holds it and the return gives it no institution of another name
-(a provider's switchboard), as an address.
+(a provider's switchboard), as an address, and an address's domain as mail goes to it, IDNA 2008
+(:func:`normalise_online`).
 
 What each version costs, measured alike: 2,000 checklist blocks (half of them a name of the
 register, all with an institution's e-mail address) matched against 5,000 institutions of which
@@ -117,11 +121,22 @@ def normalise_phone(phone: str) -> str:
     return digits
 
 
-def normalise_online(email: str, web: str) -> frozenset[str]:
+def normalise_online(email: str, web: str, version: int = MATCHING) -> frozenset[str]:
     """The e-mail and web address as compared: case aside, ``mailto:``, ``https://``, ``www.``
-    and a closing ``/`` left out; an e-mail marked ``@``, a web address ``/``."""
-    mail = re.sub(r"^mailto:", "", email.strip().casefold())
-    site = re.sub(r"^(https?://)?(www\.)?", "", web.strip().casefold()).rstrip("/")
+    and a closing ``/`` left out; an e-mail marked ``@``, a web address ``/``. As
+    :data:`MATCHING` ``version`` reads them: from 5 their domain as mail and browsers go to it
+    (:func:`formgen.recipients.ascii_domain`), before in ``casefold``, which wrote
+    ``straßenfußball-neuß.de`` as ``strassenfussball-neuss.de``, another domain."""
+    if version < 5:
+        mail = re.sub(r"^mailto:", "", email.strip().casefold())
+        site = re.sub(r"^(https?://)?(www\.)?", "", web.strip().casefold()).rstrip("/")
+    else:
+        mail = address_key(re.sub(r"^mailto:", "", email.strip(), flags=re.IGNORECASE))
+        bare = re.sub(r"^(https?://)?(www\.)?", "", web.strip(), flags=re.IGNORECASE)
+        host, slash, path = bare.partition("/")
+        with contextlib.suppress(UnicodeError):  # a domain IDNA 2008 refuses: as written
+            host = ascii_domain(host)
+        site = f"{host.lower()}{slash}{path.casefold()}".rstrip("/")
     return frozenset(({"@" + mail} if mail else set()) | ({"/" + site} if site else set()))
 
 
@@ -296,7 +311,9 @@ class Matcher:
 
     def _online_of(self, cand: Candidate) -> frozenset[str]:
         """The e-mail and web address of ``cand`` as compared; none before version 4."""
-        return normalise_online(cand.email, cand.web) if self._version >= 4 else frozenset()
+        if self._version < 4:
+            return frozenset()
+        return normalise_online(cand.email, cand.web, self._version)
 
     def _former_score(self, name: str, numbers: frozenset[str], iid: str) -> float:
         """How like ``name`` is the most alike of the names ``iid`` had before (0: none)."""

@@ -1311,7 +1311,7 @@ class Register:
         unanswered: list[str] = []
         """The institution's checklists its first return about them answers nothing of
         (:func:`answered`)."""
-        shared = _shared(sub.entries)
+        shared = _shared(sub.entries, matching)
         for e in sub.entries:
             where: str = e.category or INSTITUTION
             if e.block:
@@ -3182,14 +3182,15 @@ def _lines_joined(shown: Json | None, theirs: Json) -> bool:
     return isinstance(a, str) and isinstance(b, str) and LINE_BREAK.sub("", a) == b != a
 
 
-def _shared(entries: Iterable[EntryReturn]) -> frozenset[str]:
+def _shared(entries: Iterable[EntryReturn], matching: int) -> frozenset[str]:
     """The e-mail and web addresses and phone numbers a return gives institutions of different
-    names: a provider's, which tell none of them (:meth:`ingest.matching.Matcher.match`)."""
+    names: a provider's, which tell none of them (:meth:`ingest.matching.Matcher.match`), as
+    ``matching`` (:data:`ingest.matching.MATCHING`) compares them."""
     names: dict[str, set[str]] = {}
     for e in entries:
         get = {k: c.text for k, c in e.institution.items() if c is not None}.get
         phone = normalise_phone(get("phone") or "")
-        keys = normalise_online(get("email") or "", get("website") or "")
+        keys = normalise_online(get("email") or "", get("website") or "", matching)
         for key in keys | ({phone_key(phone)} if phone else set()):
             names.setdefault(key, set()).add(fold(get("name") or ""))
     return frozenset(key for key, held in names.items() if len(held) > 1)

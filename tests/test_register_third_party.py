@@ -330,3 +330,59 @@ def test_a_journal_matched_before_switchboards_rebuilds_as_it_was(
         after = json.loads(ws.register_path.read_bytes())
         assert after["institutions"] == before["institutions"]
         assert after["duplicates"] == before["duplicates"]
+
+
+IDN_LISTED = (
+    "Einrichtung;PLZ;E-Mail;Checkliste\r\n"
+    "Straßenfußball Neuß e.V.;41460;info@straßenfußball-neuß.de;psychotherapie\r\n"
+    "Beratungsbüro Öz;40223;info@xn--bro-hoa.example;psychotherapie\r\n"
+)
+IDN_GROUP = {
+    # another domain (ss for ß), which matching 4 took for the register's (casefold)
+    "psychotherapie.1.name": "Fußballprojekt Neuss",
+    "psychotherapie.1.email": "info@strassenfussball-neuss.de",
+    # the same mailbox in Unicode, which matching 4 took for another
+    "psychotherapie.2.name": "Migrationsberatung Öz",
+    "psychotherapie.2.email": "Info@Büro.example",
+}
+
+
+def test_addresses_are_compared_by_the_domain_mail_goes_to_and_a_journal_replays_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Matching 5 compares an address's domain as IDNA 2008 writes it: strassenfussball-neuss.de
+    is no evidence for the register's straßenfußball-neuß.de (another domain: a new institution),
+    Büro.example is the register's xn--bro-hoa.example (asked about). A journal of matching 4
+    rebuilds as it was merged: the one asked about, the other new."""
+    outcomes = {}
+    for version in (4, 5):
+        ws = make_workspace(tmp_path / f"ws{version}")
+        w = str(ws.root)
+        (tmp_path / "Liste.csv").write_text(IDN_LISTED, "utf-8")
+        monkeypatch.setattr(journal, "MATCHING", version)
+        run("register", "import", str(tmp_path / "Liste.csv"), "-w", w)
+        run("ingest", str(group_checklist(ws, tmp_path / "AK.pdf", IDN_GROUP)), "-w", w)
+        monkeypatch.undo()
+        before = json.loads(ws.register_path.read_bytes())
+        run("register", "rebuild", "-w", w)
+        after = json.loads(ws.register_path.read_bytes())
+        assert (after["institutions"], after["duplicates"]) == (
+            before["institutions"],
+            before["duplicates"],
+        )
+        asked = {
+            d["candidate"]: d["entry"]["institution"]["name"]["v"]
+            for d in after["duplicates"].values()
+        }
+        outcomes[version] = (
+            asked,
+            sorted(i["institution"]["name"]["v"] for i in after["institutions"].values()),
+        )
+    assert outcomes[5] == (
+        {"inst-0002": "Migrationsberatung Öz"},
+        ["Beratungsbüro Öz", "Fußballprojekt Neuss", "Straßenfußball Neuß e.V."],
+    )
+    assert outcomes[4] == (
+        {"inst-0001": "Fußballprojekt Neuss"},
+        ["Beratungsbüro Öz", "Migrationsberatung Öz", "Straßenfußball Neuß e.V."],
+    )
