@@ -207,6 +207,17 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         "bitte die Nummer so eintragen, wie sie gewählt wird",
     ),
     ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
+    (
+        "email_domain_char",
+        lambda: values.parse_email("praxis@a\u200dga.de"),
+        "der Teil nach dem @ ist kein Domainname, den IDNA 2008 zulässt (er enthält U+200D Zero "
+        "Width Joiner); bitte die Einrichtung nach ihrer Adresse fragen",
+    ),
+    (
+        "email_domain",  # a label longer than 63 letters in its ASCII form: no one letter
+        lambda: values.parse_email(f"info@{'ü' * 70}.de"),
+        "der Teil nach dem @ ist kein Domainname, den IDNA 2008 zulässt; bitte die Einrichtung",
+    ),
     ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),
     (
         "choice_labels",
