@@ -322,13 +322,15 @@ def _file_words(text: str) -> str:
 
 def attachment_name(recipient: Recipient, form: GeneratedForm, short_title: str) -> str:
     """The file name of an attached form: readable, the first word of the survey's
-    ``short_title`` and the institution's name as written."""
+    ``short_title`` and the institution's name as written (``…_Elternverein_Neuss_e.V._FG-….pdf``)."""
     prefix = _file_words((short_title.split() or ["Form"])[0]).strip("_-.") or "Form"
     words = _file_words(recipient.name)
     name = words[:60]
     if len(words) > 60 and words[60] != "_":  # a long name ends at a word
         name = name.rpartition("_")[0] or name
-    name = name.strip("_-.") or recipient.id
+    # the closing dot of „e.V.“ stays: a dot before the reference is no file name's end, the
+    # one dot Windows refuses (a name of dots alone, though, is none)
+    name = name.strip("_-") if name.strip("_-.") else recipient.id
     return f"{prefix}_{name}_{form.identity.reference}{form.suffix}"
 
 

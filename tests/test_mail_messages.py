@@ -224,8 +224,9 @@ def test_german_mails_tie_z_b_with_a_no_break_space():
     assert found == ["\u00a0"]  # the invitation's „PDF: z. B. in Firefox …“
 
 
-def test_a_long_name_in_an_attachments_file_name_ends_at_a_word() -> None:
-    """„…_Bildung_und_Integr_FG-….pdf“: the name was cut to 60 characters inside a word."""
+def test_a_long_name_in_an_attachments_file_name_ends_at_a_word_and_keeps_its_e_v_dot() -> None:
+    """„…_Bildung_und_Integr_FG-….pdf“: the name was cut to 60 characters inside a word; and
+    „…_Neuss_e.V_FG-….pdf“ lost the closing dot of „e.V.“ (a tester's finding)."""
     name = "Verein für interkulturelle Begegnung, Beratung, Bildung und Integration e.V."
     form = form_for("i1", name)
     got = attachment_name(recipient("i1", name), form, SCHEMA.mail_titles("de")[1])
@@ -234,6 +235,16 @@ def test_a_long_name_in_an_attachments_file_name_ends_at_a_word() -> None:
         f"_{form.identity.reference}.pdf"
     )
     short = "Praxis Öztürk"
+    for name, shown in [
+        (
+            "Türkisch-Arabischer Elternverein Neuss e.V.",
+            "Türkisch-Arabischer_Elternverein_Neuss_e.V.",
+        ),
+        ("„Brücke“ e.V. ", "„Brücke“_e.V."),
+        ("...", "i1"),  # a name of dots alone: the id
+    ]:
+        got = attachment_name(recipient("i1", name), form, SCHEMA.mail_titles("de")[1])
+        assert got == f"Bestandsaufnahme_{shown}_{form.identity.reference}.pdf"
     assert attachment_name(recipient("i1", short), form, SCHEMA.mail_titles("en")[1]) == (
         f"Inventory_Praxis_Öztürk_{form.identity.reference}.pdf"
     )
