@@ -51,6 +51,7 @@ from formgen.recipients import (
     Recipient,
     RecipientList,
     check_email,
+    mailed_elsewhere,
     recipients_from_records,
     sender_problem,
     shown_email,
@@ -242,22 +243,16 @@ def plan_round(
         d = this_round.get(r.id)
         # done in this round already, whatever address the list or the register gives now
         if d is not None and d.sent_at and not d.came_back:
-            skipped.append(
-                Skip(
-                    r,
-                    Said(
-                        "mail_skip_sent",
-                        round=settings.round,
-                        at=d.sent_at[:16].replace("T", " "),
-                    ),
-                )
-            )
+            at = d.sent_at[:16].replace("T", " ")
+            said = Said("mail_skip_sent", round=settings.round, at=at)
+            skipped.append(Skip(r, _elsewhere(said, d, r)))
             continue
         gone = d is not None and bool(d.draft_path) and not Path(d.draft_path).exists()
         if d is not None and d.drafted_at and not d.came_back and not (gone and force):
             # sent from the mail program (or about to be): never mail the same form again
             key = "mail_skip_draft_gone" if gone else "mail_skip_drafted"
-            skipped.append(Skip(r, Said(key, round=settings.round, path=d.draft_path)))
+            said = Said(key, round=settings.round, path=d.draft_path)
+            skipped.append(Skip(r, _elsewhere(said, d, r)))
             continue
         if d is not None and d.drafted_at and not d.came_back:
             redrafts[r.id] = d.draft_path
@@ -286,6 +281,15 @@ def plan_round(
             maybe_sent[r.id] = d.maybe_sent_at
         todo.append(r)
     return Plan(todo, skipped, without, reuse, formats, langs, maybe_sent, redrafts)
+
+
+def _elsewhere(said: Said, d: Delivery, r: Recipient) -> str:
+    """``said`` (why ``r`` is skipped: mailed in this round), and where the mail ``d`` went to
+    another domain than ``r``'s address (:func:`~formgen.recipients.mailed_elsewhere`)."""
+    if not (d.email and r.email and mailed_elsewhere(d.email, r.email)):
+        return said
+    other = Said("mail_skip_elsewhere", sent=d.email, email=shown_email(r.email))
+    return SaidJoined((said, other), "; ")
 
 
 def delivery_formats(d: Delivery) -> tuple[str, ...]:

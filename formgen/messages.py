@@ -2181,6 +2181,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_delays_recorded": "{n} delays recorded (not final: the server tries again)",
         "mail_delays_recorded_one": "1 delay recorded (not final: the server tries again)",
         "mail_skip_sent": "already sent in round {round} ({at})",
+        "mail_skip_elsewhere": "but to {sent}, another domain than {email}'s: formgen wrote its "
+        "domain so before 25.11.2026 (IDNA 2003, ß as ss); mail it again in a round of its own "
+        "(--round)",
         "mail_skip_drafted": "draft already written in round {round}: {path}",
         "mail_skip_draft_gone": "draft already written in round {round}: {path}, a file that "
         "is gone; if it was not sent from the mail program, --force writes it again",
@@ -5090,6 +5093,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_delays_recorded_one": "1 Verzögerung erfasst (nicht endgültig: der Server versucht "
         "es weiter)",
         "mail_skip_sent": "bereits gesendet in Runde {round:round} ({at})",
+        "mail_skip_elsewhere": "aber an {sent}, eine andere Domain als die von {email}: so "
+        "schrieb formgen die Domain vor dem 25.11.2026 (IDNA 2003, ß als ss); bitte in einer "
+        "eigenen Runde erneut senden (--round)",
         "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round:round}: {path}",
         "mail_skip_draft_gone": "Entwurf bereits geschrieben in Runde {round:round}: {path}, eine "
         "Datei, die es nicht mehr gibt; wurde er nicht aus dem Mailprogramm versandt, schreibt "

@@ -452,6 +452,20 @@ def normalise_email(address: str) -> str:
     return f"{local}@{domain}"
 
 
+def mailed_elsewhere(logged: str, address: str) -> bool:
+    """Whether a mail a send log says went to ``logged`` went to another domain than
+    ``address``'s, as formgen wrote it before IDNA 2008 (Python's ``idna`` codec, IDNA 2003:
+    ``info@straßenfußball-neuß.de`` as ``info@strassenfussball-neuss.de``); ``address`` as
+    written or in its ASCII form."""
+    local, _, domain = shown_email(address.strip()).rpartition("@")
+    try:
+        then = f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:  # one IDNA 2003 refused was never mailed
+        return False
+    now = normalise_email(address).lower()
+    return logged.strip().lower() == then.lower() != now
+
+
 def shown_email(address: str) -> str:
     """``address`` as people write it, for a person to read: its domain's ASCII (IDNA) labels
     in Unicode (kontakt@xn--bro-22-3ya.example → kontakt@büro-22.example), the form the list

@@ -3173,3 +3173,33 @@ def test_a_domain_with_sharp_s_is_mailed_to_its_own_domain_never_the_one_with_ss
     logged = {e["institution_id"]: e["email"] for e in log_events(ws) if e.get("email")}
     assert logged["sf"] == SF_ASCII and logged["mso"] == "beratung@xn--elternverein-neu-vlb.de"
     assert "neuss" not in (ws / "sendlog.jsonl").read_text("utf-8")
+
+
+def test_a_round_run_again_says_a_mail_of_it_went_to_the_ss_domain_before(tmp_path):
+    """A send log of a formgen before IDNA 2008 holds info@strassenfussball-neuss.de for the
+    list's info@straßenfußball-neuß.de: the round run again skips it as sent, and says that
+    mail went to another domain and how to mail it."""
+    csv = tmp_path / "idn.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "sf;Straßenfußball Neuß e.V.;info@straßenfußball-neuß.de;krisendienst;\n"
+        "buero;Beratungsbüro Öz;info@büro.example;krisendienst;\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1").exit_code == 0
+        log = ws / "sendlog.jsonl"
+        log.write_text(  # as formgen wrote it before
+            log.read_text("utf-8").replace(SF_ASCII, "info@strassenfussball-neuss.de"), "utf-8"
+        )
+        again = run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1")
+    assert again.exit_code == 0 and len(inbox.messages) == 2, again.output
+    said = " ".join(again.output.split())
+    assert (
+        "aber an info@strassenfussball-neuss.de, eine andere Domain als die von "
+        "info@straßenfußball-neuß.de: so schrieb formgen die Domain vor dem 25.11.2026 (IDNA "
+        "2003, ß als ss); bitte in einer eigenen Runde erneut senden (--round)"
+    ) in said, said
+    assert said.count("andere Domain") == 1  # büro.example went to its own domain
