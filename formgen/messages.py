@@ -2202,6 +2202,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_email_domain": "'{address}' cannot be mailed: {why}; ask the institution for its "
         "address (formgen writes no other domain in its place)",
         "mail_email_idna": "the part after the @, '{domain}', is no domain name IDNA 2008 allows",
+        "mail_sender_domain": "'{address}' cannot be the sender: {why}",
         "mail_email_idna_char": "the part after the @, '{domain}', is no domain name IDNA 2008 "
         "allows: it holds {char}, which a domain name cannot hold there",
         "mail_sender_not_ascii": "'{address}': letters such as ä or ü before the @ have no form "
@@ -5119,6 +5120,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Einrichtung nach ihrer Adresse fragen (formgen setzt keine andere Domain an ihre Stelle)",
         "mail_email_idna": "der Teil nach dem @, „{domain}“, ist kein Domainname, den IDNA 2008 "
         "zulässt",
+        "mail_sender_domain": "„{address}“ kann nicht Absender sein: {why}",
         "mail_email_idna_char": "der Teil nach dem @, „{domain}“, ist kein Domainname, den IDNA "
         "2008 zulässt: er enthält {char}, das dort in keinem Domainnamen stehen kann",
         "mail_sender_not_ascii": "„{address}“: Buchstaben wie ä oder ü vor dem @ kann der Kopf "

@@ -394,10 +394,13 @@ def check_email(address: str) -> str | None:
 
 def sender_problem(address: str) -> str | None:
     """Why the centre's sender ``address`` cannot go out From, or None: :func:`check_email`'s
-    reason, letters before the @ said as the centre's own to fix (not the institution's)."""
+    reason, letters before the @ or a domain IDNA 2008 refuses said as the centre's own to fix
+    (not the institution's)."""
     why = check_email(address)
     if isinstance(why, Said) and why.key == "mail_email_not_ascii":
         return Said("mail_sender_not_ascii", address=why.args["address"])
+    if isinstance(why, Said) and why.key == "mail_email_domain":
+        return Said("mail_sender_domain", **why.args)
     return why
 
 
