@@ -25,7 +25,9 @@ Conventions (the same as :mod:`formgen.record`):
   :func:`parse_phone`.
 * ``email`` → the address without surrounding blanks or a ``mailto:`` prefix; pasted with a
   display name, as Outlook copies it (``"Poradnia Łódź" <poradnia@example.pl>``), the one
-  address in ``<…>`` (a name in quotes may hold ``<`` and ``>``).
+  address in ``<…>`` (a name in quotes may hold ``<`` and ``>``); its domain as IDNA 2008 takes
+  it, in any script (``пример.рф``), one it refuses flagged and kept as typed, never mailed to
+  another domain (:func:`formgen.recipients.ascii_domain`).
 * ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``,
   ``۹۰٪`` (the Arabic percent sign, Persian digits), ``%40`` (as Turkish writes it).
 * ``language_list`` → ISO 639 codes from codes or German/English names
@@ -58,7 +60,7 @@ from formgen.model import (
     choices_of,
     folded,
 )
-from formgen.recipients import address_in, refused_domain
+from formgen.recipients import address_in, ascii_domain, refused_domain
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -73,7 +75,9 @@ _PERCENT = re.compile(
 )
 """A whole percentage: its digits (Arabic-Indic and Persian too: ``۹۰٪``) with a sign or word
 after them, or the sign before them as Turkish writes it (``%70``)."""
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.(?:[A-Za-z]{2,}|xn--[A-Za-z0-9-]+)$")
+"""An address, its domain as mail goes to it (:func:`~formgen.recipients.ascii_domain`): a
+top-level domain of letters, in any script (``.рф`` is ``.xn--p1ai``)."""
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
@@ -294,9 +298,14 @@ def _phone_number(text: str, region: str) -> phonenumbers.PhoneNumber | None:
 
 def parse_email(raw: str) -> Checked:
     text = address_in(raw)
-    if text is None or not _EMAIL.match(text):
+    local, _, domain = (text or "").rpartition("@")
+    try:
+        wire: str | None = f"{local}@{ascii_domain(domain)}"
+    except UnicodeError:  # a domain IDNA 2008 refuses
+        wire = None
+    if text is None or not _EMAIL.match(wire or text):
         return Checked(raw, None, problem("email", raw=short(raw)))
-    refused = refused_domain(text.rpartition("@")[2])
+    refused = refused_domain(domain) if wire is None else None
     if refused is not None:  # never mailed to another domain: kept as typed, asked about
         char = refused.args.get("char")
         why = problem("email_domain_char", raw=short(raw), char=char) if char else None

@@ -279,6 +279,9 @@ def test_emails_and_integers() -> None:
         values.parse_email(" mailto:info@beratung-duesseldorf.de ").value
         == "info@beratung-duesseldorf.de"
     )
+    for bad_tld in ("info@beratung.d", "info@beratung.de1", "info@beratung.123"):
+        problem = values.parse_email(bad_tld).problem
+        assert problem is not None and problem.key == "email"
     bad = values.parse_email("info at beratung.de")
     assert (
         bad.value is None
@@ -552,7 +555,16 @@ def test_an_address_whose_domain_idna_2008_refuses_is_kept_as_typed_and_named(
 
 
 @pytest.mark.parametrize(
-    "typed", ["info@straßenfußball-neuß.de", "info@ελληνικός.example", "kontakt@مثال.example"]
+    "typed",
+    [
+        "info@straßenfußball-neuß.de",
+        "info@ελληνικός.example",
+        "kontakt@مثال.example",
+        # a top-level domain of another script: it was flagged as no e-mail address
+        "info@пример.рф",
+        "info@xn--e1afmkfd.xn--p1ai",
+        "kontakt@مثال.مصر",
+    ],
 )
 def test_a_domain_idna_2008_takes_is_kept_as_typed(typed: str) -> None:
     checked = values.parse_email(typed)
