@@ -75,6 +75,7 @@ from formgen.tracking import (
     split_on_its_way,
     summarise,
     superseded,
+    went_elsewhere,
 )
 from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
 
@@ -1565,10 +1566,11 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
         summary.notes.append(
             Note("damaged", f"sendlog.jsonl: damaged line(s) {lines} skipped", {"lines": lines})
         )
+    records = {i: view.record(i) if view is not None else None for i in statuses}
     rows = [
         {
             "id": s.institution_id,
-            "name": (name := current_name(s, view)),
+            "name": (name := current_name(s, records[s.institution_id])),
             "name_erased": not name and s.latest.name_erased,
             "mailed_name": s.name,
             "email": s.email,
@@ -1586,6 +1588,8 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
             "reason": s.not_mailed_reason,
             # the server may have taken it: a run ended before its answer was logged
             "maybe_sent": s.latest.maybe_sent_at if s.state == "prepared" else "",
+            # went to another domain than the register's address: formgen's before IDNA 2008
+            "elsewhere": went_elsewhere(s, records[s.institution_id]),
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
             "mail_refused": s.state == "failed" and s.latest.refused_whole_mail,
             # the receiving server still tries: on its way, not to be sent again

@@ -933,6 +933,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: damaged line(s) {lines} skipped",
         "status_due": "due",
         "status_asked_in": "  (answered {rounds}; asked again in {round})",
+        "status_elsewhere": "  sent to another domain than the register's {email}: formgen "
+        "wrote its domain so before 25.11.2026 (IDNA 2003, ß as ss); mail it again in a round of "
+        "its own (--round)",
         "status_rerun_mail": "  → the server refused the mail itself, not the address: too big? "
         "send one form only (--format pdf); else ask the provider of the mail server what its "
         "answer means; then run the command of round {round} again",
@@ -3716,6 +3719,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: beschädigte Zeile(n) {lines} übersprungen",
         "status_due": "Frist",
         "status_asked_in": "  (beantwortet: {rounds}; erneut angeschrieben in {round:round})",
+        "status_elsewhere": "  an eine andere Domain gesendet als die von {email} im Register: "
+        "so schrieb formgen die Domain vor dem 25.11.2026 (IDNA 2003, ß als ss); bitte in einer "
+        "eigenen Runde erneut senden (--round)",
         "status_rerun_mail": "  → der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu "
         "groß? nur ein Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, "
         "was seine Antwort bedeutet; dann den Befehl der Runde {round:round} erneut ausführen",

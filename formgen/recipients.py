@@ -460,13 +460,15 @@ def mailed_elsewhere(logged: str, address: str) -> bool:
     ``address``'s, as formgen wrote it before IDNA 2008 (Python's ``idna`` codec, IDNA 2003:
     ``info@straßenfußball-neuß.de`` as ``info@strassenfussball-neuss.de``); ``address`` as
     written or in its ASCII form."""
+    logged = logged.strip().lower()
+    if logged == normalise_email(address).lower():
+        return False
     local, _, domain = shown_email(address.strip()).rpartition("@")
     try:
         then = f"{local}@{domain.encode('idna').decode('ascii')}"
     except UnicodeError:  # one IDNA 2003 refused was never mailed
         return False
-    now = normalise_email(address).lower()
-    return logged.strip().lower() == then.lower() != now
+    return logged == then.lower()
 
 
 def shown_email(address: str) -> str:

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from formgen.bounces import address_key
 from formgen.messages import Said
-from formgen.recipients import check_email
+from formgen.recipients import check_email, mailed_elsewhere
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery
 
@@ -564,12 +564,20 @@ def _moment(at: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
-def current_name(status: InstitutionStatus, view: RegisterView | None) -> str:
-    """The institution's name as the register has it now (a return may have changed it), else
-    the name it was mailed under."""
-    record = view.record(status.institution_id) if view is not None else None
+def current_name(status: InstitutionStatus, record: InstitutionRecord | None) -> str:
+    """The institution's name as the register has it now (``record``, None where it has not:
+    a return may have changed it), else the name it was mailed under."""
     name = record.institution.get("name") if record is not None else None
     return str(name) if isinstance(name, str) and name.strip() else status.name
+
+
+def went_elsewhere(status: InstitutionStatus, record: InstitutionRecord | None) -> str:
+    """The register's address (``record``'s) of the institution whose latest mail went to
+    another domain, as formgen wrote that address before IDNA 2008
+    (:func:`~formgen.recipients.mailed_elsewhere`: ``info@strassenfussball-neuss.de`` for
+    ``info@straßenfußball-neuß.de``), else ``""``."""
+    email = str(record.institution.get("email") or "").strip() if record is not None else ""
+    return email if email and status.email and mailed_elsewhere(status.email, email) else ""
 
 
 def superseded(

@@ -3203,3 +3203,47 @@ def test_a_round_run_again_says_a_mail_of_it_went_to_the_ss_domain_before(tmp_pa
         "2003, ß als ss); bitte in einer eigenen Runde erneut senden (--round)"
     ) in said, said
     assert said.count("andere Domain") == 1  # büro.example went to its own domain
+
+
+def test_status_says_a_mail_went_to_another_domain_than_the_registers_address(tmp_path):
+    """The register's beratung@elternverein-neuß.de (as a return gave it), mailed by a formgen
+    before IDNA 2008 to beratung@elternverein-neuss.de: status --list says so and how to mail
+    it; --json gives the register's address; one mailed to its own domain says nothing."""
+    inbox = Inbox()
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        write_register(
+            ws,
+            {
+                "mso": {
+                    "institution": {
+                        "name": "Türkisch-Arabischer Elternverein Neuss e.V.",
+                        "email": "beratung@elternverein-neuß.de",
+                    },
+                    "categories": {"psychotherapie": "2026-01-05"},
+                },
+                "buero": {
+                    "institution": {"name": "Beratungsbüro Öz", "email": "info@büro.example"},
+                    "categories": {"psychotherapie": "2026-01-05"},
+                },
+            },
+        )
+        stale = run("mail", "--stale", "--stale-by", "01.01.2099", "-w", str(ws), "--send")
+    assert stale.exit_code == 0 and len(inbox.messages) == 2, stale.output
+    log = ws / "sendlog.jsonl"
+    before = "beratung@elternverein-neuss.de"  # as formgen wrote it before
+    log.write_text(
+        log.read_text("utf-8").replace("xn--elternverein-neu-vlb.de", before[9:]), "utf-8"
+    )
+    listed = " ".join(run("status", "-w", str(ws), "--list").output.split())
+    assert (
+        f"<{before}> an eine andere Domain gesendet als die von beratung@elternverein-neuß.de im "
+        "Register: so schrieb formgen die Domain vor dem 25.11.2026 (IDNA 2003, ß als ss); bitte "
+        "in einer eigenen Runde erneut senden (--round)"
+    ) in listed, listed
+    assert listed.count("andere Domain") == 1
+    rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+    assert {r["id"]: r["elsewhere"] for r in rows} == {
+        "buero": "",
+        "mso": "beratung@elternverein-neuß.de",
+    }

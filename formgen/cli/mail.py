@@ -902,6 +902,8 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
             extra += say("status_asked_in", lang, rounds=rounds, round=r["round"])
         if r["maybe_sent"]:
             extra += say("status_maybe_sent", lang, at=r["maybe_sent"])
+        if r["elsewhere"]:
+            extra += say("status_elsewhere", lang, email=shown_email(r["elsewhere"]))
         if r["state"] == "failed" and not r["refused_for_good"]:
             rerun = "status_rerun_mail" if r["mail_refused"] else "status_rerun"
             extra += say(rerun, lang, round=r["round"])
