@@ -409,13 +409,13 @@ def ascii_domain(domain: str) -> str:
     other letters than ASCII, in its ASCII form as IDNA 2008 writes it with the UTS 46 mapping,
     non-transitional (``düsseldorf.de`` → ``xn--dsseldorf-q9a.de``). So ``straßenfußball-neuß.de``
     is ``xn--straenfuball-neu-jlbei.de``, a domain of its own since DENIC took ß in 2010: IDNA
-    2003 (Python's ``idna`` codec) wrote it ``strassenfussball-neuss.de``, someone else's domain,
-    as it dropped a joiner and wrote ``ς`` as ``σ``.
+    2003 (Python's ``idna`` codec) wrote it ``strassenfussball-neuss.de``, someone else's domain;
+    it dropped a joiner too, and wrote ``ς`` as ``σ``.
     Raises :class:`idna.IDNAError` (a :class:`UnicodeError`) for a domain IDNA 2008 refuses (a
     joiner out of place, a symbol, a label of mixed writing directions, a label too long)."""
     if domain.isascii():
         return domain.lower()
-    import idna  # 30 ms to load its tables: only for a domain that needs them
+    import idna  # 6 ms to load its tables: only for a domain that needs them
 
     return idna.encode(domain, uts46=True, transitional=False).decode("ascii")
 
