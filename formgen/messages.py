@@ -6291,6 +6291,21 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "war: was in KEEP übernommen wurde, bleibt dort, und Rückläufe der Formulare von OTHER "
             "gehen wieder an OTHER."
         ),
+        "formgen register split": (
+            "Ein Dienst hat sich von INSTITUTION_ID abgeteilt („Beratungsstelle X“ wurde zu „X "
+            "Nord“ und „X Süd“): eine neue Einrichtung NAME; INSTITUTION_ID behält Kennung und "
+            "Verlauf.\n"
+            "\n"
+            "Die neue beginnt mit den übrigen Werten und Checklisten von INSTITUTION_ID (ohne "
+            "Datum und Handzeichen), keiner davon ihre eigene Angabe: ihre Einträge gelten als "
+            "nie bestätigt, so dass „formgen mail --stale“ ihr ein Formular zum Berichtigen "
+            "schickt; „register set“ berichtigt einen Wert sofort (INSTITUTION_ID ebenso "
+            "umbenennen, „X Süd“). Beide Verläufe, „find --all“ und der Druck sagen, wer sich von "
+            "wem abgeteilt hat; eine Checkliste unterscheidet sie an ihren Namen (eine Adresse "
+            "oder Telefonnummer, die beide haben, sagt nichts); „register rebuild“ stellt die "
+            "Teilung aus dem Journal wieder her. Abgelehnt, ohne etwas zu ändern: eine unbekannte "
+            "oder aus dem Register genommene INSTITUTION_ID, ein ungültiger NAME oder ihr eigener."
+        ),
         "formgen register print": (
             "Das Register als Loseblatt-PDF drucken. Deckblatt, Inhalt, ein Abschnitt je "
             "Kategorie, ein Verzeichnis nach Sprache und Ort mit Zeichenerklärung.\n"
@@ -6525,6 +6540,11 @@ OPTION_HELP: dict[str, dict[str, str]] = {
     "de": {
         "Show the version and exit.": "Version anzeigen und beenden.",
         "Show this message and exit.": "Diese Hilfe anzeigen und beenden.",
+        "The new service's name.": "Der Name des neuen Dienstes.",
+        "Why, kept in both histories: e.g. 'Beratungsstelle aufgeteilt in Nord und Süd'.": (
+            "Warum, in beiden Verläufen festgehalten: z. B. „Beratungsstelle aufgeteilt in Nord "
+            "und Süd“."
+        ),
         "The workspace (made by 'formgen init'; env FORMGEN_WORKSPACE).": (
             "Der Arbeitsbereich (angelegt mit „formgen init“; Umgebungsvariable FORMGEN_WORKSPACE)."
         ),
