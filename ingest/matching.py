@@ -90,10 +90,10 @@ register, all with an institution's e-mail address) matched against 5,000 instit
 every third gives its own address, the others one of 800 providers' (median of 5 runs;
 ``/work/notes/s21/GG/bench_match.py``, for version 5 ``/work/notes/s22/C/bench_match.py``, which
 gives every fourth institution one of 300 switchboards and every block its institution's
-phone). Version 4 took 1.24–1.35 times as long as version 3. Version 5 takes 0.94–1.00 times as
-long as version 4 on version 4's corpus (median of the ratios of 11 runs in turn, 42–44 ms;
-load 2.6 on 2 cores), and 0.48 times where blocks give a switchboard (46 ms instead of 96 ms:
-a switchboard brings no candidates)."""
+phone). Version 4 took 1.24–1.35 times as long as version 3. Version 5 takes 1.12 times as long
+as version 4 on version 4's corpus (median of the ratios of 11 runs in turn, quartiles
+1.00–1.27, load 6.5 on 2 cores; 0.94–1.00 without the IDNA 2008 domains, load 2.6), and 0.51
+times where blocks give a switchboard (a switchboard brings no candidates)."""
 
 
 def normalise_name(name: str, version: int = MATCHING) -> str:
