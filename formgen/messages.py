@@ -1802,6 +1802,9 @@ WORDS: dict[str, dict[str, str]] = {
         "table_either": "a plain CSV that reads '{word}' if {whose} Windows saved it and "
         "'{other}' if {other_whose} one did, and does not say which",
         "table_either_fix": "save the list from Excel as 'CSV UTF-8'",
+        "table_either_option": "save the list from Excel as 'CSV UTF-8', or say which Windows "
+        "saved it: --encoding {encoding} or --encoding {other}",
+        "table_windows_romanian": "a Romanian",
         "table_windows_cp1252": "a German",
         "table_windows_cp1250": "a Polish",
         "table_windows_cp1251": "a Cyrillic",
@@ -4681,6 +4684,9 @@ WORDS: dict[str, dict[str, str]] = {
         "table_either": "eine einfache CSV, die „{word}“ lautet, wenn {whose} Windows sie "
         "gespeichert hat, und „{other}“, wenn es {other_whose} war, und nicht sagt, welches",
         "table_either_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern",
+        "table_either_option": "bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, "
+        "welches Windows sie gespeichert hat: --encoding {encoding} oder --encoding {other}",
+        "table_windows_romanian": "ein rumänisches",
         "table_windows_cp1252": "ein deutsches",
         "table_windows_cp1250": "ein polnisches",
         "table_windows_cp1251": "ein kyrillisches",

@@ -10,7 +10,8 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   percentage stored as ``0.7`` is ``70 %``, a postcode formatted ``00000`` keeps its leading
   zero: :func:`_as_shown`).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Czech, Cyrillic Windows; ``;``, ``,``
+  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Czech, Romanian, Cyrillic Windows,
+  or as the coordinator names it (``register import --encoding``); ``;``, ``,``
   or tab: :func:`decode_csv`;
   a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
   header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
@@ -275,11 +276,20 @@ _NOT_BESIDE = rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xda\xdd\xe1\xed\xfa\xfd]"
 """Š Ž š ž Á Í Ú Ý á í ú ý, alike in both."""
 _C_HACEK = rb"[\xc8\xe8](?=[AEIOUYaeiouy\xe1\xe9\xed\xfa\xfd]|[^\W\d_AEIOUYaeiouy]{1,2}[AIOYaioy])"
 """č, Č as è, È before a vowel, or before one or two consonants and a, i, o, y."""
+_ALONE = (
+    rb"[\xd2\xf2](?=[aouAOU])|(?<=[aeioyAEIOY\xe1\xe9\xed\xfd])[\xd2\xf2]$"
+    rb"|(?<=[iI])[\xca\xea](?![nN])|[\xca\xea](?=[bcdgkpstwz]{1,3}[aiouy])"
+    rb"|^[\xd0\xf0]|(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])[\xd0\xf0]"
+    rb"|[eiEI\xf6\xfc][\xd0\xf0][aouAOU\xfd]|[aouAOU\xfd][\xd0\xf0][eiEI\xf6\xfc]"
+)
+"""ň, ę and đ as ò, ê and ð where no Italian, French or Turkish word has them (:data:`_CENTRAL`
+says where)."""
 _CENTRAL = re.compile(
     rb"[\x8d\x8f\x9d]|[\xec\xf9](?=.)|(?<=[A-Za-z])[\xbc\xbe]|[\xbc\xbe](?=[A-Za-z])"
     rb"|[\xd5\xf5](?![eE])|[iI][\xc6\xe6]$"
     rb"|[\xd0\xf0].*[\xc6\xc8\xe6\xe8]|[\xc6\xc8\xe6\xe8].*[\xd0\xf0]"
-    rb"|%s|%s.*%s|%s.*%s" % (_C_HACEK, _AS_WESTERN, _NOT_BESIDE, _NOT_BESIDE, _AS_WESTERN)
+    rb"|%s|%s.*%s|%s.*%s|%s"
+    % (_C_HACEK, _AS_WESTERN, _NOT_BESIDE, _NOT_BESIDE, _AS_WESTERN, _ALONE)
 )
 """In a word with letters of ASCII, bytes that are Czech, Slovak, Hungarian, Croatian, Bosnian
 or Serbian letters in Windows-1250 (the plain CSV of a Windows in one of these, as a Polish
@@ -297,11 +307,38 @@ one's) and read as Windows-1252 no word of a Western language holds:
 * ř, č, ď, ň as ø, è, ï, ò in a word with š, ž, á, í, ú or ý, which neither Danish nor French
   nor Italian write beside them ('Øíèany' is 'Říčany', 'Dvoøák' 'Dvořák').
 
+* ň as ò before a, o or u, or ending a word after a vowel but u ('Plzeò' is 'Plzeň': Italian
+  writes ò at a word's end only, after a consonant or u, 'Niccolò', 'può');
+* ę as ê after i but before n ('Ziêba' is 'Zięba'; Portuguese 'ciência'), or before one to
+  three of the consonants Polish writes after it and a, i, o, u or y ('Kêty', 'Mêcina',
+  'Czêstochowa': French writes e or r after ê and its consonant, 'fête', 'être');
+* đ as ð starting a word or after a consonant, or between vowels that Turkish vowel harmony
+  never puts around ğ, e or i and a, o, u or ı ('Ðakovo', 'Ðurðevac', 'Meðugorje': Turkish ğ
+  follows a vowel of its own kind, 'Doğan', 'Değirmen').
+
 Alone, è and ø are French and Danish ('Genève', 'Søren'): a word with none of these
-('Plzeò', ò an Italian word's end; 'Meðugorje', ð Turkish ğ) is read as before."""
+('Slaðana', ð as Turkish ğ between a and a) is read as before."""
+_ROMANIAN = re.compile(rb"[\xaa\xba](?=[A-Za-z\xe2\xe3\xee])|(?<=[a-z\xe2\xe3\xee]{2})[\xaa\xba]")
+"""In a word, ş, Ş in Windows-1250 (a Romanian Windows' plain CSV), which Windows-1252 and
+-1254 read as º, ª: before a letter or after two ('Braºov' is 'Braşov', 'Mureº' 'Mureş'; not
+the º of 'Nº 5' or the ª of 'Mª José')."""
+_BREVE = re.compile(rb"[\xc3\xe3]")
+"""ă, Ă in Windows-1250, ã, Ã in Windows-1252 and -1254: Romanian beside ţ, which Windows-1254
+reads as Turkish ş ('Bacãu', 'Galaþi'), as no Turkish word has ã."""
+_CEDILLA = re.compile(r"[^\W\d_]*(?:[^\W\d_][þÞ]|[þÞ][^\W\d_])[^\W\d_]*")
+"""Read as Windows-1252, a word with ş, Ş in Windows-1254 or ţ, Ţ in Windows-1250."""
+_DOTTED_I = re.compile(r"(?<=[^\W\d_])Ý|Ý(?=[^\W\d_])")
+"""Read as Windows-1252, Turkish İ in a word: in a Romanian list's Windows-1250 no letter."""
+_SURE_TURKISH = re.compile(
+    r"(?<=[^\W\d_])[ðýÝ]|[ðýÝ](?=[^\W\d_])|(?<=[^\W\d_])[þÞ](?![aeiouâîAEIOUÂÎ])"
+)
+"""Read as Windows-1252, a Turkish letter that is no Romanian one in Windows-1250: ğ, ı or İ in
+a word, or ş before a consonant or ending a word ('Yaþlý', 'Ateþ': ţ stands before a vowel);
+where the file has none, a ş before a vowel may be Romanian ţ ('Ayþe' is 'Ayţe' in
+Windows-1250), and nothing tells which."""
 
 
-def decode_csv(data: bytes) -> tuple[str, str]:
+def decode_csv(data: bytes, encoding: str | None = None, option: bool = False) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read with.
 
     UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
@@ -310,7 +347,9 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     into a CSV: a NUL byte (but in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as
     Windows-1252, every ü of the file would turn into 'Ã¼'); and for a plain CSV whose code page
     its letters do not tell (:func:`_plain`), as either reading may garble a name: it asks for
-    'CSV UTF-8', which says which.
+    'CSV UTF-8', which says which, or, with ``option`` (a command that has ``--encoding``),
+    names the option with the code pages it may be. ``encoding``: the code page of a plain CSV
+    as the coordinator names it (``cp1250``), not guessed.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
@@ -331,10 +370,12 @@ def decode_csv(data: bytes) -> tuple[str, str]:
                 Said("table_not_utf8", byte=f"{body[exc.start]:02x}"),
                 Said("table_not_utf8_fix"),
             ) from None
-    return _plain(data)
+    if encoding is not None:
+        return data.decode(encoding, errors="replace"), encoding
+    return _plain(data, option)
 
 
-def _plain(data: bytes) -> tuple[str, str]:
+def _plain(data: bytes, option: bool) -> tuple[str, str]:
     """The text of Excel's plain CSV and its code page, told by the words holding letters beyond
     ASCII (:func:`_words`): Windows-1251 from a Cyrillic Windows (Russian, Ukrainian) when each
     such word is made of them alone and one has four letters or more ('Ольга' is 'Îëüãà' read
@@ -346,15 +387,18 @@ def _plain(data: bytes) -> tuple[str, str]:
     letters read alike), or from a Czech, Slovak or Hungarian one when a word holds their
     letters as Windows-1252 reads them in no Western word (:data:`_CENTRAL`: 'Øíèany' is
     'Říčany'), or a Croatian, Bosnian or Serbian one (đ read as ğ beside ć, č: 'Ðuriæ' is
-    'Đurić'), unless the file holds a letter only Turkish has (:data:`_TURKISH_ONLY`); else
-    Windows-1252, as a German Windows saves it.
+    'Đurić'), unless the file holds a letter only Turkish has (:data:`_TURKISH_ONLY`), or a
+    Romanian one (:data:`_ROMANIAN`: 'Braºov' is 'Braşov'; ţ read as Turkish ş beside ă,
+    :data:`_BREVE`), unless the file holds İ; else Windows-1252, as a German Windows saves it.
 
     Raises :class:`CsvBytesError` where a word reads as letters in two code pages and the file
     does not say which: a word of four letters beyond ASCII in a file of Latin ones (Polish
     'Żółć' is 'Їуіж' in Windows-1251), a file whose only such words are of two or three
     letters (initials 'ÇÖ' are 'ЗЦ' in Windows-1251; in a list with other words of Latin letters
-    they are initials), and one whose only such letter is ý in a word (:data:`_DOTLESS_I`),
-    which may be a Czech ý or a Turkish ı."""
+    they are initials), one whose only such letter is ý in a word (:data:`_DOTLESS_I`),
+    which may be a Czech ý or a Turkish ı, and one whose only Turkish letter is ş before a
+    vowel (:data:`_SURE_TURKISH`), which may be a Romanian ţ. ``option``: the message names
+    ``--encoding`` (:func:`_either`)."""
     # cp1252 leaves five bytes undefined, cp1251 one; they cannot be in a Windows' Excel file,
     # so keep them visible (U+FFFD) rather than failing the whole list.
     text = data.decode("cp1252", errors="replace")
@@ -362,9 +406,25 @@ def _plain(data: bytes) -> tuple[str, str]:
     long = next((w for w in cyrillic if len(w) > 3), None)
     if long is not None and not latin:
         return data.decode("cp1251", errors="replace"), "cp1251"
-    central = any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin)
-    if _TURKISH.search(text) and not (central and not _TURKISH_ONLY.search(text)):
+    cedilla = _CEDILLA.search(text)
+    romanian = any(_ROMANIAN.search(w) for w in latin) or bool(
+        cedilla and any(_BREVE.search(w) for w in latin)
+    )
+    central = romanian or any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin)
+    only = (_DOTTED_I if romanian else _TURKISH_ONLY).search(text)
+    if _TURKISH.search(text) and not (central and not only):
         encoding = "cp1254"
+        if cedilla and not _SURE_TURKISH.search(text):  # its ş only, before a vowel: ţ?
+            written = cedilla[0].encode("cp1252")
+            raise _either(
+                text.count("\n", 0, cedilla.start()) + 1,
+                written.decode("cp1254"),
+                "cp1254",
+                written.decode("cp1250"),
+                "cp1250",
+                option,
+                Said("table_windows_romanian"),
+            )
     elif central:
         encoding = "cp1250"
     else:
@@ -377,6 +437,7 @@ def _plain(data: bytes) -> tuple[str, str]:
                 "cp1252",
                 word.replace("ý", "ı"),
                 "cp1254",
+                option,
             )
         encoding = "cp1252"
     either = long if latin else next(iter(cyrillic), None)
@@ -387,6 +448,7 @@ def _plain(data: bytes) -> tuple[str, str]:
             encoding,
             either.decode("cp1251", "replace"),
             "cp1251",
+            option,
         )
     return data.decode(encoding, errors="replace"), encoding
 
@@ -409,15 +471,27 @@ def _cyrillic_only(data: bytes, utf8: int) -> bool:
     return bool(cyrillic) and not latin and utf8 <= beyond
 
 
-def _either(line: int, word: str, encoding: str, other: str, other_encoding: str) -> CsvBytesError:
-    """A plain CSV whose ``word`` reads ``other`` in the code page ``other_encoding``."""
+def _either(
+    line: int,
+    word: str,
+    encoding: str,
+    other: str,
+    other_encoding: str,
+    option: bool,
+    other_whose: Said | None = None,
+) -> CsvBytesError:
+    """A plain CSV whose ``word`` reads ``other`` in the code page ``other_encoding`` (said as
+    whose Windows writes it, or ``other_whose``); ``option``: the fix names ``--encoding``."""
     said = Said(
         "table_either",
         word=short(word, 40),
         whose=Said(f"table_windows_{encoding}"),
         other=short(other, 40),
-        other_whose=Said(f"table_windows_{other_encoding}"),
+        other_whose=other_whose or Said(f"table_windows_{other_encoding}"),
     )
+    if option:
+        fix = Said("table_either_option", encoding=encoding, other=other_encoding)
+        return CsvBytesError(line, said, fix)
     return CsvBytesError(line, said, Said("table_either_fix"))
 
 
@@ -442,13 +516,20 @@ def detect_delimiter(header_line: str, below: str = "") -> str:
     return detect_delimiter(below) if below else ","
 
 
-def read_sheet(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sheet:
+def read_sheet(
+    data: bytes,
+    file_name: str,
+    what: Said,
+    not_a_table: Said,
+    encoding: str | None = None,
+    option: bool = False,
+) -> Sheet:
     """The header and the numbered rows of ``data`` (named ``file_name`` in messages): an XLSX
     (its first sheet), else a CSV. Raises :class:`SheetError` for a file that is no table or
     larger than a centre's list; ``what`` is what it should be (``a recipients list``),
     ``not_a_table`` what to do with a file of another kind (a PDF, a Word document, a
     picture). Each message is a :class:`~formgen.messages.Said`: said in the workspace's
-    language."""
+    language. ``encoding`` and ``option``: as :func:`decode_csv` takes them."""
     if len(data) > MAX_FILE:
         raise SheetError(
             file_name, Said("table_larger", mb=MAX_FILE >> 20), Said("table_split", rows=MAX_ROWS)
@@ -463,7 +544,7 @@ def read_sheet(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
     if kind is not None:
         raise _other(file_name, kind, not_a_table)
     try:
-        text, encoding = decode_csv(data)
+        text, encoding = decode_csv(data, encoding, option)
     except CsvBytesError as exc:
         raise SheetError(file_name, exc.what, exc.fix, exc.line) from None
     first, _, after = text.partition("\n")

@@ -215,14 +215,17 @@ EXPORT_HINT = Said("table_register_fix")
 """What to do with a file of another kind given as the table."""
 
 
-def read_table(data: bytes, file_name: str, schema: Schema) -> Sheet:
+def read_table(data: bytes, file_name: str, schema: Schema, encoding: str | None = None) -> Sheet:
     """The header and the rows with their lines (blank rows left out): an XLSX (first sheet),
     else a CSV (:func:`ingest.sheet.read_sheet`); the header in one of the first lines where
     the first holds no column of ``schema``'s table (a title above it:
-    :func:`ingest.sheet.with_header`). Raises :class:`RegisterError` for a file that is no
-    table, an empty one, or one larger than a centre's list is."""
+    :func:`ingest.sheet.with_header`). ``encoding``: a plain CSV's code page as the
+    coordinator names it (``--encoding``), not guessed. Raises :class:`RegisterError` for a
+    file that is no table, an empty one, one larger than a centre's list is, or a plain CSV
+    whose code page its letters do not tell (naming ``--encoding``)."""
     try:
-        sheet = read_sheet(data, file_name, Said("table_what_register"), EXPORT_HINT)
+        what = Said("table_what_register")
+        sheet = read_sheet(data, file_name, what, EXPORT_HINT, encoding, option=True)
     except SheetError as exc:
         said = (
             Said("table_import_unreadable_fix", where=exc.where, what=exc.what, fix=exc.fix)
@@ -889,16 +892,22 @@ def _headerless(sheet: Sheet, lang: str) -> tuple[str, ...]:
 
 
 def import_file(
-    ws: Workspace, data: bytes, file_name: str, note: str | None = None, dry_run: bool = False
+    ws: Workspace,
+    data: bytes,
+    file_name: str,
+    note: str | None = None,
+    dry_run: bool = False,
+    encoding: str | None = None,
 ) -> Imported:
     """Import the table ``data`` into the workspace's register: the file archived, the merge
     journaled (:func:`ingest.journal.writing`). With ``dry_run``, on the register in memory:
-    nothing is written. Raises :class:`RegisterError` for a file that is no such table;
+    nothing is written. ``encoding``: as :func:`read_table` takes it. Raises :class:`RegisterError` for a file that is no such table;
     nothing is changed then."""
     lang = ws.language
     if dry_run:
         reg = journal.load_to_change(ws)
-        plan = plan_import(reg, data, file_name, note, lang)
+        table = read_table(data, file_name, reg.schema, encoding)
+        plan = plan_import(reg, data, file_name, note, lang, table=table)
         entries = plan.submission.entries
         ids = journal.given(ws)
         outcome = (
@@ -909,7 +918,7 @@ def import_file(
         return Imported(plan, reg, _merged(outcome, file_name), lang, dry_run=True)
     # a file that is no such table is refused before the register is opened for writing (which
     # makes register.json and the journal in a workspace that has none yet)
-    table = read_table(data, file_name, ws.schema())
+    table = read_table(data, file_name, ws.schema(), encoding)
     columns(ws.schema(), table.header, file_name)  # refused before the register is opened
     with journal.writing(ws) as writer:
         plan = plan_import(writer.register, data, file_name, note, lang, table=table)

@@ -812,6 +812,19 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         # French è, ï, Italian ò, ì at a word's end, Portuguese õe: not Czech or Hungarian
         ("cp1252", ["Hélène Molière, Genève", "Loïc Anaïs", "Niccolò Così", "Simões", "Ærø"]),
         ("cp1252", ["Crèche Sèvres, très près", "Forêt", "Chiara Più"]),
+        # Portuguese iê before n, French ê before e or r, Italian ò after u: not Polish ę or
+        # Czech ň
+        ("cp1252", ["Agência Ciência", "Fenêtre, Pêcheur", "Lui può"]),
+        # Turkish ğ between vowels of one kind, ş before a consonant: not Croatian đ or
+        # Romanian ţ
+        ("cp1254", ["Değirmen Yiğit", "Ağabey Doğu", "Beşkardeş"]),
+        # Czech ň, Polish ę, Croatian đ, Romanian ş, ă beside ţ each alone: read as Italian ò,
+        # French ê, Turkish ğ and ş before
+        ("cp1250", ["Poradna Plzeň"]),
+        ("cp1250", ["Klinika Łęczna", "Poradnia Męcina", "Częstochowa"]),
+        ("cp1250", ["Savjetovalište Đakovo", "Međugorje", "Rođendan"]),
+        ("cp1250", ["Centrul Braşov", "Iaşi"]),
+        ("cp1250", ["Asociaţia Bacău"]),
     ],
 )
 def test_a_list_saved_on_a_central_european_or_cyrillic_windows_is_read_in_its_code_page(

@@ -1345,6 +1345,14 @@ def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
         ("cp1250", "Fundacja Ośrodek – Paweł Wiśniewski", "ul. Żółkiewskiego 3, Kölner Straße"),
         ("cp1250", "Poradna Říčany – Jiří Dvořák", "Dvůr Králové 5, Děčín"),
         ("cp1251", "Ольга Петренко – Консультація", "Центр «Київ», Am Wehrhahn 3"),
+        # letters that read as French, Italian or Turkish ones in Windows-1252, each alone:
+        # „Plzeò“, „Kêty“, Turkish „Ğakovo“, „Meğugorje“, „Timiºoara“, „Bacãu“ and „Galaşi“
+        ("cp1250", "Poradna Plzeň", "Klatovská 5"),
+        ("cp1250", "Poradnia Kęty", "ul. Sobieskiego 3"),
+        ("cp1250", "Savjetovalište Đakovo", "Kralja Tomislava 2"),
+        ("cp1250", "Centar Međugorje", "Kölner Straße 5"),
+        ("cp1250", "Asociaţia Timişoara", "Strada Mureş 4"),
+        ("cp1250", "Centrul Bacău", "Strada Galaţi 3"),
     ],
 )
 def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_its_code_page(
@@ -1352,7 +1360,8 @@ def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_it
 ) -> None:
     """Found by the hostile-input audit: read as Windows-1252, the register stored „Danýþmanlýk
     Merkezi Þahin Yýldýz“, „Fundacja Oœrodek – Pawe³ Wiœniewski“ and „Îëüãà Ïåòðåíêî“; and
-    a Czech list „Poradna Øíèany – Jiøí Dvoøák“."""
+    a Czech list „Poradna Øíèany – Jiøí Dvoøák“. Each as Excel for Windows saves "CSV
+    (Trennzeichen-getrennt)": the code page's bytes, ``;``, CRLF."""
     path = tmp_path / "Bestand.csv"
     path.write_bytes(f"category;name;street\r\npsychotherapie;{name};{street}\r\n".encode(encoding))
     code, said = formgen(bare, "register", "import", str(path))
@@ -1366,26 +1375,53 @@ def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_it
 
 
 @pytest.mark.parametrize(
-    ("cell", "read"),
+    ("name", "encoding", "read"),
     [
         # a ý alone: Czech Novotný, or Turkish Yılmaz?
-        (b"Praxis Y\xfdlmaz", "'Yýlmaz' if a German Windows saved it and 'Yılmaz' if a Turkish"),
+        (
+            "Praxis Yılmaz",
+            "cp1254",
+            "'Yýlmaz' if a German Windows saved it and 'Yılmaz' if a Turkish",
+        ),
         # a word of letters only: Polish, or Cyrillic?
         (
-            "Kanzlei Łukasz Żółć".encode("cp1250"),
+            "Kanzlei Łukasz Żółć",
+            "cp1250",
             "'Żółć' if a Polish Windows saved it and 'Їуіж' if a Cyrillic",
+        ),
+        # ş or ţ before a vowel, and no ı, ğ or İ: Turkish, or Romanian? (read as Turkish before)
+        (
+            "Asociaţia Constanţa",
+            "cp1250",
+            "'Asociaşia' if a Turkish Windows saved it and 'Asociaţia' if a Romanian",
+        ),
+        (
+            "Praxis Ayşe Kaya",
+            "cp1254",
+            "'Ayşe' if a Turkish Windows saved it and 'Ayţe' if a Romanian",
         ),
     ],
 )
-def test_a_plain_csv_that_reads_as_two_code_pages_is_refused(
-    bare_en: Workspace, tmp_path: Path, cell: bytes, read: str
+def test_a_plain_csv_that_reads_as_two_code_pages_is_refused_naming_encoding(
+    bare_en: Workspace, tmp_path: Path, name: str, encoding: str, read: str
 ) -> None:
+    """The refusal names the option that says which, with the two code pages; given so, the
+    file is read in it and the name is imported as written."""
     path = tmp_path / "Bestand.csv"
-    path.write_bytes(b"category;name\r\npsychotherapie;" + cell + b"\r\n")
-    assert refused(bare_en, path) == (
+    path.write_bytes(f"category;name\r\npsychotherapie;{name}\r\n".encode(encoding))
+    said = refused(bare_en, path)
+    options = re.findall(r"--encoding (cp\d+)", said)
+    assert encoding in options
+    assert said == (
         f"Error: Bestand.csv:2: a plain CSV that reads {read} one did, and does not say which; "
-        "nothing was imported — save the list from Excel as 'CSV UTF-8'\n"
+        "nothing was imported — save the list from Excel as 'CSV UTF-8', or say which Windows "
+        f"saved it: --encoding {options[0]} or --encoding {options[1]}\n"
     )
+    code, said = formgen(bare_en, "register", "import", str(path), "--encoding", encoding)
+    assert code == 0, said
+    assert said.startswith(f"line 2: inst-0002 {name}: new"), said
+    reg = load(bare_en)
+    assert reg.plain(reg.institutions["inst-0002"]["institution"]) == {"name": name}
 
 
 def test_a_yes_no_cell_where_text_belongs_is_not_imported_but_a_yes_no_fields_is(

@@ -49,6 +49,7 @@ from formgen.messages import (
     say,
     say_count,
 )
+from formgen.recipients import CODE_PAGES
 from formgen.record import erased_shown
 from formgen.workspace import WRITTEN, Workspace, write_atomic
 from ingest import journal, search, staleness
@@ -888,9 +889,18 @@ def confirm(
     "'Bestandsliste der Koordinationsstelle 2025'.",
 )
 @click.option("--dry-run", is_flag=True, help="Say what the import would do; change nothing.")
+@click.option(
+    "--encoding",
+    type=click.Choice(CODE_PAGES, case_sensitive=False),
+    help="The code page of a CSV saved as plain 'CSV' (not 'CSV UTF-8'), where its letters do "
+    "not tell which Windows saved it: cp1252 German/Western, cp1250 Central European "
+    "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic.",
+)
 @workspace_option
 @library_errors
-def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -> None:
+def import_cmd(
+    file: str, note: str | None, dry_run: bool, encoding: str | None, workspace_dir: str
+) -> None:
     """Import the centre's own list of institutions (CSV or XLSX) as the register's starting
     point, to be confirmed by each institution.
 
@@ -911,7 +921,9 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
     if note is not None:
         note = _one_line(note, "import")
     ws = Workspace.open(workspace_dir)
-    done = table_import.import_file(ws, read_list(file), Path(file).name, note, dry_run)
+    done = table_import.import_file(
+        ws, read_list(file), Path(file).name, note, dry_run, encoding and encoding.lower()
+    )
     for line in table_import.report_lines(done):
         echo(line)
 
