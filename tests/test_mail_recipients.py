@@ -818,6 +818,8 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         # Turkish ğ between vowels of one kind, ş before a consonant: not Croatian đ or
         # Romanian ţ
         ("cp1254", ["Değirmen Yiğit", "Ağabey Doğu", "Beşkardeş"]),
+        # Portuguese ã beside Turkish ş is no Romanian ă beside ţ where ı says Turkish
+        ("cp1254", ["Danışma Merkezi Şahin", "Centro São Paulo"]),
         # Czech ň, Polish ę, Croatian đ, Romanian ş, ă beside ţ each alone: read as Italian ò,
         # French ê, Turkish ğ and ş before
         ("cp1250", ["Poradna Plzeň"]),
