@@ -350,10 +350,12 @@ WORDS: dict[str, dict[str, str]] = {
         "institutions ({ids}): formgen register set ID institution.region REGION --note …",
         "import_regions_missing_one": "{field}, which the schema requires, not given for 1 "
         "institution ({ids}): formgen register set ID institution.region REGION --note …",
-        "import_region_missing_town": "{field}: none given, and the schema requires one; the "
-        "town '{town}' lies in '{region}' — if that is it: {command}",
-        "import_region_town": "{field}: '{town}' is a town of the region '{region}' — if that "
-        "is it: {command}",
+        "import_region_towns": "{field}: none the schema takes for {n} institutions in "
+        "'{town}' (none given, or the town); '{town}' lies in '{region}' — if that is it: "
+        "{command}",
+        "import_region_towns_one": "{field}: none the schema takes for 1 institution in "
+        "'{town}' (none given, or the town); '{town}' lies in '{region}' — if that is it: "
+        "{command}",
         "import_why_total": "'{name}' is a total or a remark under the list, no institution "
         "(no checklist, address, phone or e-mail)",
         "import_why_total_formula": "'{name}': a row with a formula and no checklist, address, "
@@ -3100,9 +3102,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Einrichtungen ({ids}): formgen register set ID institution.region REGION --note …",
         "import_regions_missing_one": "{field}, die das Schema verlangt, fehlt bei 1 "
         "Einrichtung ({ids}): formgen register set ID institution.region REGION --note …",
-        "import_region_missing_town": "{field}: keine angegeben, das Schema verlangt eine; der "
-        "Ort „{town}“ liegt in „{region}“ — wenn sie es ist: {command}",
-        "import_region_town": "{field}: „{town}“ ist ein Ort der Region „{region}“ — wenn sie "
+        "import_region_towns": "{field}: bei {n} Einrichtungen in „{town}“ keine, die das "
+        "Schema annimmt (keine angegeben oder der Ort); „{town}“ liegt in „{region}“ — wenn sie "
+        "es ist: {command}",
+        "import_region_towns_one": "{field}: bei 1 Einrichtung in „{town}“ keine, die das "
+        "Schema annimmt (keine angegeben oder der Ort); „{town}“ liegt in „{region}“ — wenn sie "
         "es ist: {command}",
         "import_why_total": "„{name}“ ist eine Summe oder Anmerkung unter der Liste, keine "
         "Einrichtung (ohne Checkliste, Adresse, Telefon und E-Mail)",
@@ -6409,6 +6413,10 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "Einrichtung am Telefon gesagt hat, eine Adresse, an die Mails nicht zustellbar sind, "
             "eine Ansprechperson, die gegangen ist; entfernen mit --clear.\n"
             "\n"
+            "INSTITUTION_ID darf mehrere nennen, mit Kommas getrennt (inst-0002,inst-0005: die "
+            "Region der Einrichtungen eines Orts, wie „register import“ sie anbietet): jede wird "
+            "gesetzt, oder keine, wo eine nicht gesetzt werden kann.\n"
+            "\n"
             "PATH wie in den Formularen: institution.phone, psychotherapie.contact_name. VALUE "
             "wird geprüft wie der Wert eines Rücklaufs (Daten 24.11.2026, Telefonnummern, Sprachen "
             "und Auswahlen nach Name oder Code; eine Liste mit Kommas getrennt: „Türkisch, "
@@ -7000,6 +7008,16 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ),
         "Say what the import would do; change nothing.": (
             "Sagen, was der Import täte; nichts ändern."
+        ),
+        (
+            "The code page of a CSV saved as plain 'CSV' (not 'CSV UTF-8'), where its letters do "
+            "not tell which Windows saved it: cp1252 German/Western, cp1250 Central European "
+            "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic."
+        ): (
+            "Die Codepage einer als einfache „CSV“ (nicht „CSV UTF-8“) gespeicherten Datei, wo "
+            "ihre Buchstaben nicht sagen, welches Windows sie gespeichert hat: cp1252 deutsch/"
+            "westeuropäisch, cp1250 mitteleuropäisch (polnisch, tschechisch, kroatisch, rumänisch "
+            "…), cp1254 türkisch, cp1251 kyrillisch."
         ),
         "Why they are one, kept in both histories: e.g. 'dieselbe Praxis, zweimal erfasst'.": (
             "Warum es dieselbe Einrichtung ist, in beiden Verläufen aufbewahrt: z. B. „dieselbe "

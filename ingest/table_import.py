@@ -82,7 +82,7 @@ from formgen.messages import (
     say,
     say_count,
 )
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_value
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_value, name_key
 from formgen.recipients import (
     MAIL_COLUMNS,
     PLAIN_CSV,
@@ -627,12 +627,11 @@ def _row(
     )
 
 
-def _region_offer(reg: Register, iid: str, lang: str) -> str | None:
-    """What to say of the region of ``iid`` after the import: none where the schema requires
-    one, or a town given as the region („Neuss“); with the region its town lies in
-    (:meth:`~formgen.model.Schema.region_of_town`) and the command that sets it, never set
-    without the coordinator; ``""``: none, and no town to offer one by (said for all such
-    institutions at once); ``None``: nothing to say."""
+def _region_wanted(reg: Register, iid: str) -> tuple[str, str | None] | None:
+    """Whether the region of ``iid`` is to be said after the import: none where the schema
+    requires one, or a town given as the region („Neuss“), as the town and the region it lies
+    in (:meth:`~formgen.model.Schema.region_of_town`; ``None``: no town, or none it lies in,
+    where the schema requires one); ``None``: nothing to say."""
     schema = reg.schema
     f = next((f for f in schema.institution_fields() if f.id == REGION), None)
     if f is None or not schema.regions:
@@ -644,19 +643,36 @@ def _region_offer(reg: Register, iid: str, lang: str) -> str | None:
     city = reg.value(iid, f"{INSTITUTION}.city") or {}
     town = raw or str(city.get("v") or city.get("raw") or "").strip()
     value = schema.region_of_town(town) if town else None
+    if value is None and (raw or not f.required):
+        return None
+    return town, value
+
+
+def _region_offers(
+    reg: Register, towns: Mapping[tuple[str, str], list[str]], lang: str
+) -> list[str]:
+    """A line for each town and region → the institutions whose region is wanted there
+    (:func:`_region_wanted`): how many, the region it lies in and the one command that sets it
+    for them all, never set without the coordinator."""
+    schema = reg.schema
     field = path_label(schema, f"{INSTITUTION}.{REGION}", lang)
-    if value is None:
-        return None if raw or not f.required else ""
-    note = shlex.quote(say("import_region_note", lang, town=town))
-    command = f"formgen register set {iid} {INSTITUTION}.{REGION} {value} --note {note}"
-    return say(
-        "import_region_town" if raw else "import_region_missing_town",
-        lang,
-        field=field,
-        town=short(town, 40),
-        region=schema.region_label(value, lang),
-        command=command,
-    )
+    lines = []
+    for (town, value), ids in towns.items():
+        note = shlex.quote(say("import_region_note", lang, town=town))
+        command = (
+            f"formgen register set {','.join(ids)} {INSTITUTION}.{REGION} {value} --note {note}"
+        )
+        said = say_count(
+            "import_region_towns",
+            lang,
+            len(ids),
+            field=field,
+            town=short(town, 40),
+            region=schema.region_label(value, lang),
+            command=command,
+        )
+        lines.append(said)
+    return lines
 
 
 def _header_name(schema: Schema, column: str, lang: str) -> str:
@@ -944,7 +960,8 @@ def _merged(outcome: MergeOutcome | None, file_name: str) -> MergeOutcome | None
 def report_lines(done: Imported) -> list[str]:
     """The notes on the file (a header below a title, further sheets, a recipients list's
     columns for the mail), a line per row (and below it its invalid values, held values and
-    notes), then the counts and what to do next, in the workspace's language."""
+    notes), then the counts, the region offered for each town (:func:`_region_offers`) and what
+    to do next, in the workspace's language."""
     reg, plan, outcome, lang = done.register, done.plan, done.outcome, done.lang
     lines: list[str] = []
     if plan.header_below is not None:
@@ -1007,10 +1024,11 @@ def report_lines(done: Imported) -> list[str]:
     merged = iter(outcome.entries if outcome is not None else ())
     told: set[str] = set()  # the institutions whose region was looked at
     without: list[str] = []  # those without the region the schema requires, no town to offer
+    towns: dict[tuple[str, str], list[str]] = {}  # town, region → those it is offered to
+    spelled: dict[tuple[str, str], str] = {}  # name_key(town), region → the town as first given
     counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
     invalid = held = 0
     for row in plan.rows:
-        offer = None
         waits: set[str] = set()  # the paths held for a decision (a probable duplicate: all)
         if row.entry is None:
             counts["skipped"] += 1
@@ -1078,11 +1096,14 @@ def report_lines(done: Imported) -> list[str]:
             if (retired := reg.retired(iid)) is not None:
                 said = say("import_retired", lang, iid=iid, retired=retired_text(retired, lang))
                 lines.append(f"  {said}")
-            if iid not in told:
-                told.add(iid)
-                offer = _region_offer(reg, iid, lang)
-                if offer == "":
+            if iid not in told and (wanted := _region_wanted(reg, iid)) is not None:
+                town, value = wanted
+                if value is None:
                     without.append(iid)
+                else:  # one line for each town, „Köln“ and „KÖLN“ alike
+                    town = spelled.setdefault((name_key(town), value), town)
+                    towns.setdefault((town, value), []).append(iid)
+            told.add(iid)
         for path, why in row.invalid:  # as stored: kept as typed, or held with the rest
             kept = path not in waits
             invalid += kept
@@ -1090,8 +1111,6 @@ def report_lines(done: Imported) -> list[str]:
             field = path_label(reg.schema, path, lang)
             lines.append(f"  {say(key, lang, field=field, why=why)}")
         lines.extend(f"  {text}" for text in row.notes)
-        if offer:
-            lines.append(f"  {offer}")
     lines.append(
         say_count(
             "import_summary",
@@ -1103,6 +1122,7 @@ def report_lines(done: Imported) -> list[str]:
             **counts,
         )
     )
+    lines.extend(_region_offers(reg, towns, lang))
     if without:
         shown = ", ".join(without[:5]) + (", …" if len(without) > 5 else "")
         field = path_label(reg.schema, f"{INSTITUTION}.{REGION}", lang)

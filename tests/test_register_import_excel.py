@@ -4,6 +4,7 @@ Nothing of it is dropped without a line saying so."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import openpyxl
@@ -214,21 +215,95 @@ def test_a_region_reads_as_in_a_recipients_list_and_a_town_offers_its_region(
     assert institution(ws, "Tagesstätte Meerbusch")["region"] == "neuss_meerbusch"
     assert institution(ws, "SpDi Rhein-Kreis Neuss")["region"] == "Neuss"  # kept as typed
     assert institution(ws, "Beratungsstelle Łódź e.V.").get("region") is None
+    region = "„Rhein-Kreis Neuss (Neuss, Meerbusch)“"
     assert (
-        "  Einrichtung › Versorgungsregion: „Neuss“ ist ein Ort der Region „Rhein-Kreis Neuss "
-        "(Neuss, Meerbusch)“ — wenn sie es ist: formgen register set inst-0002 "
-        "institution.region neuss_meerbusch --note 'Ort Neuss'" in lines
+        "Einrichtung › Versorgungsregion: bei 1 Einrichtung in „Neuss“ keine, die das Schema "
+        f"annimmt (keine angegeben oder der Ort); „Neuss“ liegt in {region} — wenn sie es ist: "
+        "formgen register set inst-0002 institution.region neuss_meerbusch --note 'Ort Neuss'"
+        in lines
     )
     assert (
-        "  Einrichtung › Versorgungsregion: keine angegeben, das Schema verlangt eine; der Ort "
-        "„Meerbusch“ liegt in „Rhein-Kreis Neuss (Neuss, Meerbusch)“ — wenn sie es ist: formgen "
-        "register set inst-0003 institution.region neuss_meerbusch --note 'Ort Meerbusch'" in lines
+        "Einrichtung › Versorgungsregion: bei 1 Einrichtung in „Meerbusch“ keine, die das Schema "
+        f"annimmt (keine angegeben oder der Ort); „Meerbusch“ liegt in {region} — wenn sie es "
+        "ist: formgen register set inst-0003 institution.region neuss_meerbusch --note "
+        "'Ort Meerbusch'" in lines
     )
     command = lines[lines.index(next(x for x in lines if "Ort Meerbusch" in x))]
     args = command.split(": formgen ", 1)[1].replace("'", "").split()
     code, done = fg(*args[:5], "--note", "Ort Meerbusch", "-w", str(ws.root))
     assert code == 0, done
     assert institution(ws, "Beratungsstelle Łódź e.V.")["region"] == "neuss_meerbusch"
+
+
+def test_a_towns_institutions_are_offered_their_region_on_one_line_with_one_command(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """40 institutions in Meerbusch gave 40 lines, each with its own command: one line per
+    town now, with how many, and one command that sets the region of them all. „Neuss“ given
+    as the region and „NEUSS“ as the town are one town; a town in no region is said as
+    before."""
+    rows = [f"Praxis {i} Wiśniewska;Psychotherapie;Meerbusch;" for i in range(40)]
+    rows += ["SpDi Şahinler;Sozialpsychiatrischer Dienst;Neuss;Neuss"]
+    rows += ["Tagesstätte Ольга;Tagesstätte;NEUSS;", "Praxis Köln;Psychotherapie;Köln;"]
+    path = tmp_path / "viele.csv"
+    path.write_text(
+        "Einrichtung;Checkliste;Ort;Versorgungsregion\r\n" + "".join(f"{r}\r\n" for r in rows),
+        encoding="utf-8-sig",
+    )
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0, said
+    lines = said.splitlines()
+    offers = [x for x in lines if "Versorgungsregion: bei" in x]
+    assert len(offers) == 2, said
+    meerbusch, neuss = offers
+    reg = load(ws)
+    ids = {reg.name_of(i): i for i in reg.institutions}
+    listed = ",".join(ids[f"Praxis {i} Wiśniewska"] for i in range(40))
+    assert meerbusch == (
+        "Einrichtung › Versorgungsregion: bei 40 Einrichtungen in „Meerbusch“ keine, die das "
+        "Schema annimmt (keine angegeben oder der Ort); „Meerbusch“ liegt in „Rhein-Kreis Neuss "
+        "(Neuss, Meerbusch)“ — wenn sie es ist: formgen register set "
+        f"{listed} institution.region neuss_meerbusch --note 'Ort Meerbusch'"
+    )
+    assert "bei 2 Einrichtungen in „Neuss“" in neuss
+    assert f"set {ids['SpDi Şahinler']},{ids['Tagesstätte Ольга']} institution.region" in neuss
+    assert f"fehlt bei 1 Einrichtung ({ids['Praxis Köln']})" in said  # Köln: in no region
+    for offer in offers:  # the command as offered, run as it stands
+        args = shlex.split(offer.split(": formgen ", 1)[1])
+        code, done = fg(*args, "-w", str(ws.root))
+        assert code == 0, done
+    for name in [
+        "Praxis 0 Wiśniewska",
+        "Praxis 39 Wiśniewska",
+        "SpDi Şahinler",
+        "Tagesstätte Ольга",
+    ]:
+        assert institution(ws, name)["region"] == "neuss_meerbusch", name
+    assert institution(ws, "Praxis Köln").get("region") is None
+
+
+def test_register_set_of_several_institutions_sets_all_or_none(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "zwei.csv"
+    path.write_text(
+        "Einrichtung;Checkliste;Ort\r\nPraxis Öztürk;Psychotherapie;Neuss\r\n"
+        "Praxis Łukasik;Psychotherapie;Neuss\r\n",
+        encoding="utf-8-sig",
+    )
+    assert fg("register", "import", str(path), "-w", str(ws.root))[0] == 0
+    reg = load(ws)
+    a, b = sorted(reg.institutions)
+    before = (ws.root / "journal.jsonl").read_bytes()
+    args = ["register", "set", f"{a},inst-9999,{b}", "institution.region", "dormagen"]
+    code, said = fg(*args, "--note", "x", "-w", str(ws.root))
+    assert code == 1 and "inst-9999" in said, said
+    assert (ws.root / "journal.jsonl").read_bytes() == before
+    code, said = fg(*args[:2], f"{a}, {b}", *args[3:], "--note", "per Telefon", "-w", str(ws.root))
+    assert code == 0, said
+    assert [x.split()[0] for x in said.splitlines() if "dormagen" in x.casefold()] == [a, b]
+    assert institution(ws, "Praxis Öztürk")["region"] == "dormagen"
+    assert institution(ws, "Praxis Łukasik")["region"] == "dormagen"
 
 
 def test_mail_reads_the_same_header_of_two_lines_and_points_an_own_list_to_the_register(
@@ -432,7 +507,7 @@ def test_an_english_workspace_is_told_it_in_english(tmp_path: Path) -> None:
         "no institution (no checklist, address, phone or e-mail)" in lines
     )
     assert any(
-        line.startswith("  Institution › Care region: none given, and the schema requires one; ")
-        and "the town 'Neuss' lies in 'Rhein-Kreis Neuss (Neuss, Meerbusch)'" in line
+        line.startswith("Institution › Care region: none the schema takes for 1 institution in ")
+        and "'Neuss' lies in 'Rhein-Kreis Neuss (Neuss, Meerbusch)'" in line
         for line in lines
     ), said

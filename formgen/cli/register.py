@@ -456,6 +456,10 @@ def set_cmd(
     """Set a value of INSTITUTION_ID by hand, or remove it with --clear: what an institution
     told on the telephone, an address that bounces, a contact who left.
 
+    INSTITUTION_ID may name several, separated by commas (inst-0002,inst-0005: the region of
+    the institutions of one town, as 'register import' offers it): each is set, or none where
+    one of them cannot be.
+
     PATH as in the forms: institution.phone, psychotherapie.contact_name. VALUE is checked as a
     returned form's value is (dates 24.11.2026, phone numbers, languages and choices by name or
     code; a list separated by commas: 'Türkisch, Polnisch'); an invalid one is refused. The
@@ -479,42 +483,43 @@ def set_cmd(
 
     ws = Workspace.open(workspace_dir)
     lang = ws.language
+    ids = list(dict.fromkeys(i.strip() for i in institution_id.split(",") if i.strip()))
+    done = []
     with journal.writing(ws) as w:
-        entries = w.register.institutions.get(institution_id, {}).get("entries", {})
-        confirmed = {cid for cid, e in entries.items() if e.get("by_institution")}
-        changes = w.set(institution_id, path, value, note, force)
+        for iid in ids:  # each checked before any is set: all of them, or none
+            w.register.hand_values(iid, path, value, force)
+        for iid in ids:
+            entries = w.register.institutions[iid]["entries"]
+            confirmed = {cid for cid, e in entries.items() if e.get("by_institution")}
+            done.append((iid, confirmed, w.set(iid, path, value, note, force)))
         reg = w.register
     how = say("by_hand", lang, note=note)
-    entries = reg.institutions[institution_id]["entries"]
-    unconfirmed = [cid for cid in confirmed if not entries[cid].get("by_institution")]
 
     def shown(changed: str, stored: Any) -> str:
         return history_mod.stored_text(reg, changed, stored, lang, quoted=True)
 
-    for changed, old, new in changes:
-        if changed == EMAIL and same_value(old, new):  # vouched for: see the docstring
-            said = say(
-                "set_again",
-                lang,
-                iid=institution_id,
-                path=changed,
-                value=shown(changed, new),
-                how=how,
-            )
-        else:
-            said = say(
-                "set_done",
-                lang,
-                iid=institution_id,
-                path=changed,
-                old=shown(changed, old),
-                new=shown(changed, new),
-                how=how,
-            )
-        echo(said)
-    if unconfirmed:  # the centre's word, not the institution's: said, with how to confirm
-        categories = ", ".join(reg.schema.category_label(cid, lang) for cid in unconfirmed)
-        echo(say("set_unconfirmed", lang, iid=institution_id, categories=categories))
+    for iid, confirmed, changes in done:
+        for changed, old, new in changes:
+            if changed == EMAIL and same_value(old, new):  # vouched for: see the docstring
+                said = say(
+                    "set_again", lang, iid=iid, path=changed, value=shown(changed, new), how=how
+                )
+            else:
+                said = say(
+                    "set_done",
+                    lang,
+                    iid=iid,
+                    path=changed,
+                    old=shown(changed, old),
+                    new=shown(changed, new),
+                    how=how,
+                )
+            echo(said)
+        entries = reg.institutions[iid]["entries"]
+        unconfirmed = [cid for cid in confirmed if not entries[cid].get("by_institution")]
+        if unconfirmed:  # the centre's word, not the institution's: said, with how to confirm
+            categories = ", ".join(reg.schema.category_label(cid, lang) for cid in unconfirmed)
+            echo(say("set_unconfirmed", lang, iid=iid, categories=categories))
 
 
 @register.command(
