@@ -631,10 +631,11 @@ def _region_wanted(reg: Register, iid: str) -> tuple[str, str | None] | None:
     """Whether the region of ``iid`` is to be said after the import: none where the schema
     requires one, or a town given as the region („Neuss“), as the town and the region it lies
     in (:meth:`~formgen.model.Schema.region_of_town`; ``None``: no town, or none it lies in,
-    where the schema requires one); ``None``: nothing to say."""
+    where the schema requires one); ``None``: nothing to say (also for a retired institution,
+    which ``register set`` refuses)."""
     schema = reg.schema
     f = next((f for f in schema.institution_fields() if f.id == REGION), None)
-    if f is None or not schema.regions:
+    if f is None or not schema.regions or reg.retired(iid) is not None:
         return None
     held = reg.value(iid, f"{INSTITUTION}.{REGION}") or {}
     if held.get("v") and "problem" not in held:
@@ -917,8 +918,8 @@ def import_file(
 ) -> Imported:
     """Import the table ``data`` into the workspace's register: the file archived, the merge
     journaled (:func:`ingest.journal.writing`). With ``dry_run``, on the register in memory:
-    nothing is written. ``encoding``: as :func:`read_table` takes it. Raises :class:`RegisterError` for a file that is no such table;
-    nothing is changed then."""
+    nothing is written. ``encoding``: as :func:`read_table` takes it. Raises
+    :class:`RegisterError` for a file that is no such table; nothing is changed then."""
     lang = ws.language
     if dry_run:
         reg = journal.load_to_change(ws)

@@ -282,6 +282,25 @@ def test_a_towns_institutions_are_offered_their_region_on_one_line_with_one_comm
     assert institution(ws, "Praxis Köln").get("region") is None
 
 
+def test_a_retired_institution_is_not_offered_its_region(ws: Workspace, tmp_path: Path) -> None:
+    """register set refuses a retired institution: offered among a town's, it failed them all."""
+    path = tmp_path / "zwei.csv"
+    rows = "Praxis Öztürk;Psychotherapie;Meerbusch\r\nPraxis Łukasik;Psychotherapie;Meerbusch\r\n"
+    path.write_text(f"Einrichtung;Checkliste;Ort\r\n{rows}", encoding="utf-8-sig")
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0 and "bei 2 Einrichtungen in „Meerbusch“" in said, said
+    reg = load(ws)
+    ids = {reg.name_of(i): i for i in reg.institutions}
+    gone = ids["Praxis Öztürk"]
+    assert fg("register", "retire", gone, "--reason", "geschlossen", "-w", str(ws.root))[0] == 0
+    again = rows.replace("\r\n", ";40667\r\n")
+    path.write_text(f"Einrichtung;Checkliste;Ort;PLZ\r\n{again}", "utf-8-sig")
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0, said
+    (offer,) = [x for x in said.splitlines() if "Versorgungsregion: bei" in x]
+    assert f"set {ids['Praxis Łukasik']} institution.region" in offer and gone not in offer
+
+
 def test_register_set_of_several_institutions_sets_all_or_none(
     ws: Workspace, tmp_path: Path
 ) -> None:
