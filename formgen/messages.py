@@ -1803,8 +1803,7 @@ WORDS: dict[str, dict[str, str]] = {
         "table_not_utf8_fix": "correct that line, or save the list from Excel as 'CSV UTF-8'",
         "table_either": "a plain CSV that reads '{word}' if {whose} Windows saved it and "
         "'{other}' if {other_whose} one did, and does not say which",
-        "table_either_fix": "save the list from Excel as 'CSV UTF-8'",
-        "table_either_option": "save the list from Excel as 'CSV UTF-8', or say which Windows "
+        "table_either_fix": "save the list from Excel as 'CSV UTF-8', or say which Windows "
         "saved it: --encoding {encoding} or --encoding {other}",
         "table_windows_romanian": "a Romanian",
         "table_windows_cp1252": "a German",
@@ -4687,8 +4686,7 @@ WORDS: dict[str, dict[str, str]] = {
         "UTF-8“ speichern",
         "table_either": "eine einfache CSV, die „{word}“ lautet, wenn {whose} Windows sie "
         "gespeichert hat, und „{other}“, wenn es {other_whose} war, und nicht sagt, welches",
-        "table_either_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern",
-        "table_either_option": "bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, "
+        "table_either_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, "
         "welches Windows sie gespeichert hat: --encoding {encoding} oder --encoding {other}",
         "table_windows_romanian": "ein rumänisches",
         "table_windows_cp1252": "ein deutsches",

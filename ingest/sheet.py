@@ -11,7 +11,7 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   zero: :func:`_as_shown`).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
   Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Czech, Romanian, Cyrillic Windows,
-  or as the coordinator names it (``register import --encoding``); ``;``, ``,``
+  or as the coordinator names it (``--encoding``); ``;``, ``,``
   or tab: :func:`decode_csv`;
   a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
   header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
@@ -341,7 +341,7 @@ where the file has none, a ş before a vowel may be Romanian ţ ('Ayþe' is 'Ay�
 Windows-1250), and nothing tells which."""
 
 
-def decode_csv(data: bytes, encoding: str | None = None, option: bool = False) -> tuple[str, str]:
+def decode_csv(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read with.
 
     UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
@@ -350,9 +350,9 @@ def decode_csv(data: bytes, encoding: str | None = None, option: bool = False) -
     into a CSV: a NUL byte (but in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as
     Windows-1252, every ü of the file would turn into 'Ã¼'); and for a plain CSV whose code page
     its letters do not tell (:func:`_plain`), as either reading may garble a name: it asks for
-    'CSV UTF-8', which says which, or, with ``option`` (a command that has ``--encoding``),
-    names the option with the code pages it may be. ``encoding``: the code page of a plain CSV
-    as the coordinator names it (``cp1250``), not guessed.
+    'CSV UTF-8', which says which, or names ``--encoding`` with the code pages it may be.
+    ``encoding``: the code page of a plain CSV as the coordinator names it (``cp1250``), not
+    guessed.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
@@ -375,10 +375,10 @@ def decode_csv(data: bytes, encoding: str | None = None, option: bool = False) -
             ) from None
     if encoding is not None:
         return data.decode(encoding, errors="replace"), encoding
-    return _plain(data, option)
+    return _plain(data)
 
 
-def _plain(data: bytes, option: bool) -> tuple[str, str]:
+def _plain(data: bytes) -> tuple[str, str]:
     """The text of Excel's plain CSV and its code page, told by the words holding letters beyond
     ASCII (:func:`_words`): Windows-1251 from a Cyrillic Windows (Russian, Ukrainian) when each
     such word is made of them alone and one has four letters or more ('Ольга' is 'Îëüãà' read
@@ -400,8 +400,7 @@ def _plain(data: bytes, option: bool) -> tuple[str, str]:
     letters (initials 'ÇÖ' are 'ЗЦ' in Windows-1251; in a list with other words of Latin letters
     they are initials), one whose only such letter is ý in a word (:data:`_DOTLESS_I`),
     which may be a Czech ý or a Turkish ı, and one whose only Turkish letter is ş before a
-    vowel (:data:`_SURE_TURKISH`), which may be a Romanian ţ. ``option``: the message names
-    ``--encoding`` (:func:`_either`)."""
+    vowel (:data:`_SURE_TURKISH`), which may be a Romanian ţ."""
     # cp1252 leaves five bytes undefined, cp1251 one; they cannot be in a Windows' Excel file,
     # so keep them visible (U+FFFD) rather than failing the whole list.
     text = data.decode("cp1252", errors="replace")
@@ -425,7 +424,6 @@ def _plain(data: bytes, option: bool) -> tuple[str, str]:
                 "cp1254",
                 written.decode("cp1250"),
                 "cp1250",
-                option,
                 Said("table_windows_romanian"),
             )
     elif central:
@@ -440,7 +438,6 @@ def _plain(data: bytes, option: bool) -> tuple[str, str]:
                 "cp1252",
                 word.replace("ý", "ı"),
                 "cp1254",
-                option,
             )
         encoding = "cp1252"
     either = long if latin else next(iter(cyrillic), None)
@@ -451,7 +448,6 @@ def _plain(data: bytes, option: bool) -> tuple[str, str]:
             encoding,
             either.decode("cp1251", "replace"),
             "cp1251",
-            option,
         )
     return data.decode(encoding, errors="replace"), encoding
 
@@ -491,11 +487,10 @@ def _either(
     encoding: str,
     other: str,
     other_encoding: str,
-    option: bool,
     other_whose: Said | None = None,
 ) -> CsvBytesError:
     """A plain CSV whose ``word`` reads ``other`` in the code page ``other_encoding`` (said as
-    whose Windows writes it, or ``other_whose``); ``option``: the fix names ``--encoding``."""
+    whose Windows writes it, or ``other_whose``); the fix names ``--encoding`` with both."""
     said = Said(
         "table_either",
         word=short(word, 40),
@@ -503,10 +498,8 @@ def _either(
         other=short(other, 40),
         other_whose=other_whose or Said(f"table_windows_{other_encoding}"),
     )
-    if option:
-        fix = Said("table_either_option", encoding=encoding, other=other_encoding)
-        return CsvBytesError(line, said, fix)
-    return CsvBytesError(line, said, Said("table_either_fix"))
+    fix = Said("table_either_fix", encoding=encoding, other=other_encoding)
+    return CsvBytesError(line, said, fix)
 
 
 _SEP = re.compile(r'"?sep=([^"\r\n])"?\r?', re.IGNORECASE)
@@ -536,14 +529,13 @@ def read_sheet(
     what: Said,
     not_a_table: Said,
     encoding: str | None = None,
-    option: bool = False,
 ) -> Sheet:
     """The header and the numbered rows of ``data`` (named ``file_name`` in messages): an XLSX
     (its first sheet), else a CSV. Raises :class:`SheetError` for a file that is no table or
     larger than a centre's list; ``what`` is what it should be (``a recipients list``),
     ``not_a_table`` what to do with a file of another kind (a PDF, a Word document, a
     picture). Each message is a :class:`~formgen.messages.Said`: said in the workspace's
-    language. ``encoding`` and ``option``: as :func:`decode_csv` takes them."""
+    language. ``encoding``: as :func:`decode_csv` takes it."""
     if len(data) > MAX_FILE:
         raise SheetError(
             file_name, Said("table_larger", mb=MAX_FILE >> 20), Said("table_split", rows=MAX_ROWS)
@@ -558,7 +550,7 @@ def read_sheet(
     if kind is not None:
         raise _other(file_name, kind, not_a_table)
     try:
-        text, encoding = decode_csv(data, encoding, option)
+        text, encoding = decode_csv(data, encoding)
     except CsvBytesError as exc:
         raise SheetError(file_name, exc.what, exc.fix, exc.line) from None
     first, _, after = text.partition("\n")

@@ -225,7 +225,7 @@ def read_table(data: bytes, file_name: str, schema: Schema, encoding: str | None
     whose code page its letters do not tell (naming ``--encoding``)."""
     try:
         what = Said("table_what_register")
-        sheet = read_sheet(data, file_name, what, EXPORT_HINT, encoding, option=True)
+        sheet = read_sheet(data, file_name, what, EXPORT_HINT, encoding)
     except SheetError as exc:
         said = (
             Said("table_import_unreadable_fix", where=exc.where, what=exc.what, fix=exc.fix)

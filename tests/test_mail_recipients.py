@@ -778,9 +778,14 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}:3: a plain CSV that reads 'Novotný' if a German Windows saved it and "
         "'Novotnı' if a Turkish one did, and does not say which; save the list from Excel as "
-        "'CSV UTF-8'\n"
+        "'CSV UTF-8', or say which Windows saved it: --encoding cp1252 or --encoding cp1254\n"
     )
     assert not drafts.exists()
+    # as the message says: the list read in the code page named, the name as written
+    args = ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--encoding", "CP1252"]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    assert "(Praxis Dr. Novotný) <n@example.org>" in done.output
     # saved as 'CSV UTF-8', it says
     listed.write_bytes(listed.read_bytes().decode("cp1252").encode("utf-8-sig"))
     assert [r.name for r in parse(listed.read_bytes()).recipients] == [
@@ -1068,6 +1073,25 @@ def test_generate_makes_a_form_for_each_row_of_a_workbook(tmp_path):
     assert pdf_value((out / "ua-1.pdf").read_bytes(), "institution.name") == (
         "Ольга Петренко – Консультація"
     )
+
+
+def test_generate_reads_a_plain_list_in_the_code_page_encoding_names(tmp_path):
+    """Ayşe from a Turkish Windows is Ayţe from a Romanian one: refused, naming --encoding;
+    given, each form holds the name as written (read back from the PDF)."""
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(
+        (HEADER + "tr-1;Praxis Ayşe Kaya;a@example.org;facharzt;\r\n").encode("cp1254")
+    )
+    out = tmp_path / "forms"
+    args = ["generate", "pdf", "--recipients", str(listed), "--out", str(out)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 1
+    assert "'Ayşe' if a Turkish Windows saved it and 'Ayţe' if a Romanian" in refused.output
+    assert "--encoding cp1254 or --encoding cp1250" in refused.output
+    assert not out.exists()
+    done = CliRunner().invoke(main, [*args, "--encoding", "cp1254"])
+    assert done.exit_code == 0, done.output
+    assert pdf_value((out / "tr-1.pdf").read_bytes(), "institution.name") == "Praxis Ayşe Kaya"
 
 
 def test_a_value_right_of_a_workbooks_last_column_is_a_problem_of_its_row():

@@ -321,7 +321,12 @@ def read_list(path: str | Path) -> bytes:
 
 
 def read_recipients(
-    data: bytes, source: str, schema: Schema, lang: str | None = None, said_in: str = "en"
+    data: bytes,
+    source: str,
+    schema: Schema,
+    lang: str | None = None,
+    said_in: str = "en",
+    encoding: str | None = None,
 ) -> RecipientList:
     """The recipients list ``data`` (named ``source``), CSV or XLSX, as ``formgen mail`` and
     ``generate --recipients`` read it: by the reader of ``register import``
@@ -332,15 +337,15 @@ def read_recipients(
     (:func:`formgen.recipients.unread_columns`), with the way to have a checklist's in the
     forms (``register import``). Raises :class:`~formgen.errors.UnreadableListError` for
     a file that is no such list. The note and the error are said in ``said_in`` (the
-    workspace's language); ``lang`` names the regions and languages a row can give."""
+    workspace's language); ``lang`` names the regions and languages a row can give;
+    ``encoding`` is a plain CSV's code page as ``--encoding`` names it (:func:`encoding_option`)."""
     from formgen.messages import Said, SaidJoined, say
     from formgen.recipients import headers_meant, known_column, parse_recipients, unread_columns
     from ingest.sheet import read_sheet, with_header  # the CLI is the one place that knows both
 
     try:
-        sheet = read_sheet(
-            data, source, Said("table_what_recipients"), Said("table_recipients_fix")
-        )
+        what, fix = Said("table_what_recipients"), Said("table_recipients_fix")
+        sheet = read_sheet(data, source, what, fix, encoding)
     except SheetError as exc:
         said = SaidJoined((exc.what, exc.fix), "; ") if exc.fix else exc.what
         raise UnreadableListError([Problem(exc.file, exc.line, said)], said_in) from None
@@ -917,6 +922,23 @@ def optional_workspace_option(help: str) -> Callable[[F], F]:
         help=help,
         callback=warn_of_workspace,
     )
+
+
+def encoding_option(func: F) -> F:
+    """``--encoding CODEPAGE``: the code page of a list saved as plain CSV where its letters do
+    not tell which Windows saved it (:func:`ingest.sheet.decode_csv` asks for it then), in
+    lower case; ``None``: told by its letters."""
+    from formgen.recipients import CODE_PAGES  # loaded by every command that reads a list
+
+    return click.option(
+        "--encoding",
+        type=click.Choice(CODE_PAGES, case_sensitive=False),
+        default=None,
+        callback=lambda _ctx, _param, value: value and value.lower(),
+        help="The code page of a CSV saved as plain 'CSV' (not 'CSV UTF-8'), where its letters "
+        "do not tell which Windows saved it: cp1252 German/Western, cp1250 Central European "
+        "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic.",
+    )(func)
 
 
 def schema_option(func: F) -> F:

@@ -22,6 +22,7 @@ from formgen.cli.common import (
     DATE,
     SaidHelpGroup,
     echo,
+    encoding_option,
     lang_option,
     library_errors,
     read_list,
@@ -87,6 +88,7 @@ def form_options(func: F) -> F:
             "holds, as formgen mail does. The format column (for formgen mail) is not used: the "
             "command names the format.",
         ),
+        encoding_option,
         click.option(
             "--out",
             "out",
@@ -188,6 +190,7 @@ def run_generate(
     record_path: str | None,
     institution_id: str | None,
     recipients_path: str | None,
+    encoding: str | None,
     out: str | None,
     lang: str | None,
     seed: int | None,
@@ -250,7 +253,8 @@ def run_generate(
         from formgen.sendlog import SendLog
 
         source = Path(recipients_path).name
-        listed = read_recipients(read_list(recipients_path), source, schema, lang, said_in)
+        data = read_list(recipients_path)
+        listed = read_recipients(data, source, schema, lang, said_in, encoding)
         if workspace:  # a row under another institution's id would get its form
             listed = reused_ids(listed, view, SendLog(workspace.root).deliveries())
         recipients, merged = in_place_of_merged(

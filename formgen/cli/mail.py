@@ -20,6 +20,7 @@ from formgen.cli.common import (
     echo,
     echo_fitted,
     echo_json,
+    encoding_option,
     lang_option,
     library_errors,
     read_list,
@@ -208,6 +209,7 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
     is_flag=True,
     help="Also say the Message-ID of each mail sent (the send log keeps it in any case).",
 )
+@encoding_option
 @click.option("--seed", type=int, hidden=True, help="Reproducible form ids (formgen demo).")
 @library_errors
 def mail(
@@ -231,6 +233,7 @@ def mail(
     skip_invalid: bool,
     rate: float | None,
     verbose: bool,
+    encoding: str | None,
     seed: int | None,
 ) -> None:
     """Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).
@@ -352,6 +355,7 @@ def mail(
         ws.language,
         deliveries,
         force,
+        encoding,
     )
     if test_to:
         _check_test_to(test_to, ws, view, listed)
@@ -546,10 +550,13 @@ def _recipient_list(
     lang: str,
     deliveries: Sequence[Delivery],
     force: bool,
+    encoding: str | None = None,
 ) -> RecipientList | None:
     if path:
         return reused_ids(
-            read_recipients(read_list(path), path, schema, lang, lang), view, deliveries
+            read_recipients(read_list(path), path, schema, lang, lang, encoding),
+            view,
+            deliveries,
         )
     return register_recipients(view, deliveries, force=force) if from_register else None
 

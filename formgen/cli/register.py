@@ -29,6 +29,7 @@ from formgen.cli.common import (
     echo,
     echo_fitted,
     echo_json,
+    encoding_option,
     lang_option,
     library_errors,
     progress_bar,
@@ -49,7 +50,6 @@ from formgen.messages import (
     say,
     say_count,
 )
-from formgen.recipients import CODE_PAGES
 from formgen.record import erased_shown
 from formgen.workspace import WRITTEN, Workspace, write_atomic
 from ingest import journal, search, staleness
@@ -894,13 +894,7 @@ def confirm(
     "'Bestandsliste der Koordinationsstelle 2025'.",
 )
 @click.option("--dry-run", is_flag=True, help="Say what the import would do; change nothing.")
-@click.option(
-    "--encoding",
-    type=click.Choice(CODE_PAGES, case_sensitive=False),
-    help="The code page of a CSV saved as plain 'CSV' (not 'CSV UTF-8'), where its letters do "
-    "not tell which Windows saved it: cp1252 German/Western, cp1250 Central European "
-    "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic.",
-)
+@encoding_option
 @workspace_option
 @library_errors
 def import_cmd(
@@ -926,9 +920,7 @@ def import_cmd(
     if note is not None:
         note = _one_line(note, "import")
     ws = Workspace.open(workspace_dir)
-    done = table_import.import_file(
-        ws, read_list(file), Path(file).name, note, dry_run, encoding and encoding.lower()
-    )
+    done = table_import.import_file(ws, read_list(file), Path(file).name, note, dry_run, encoding)
     for line in table_import.report_lines(done):
         echo(line)
 
