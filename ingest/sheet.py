@@ -252,7 +252,7 @@ which a centre's list practically never holds."""
 _TURKISH_ONLY = re.compile(f"[þÞÝ]{_IN_WORD}")
 """Of :data:`_TURKISH`, ş, Ş and İ: ð and Ð may be ğ, Ğ or, from a Windows-1250 list in
 Croatian, Bosnian or Serbian, đ, Đ (:data:`_CENTRAL`: 'Ðuriæ' is 'Đurić')."""
-_DOTLESS_I = re.compile(r"[^\W\d_]+ý[^\W\d_]*|ý[^\W\d_]+")
+_DOTLESS_I = re.compile(f"ý{_IN_WORD}")
 """Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish
 Yılmaz from a Turkish Windows; nothing tells which."""
 _WORD = re.compile(
@@ -322,7 +322,7 @@ one's) and read as Windows-1252 no word of a Western language holds:
 
 Alone, è and ø are French and Danish ('Genève', 'Søren'): a word with none of these
 ('Slaðana', ð as Turkish ğ between a and a) is read as before."""
-_ROMANIAN = re.compile(rb"[\xaa\xba](?=[A-Za-z\xe2\xe3\xee])|(?<=[a-z\xe2\xe3\xee]{2})[\xaa\xba]")
+_ROMANIAN = re.compile(rb"[\xaa\xba](?:(?=[A-Za-z\xe2\xe3\xee])|(?<=[a-z\xe2\xe3\xee]{2}.))")
 """In a word, ş, Ş in Windows-1250 (a Romanian Windows' plain CSV), which Windows-1252 and
 -1254 read as º, ª: before a letter or after two ('Braºov' is 'Braşov', 'Mureº' 'Mureş'; not
 the º of 'Nº 5' or the ª of 'Mª José')."""
@@ -431,7 +431,7 @@ def _plain(data: bytes) -> tuple[str, str]:
     else:
         found = _DOTLESS_I.search(text)
         if found:
-            word = found[0]
+            word = _word_at(text, found.start())
             raise _either(
                 text.count("\n", 0, found.start()) + 1,
                 word,
@@ -465,8 +465,9 @@ def _word_at(text: str, at: int) -> str:
 
 def _words(data: bytes) -> tuple[list[bytes], list[bytes]]:
     """A plain CSV's words of two or more letters all beyond ASCII (Cyrillic ones, read as
-    Windows-1251), and its words of ASCII and other letters (of a Latin script)."""
-    beyond = [w for w in _WORD.findall(data) if not w.isascii()]
+    Windows-1251), and its words of ASCII and other letters (of a Latin script), each once (a
+    list of 10,000 rows names its towns and its kinds of institution again and again)."""
+    beyond = [w for w in dict.fromkeys(_WORD.findall(data)) if not w.isascii()]
     cyrillic = [w for w in beyond if len(w) > 1 and not _ASCII_LETTER.search(w)]
     return cyrillic, [w for w in beyond if _ASCII_LETTER.search(w)]
 
