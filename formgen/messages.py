@@ -1676,8 +1676,20 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_too_large": "the file is larger than {size}; a returned form is a few MB "
         "at most",
         "ingest_office_old_libreoffice": "saved by {program}: when it saves, that version "
-        "removes the names of the form's fields and the line breaks inside multi-line fields "
-        "(lines come back joined); please check those",
+        "removes the names of the form's fields and the line breaks typed in them; please check "
+        "those",
+        "ingest_office_breaks_restored": "LibreOffice 7.4 dropped the line breaks in {n} "
+        "fields; formgen put them back where two lines met — {fields}; an empty line between "
+        "two lines leaves no trace and is not put back: please check these values",
+        "ingest_office_breaks_unsure": "LibreOffice 7.4 wrote {n} multi-line fields in pieces "
+        "(Arabic among other text) and left no trace of their line breaks: their lines may come "
+        "back joined — {fields}; please check these values",
+        "ingest_office_breaks_unsure_one": "LibreOffice 7.4 wrote a multi-line field in pieces "
+        "(Arabic among other text) and left no trace of its line breaks: its lines may come "
+        "back joined — {fields}; please check this value",
+        "ingest_office_breaks_restored_one": "LibreOffice 7.4 dropped the line breaks in one "
+        "field; formgen put them back where two lines met — {fields}; an empty line between "
+        "two lines leaves no trace and is not put back: please check this value",
         "ingest_office_no_identity": "the form's identity (document properties) is missing: it "
         "can be matched by its reference only, please review",
         "ingest_office_no_identity_footer": "the form's identity (document properties) is "
@@ -4540,9 +4552,24 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_too_large": "die Datei ist größer als {size}; ein zurückgeschicktes "
         "Formular hat höchstens einige MB",
         "ingest_office_old_libreoffice": "gespeichert mit {program}: diese Version entfernt "
-        "beim Speichern die Namen der Felder des Formulars und die Zeilenumbrüche in "
-        "mehrzeiligen Feldern (die Zeilen kommen aneinandergehängt zurück); bitte diese Felder "
-        "prüfen",
+        "beim Speichern die Namen der Felder des Formulars und die darin eingegebenen "
+        "Zeilenumbrüche; bitte diese Felder prüfen",
+        "ingest_office_breaks_restored": "LibreOffice 7.4 hat die Zeilenumbrüche in {n} Feldern "
+        "entfernt; formgen hat sie dort wieder eingesetzt, wo zwei Zeilen aneinanderstießen — "
+        "{fields}; eine Leerzeile zwischen zwei Zeilen hinterlässt keine Spur und fehlt: bitte "
+        "diese Werte prüfen",
+        "ingest_office_breaks_unsure": "LibreOffice 7.4 hat {n} mehrzeilige Felder in Stücken "
+        "gespeichert (Arabisch neben anderem Text) und von ihren Zeilenumbrüchen keine Spur "
+        "gelassen: ihre Zeilen können aneinandergehängt zurückkommen — {fields}; bitte diese "
+        "Werte prüfen",
+        "ingest_office_breaks_unsure_one": "LibreOffice 7.4 hat ein mehrzeiliges Feld in "
+        "Stücken gespeichert (Arabisch neben anderem Text) und von seinen Zeilenumbrüchen keine "
+        "Spur gelassen: seine Zeilen können aneinandergehängt zurückkommen — {fields}; bitte "
+        "diesen Wert prüfen",
+        "ingest_office_breaks_restored_one": "LibreOffice 7.4 hat die Zeilenumbrüche in einem "
+        "Feld entfernt; formgen hat sie dort wieder eingesetzt, wo zwei Zeilen aneinanderstießen "
+        "— {fields}; eine Leerzeile zwischen zwei Zeilen hinterlässt keine Spur und fehlt: bitte "
+        "diesen Wert prüfen",
         "ingest_office_no_identity": "die Kennung des Formulars (Dokumenteigenschaften) fehlt: "
         "es ist nur über seine Formular-ID zuzuordnen, bitte prüfen",
         "ingest_office_no_identity_footer": "die Kennung des Formulars (Dokumenteigenschaften) "

@@ -68,7 +68,7 @@ from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
 from formgen.layout import ui_text
 from formgen.linebreak import newlines, one_line
 from formgen.messages import Said, SaidJoined, per_language, said_count, say
-from formgen.model import OTHER, FieldPath, Schema, choices_of, option_label
+from formgen.model import OTHER, FieldPath, FieldType, Schema, choices_of, option_label
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
 from ingest.labels import field_label, scope_label
@@ -518,6 +518,72 @@ def _typed_outside(
                 yield row, list(iter_controls(cells[-1])), lines
 
 
+RESTORED = "{urn:formgen}restored"
+"""Marks a ``w:br`` the reader put back (:func:`_restore_breaks`); no program writes it."""
+
+
+def _restore_breaks(body: etree._Element) -> None:
+    """Put back the line breaks LibreOffice 7.4 (and before) dropped from input fields.
+
+    7.4 turns a plain-text control into an input field; a line break typed into it (or a
+    prefilled value's) is a control character its DOCX export leaves out, closing the ``w:t``
+    before it and opening another in the same run: „Kölner Straße 45</w:t><w:t>(Eingang …“.
+    Measured with 7.4.7 (``samples/docx/README.md``): nothing else splits a ``w:t`` of an
+    unsplit control (4,000 and 5,000 characters, tabs, no-break spaces, soft hyphens, ZWNJ stay
+    one), a tab is ``w:tab`` and Shift+Enter ``w:br``; a break at the start or end leaves no
+    trace, and an empty line between two lines leaves the same one as a single break."""
+    for t in [t for t in body.iter(qn("w:t")) if _follows_text(t)]:
+        t.addprevious(etree.Element(qn("w:br"), {RESTORED: "1"}))
+
+
+def _follows_text(t: etree._Element) -> bool:
+    before = t.getprevious()
+    return before is not None and before.tag == qn("w:t")
+
+
+def _restored(control: Control) -> bool:
+    """Whether :func:`_restore_breaks` put a line break back into ``control``."""
+    return control.element is not None and any(
+        br.get(RESTORED) for br in control.element.iter(qn("w:br"))
+    )
+
+
+def _breaks_said(
+    schema: Schema,
+    slots: dict[str, Slot],
+    read_from: dict[str, Control],
+    values: dict[str, RawValue],
+) -> list[str]:
+    """The notes on the line breaks of a form saved by LibreOffice 7.4: the fields whose breaks
+    were put back (:func:`_restore_breaks`), and the multi-line ones written in pieces with no
+    trace of a break, whose lines may have been joined."""
+    filled = [(p, c) for p, c in read_from.items() if values.get(p) and p in slots]
+    restored = [p for p, c in filled if _restored(c)]
+    unsure = [
+        p
+        for p, c in filled
+        if slots[p].field.type is FieldType.TEXTAREA and _split(c) and not _restored(c)
+    ]
+    return [
+        said_count(key, len(paths), fields=_fields(schema, slots, paths))
+        for key, paths in (
+            ("ingest_office_breaks_restored", restored),
+            ("ingest_office_breaks_unsure", unsure),
+        )
+        if paths
+    ]
+
+
+def _split(control: Control) -> bool:
+    """Whether LibreOffice 7.4 wrote ``control`` in pieces (:func:`_pieces_joined`): the next
+    control has its alias. A line break in a piece may leave no trace (``lo74-arabic.docx``)."""
+    after = None if control.element is None else control.element.getnext()
+    if after is None or after.tag != qn("w:sdt") or control.alias is None:
+        return False
+    alias = after.find(f"{qn('w:sdtPr')}/{qn('w:alias')}")
+    return alias is not None and alias.get(qn("w:val")) == control.alias
+
+
 def _pieces_joined(controls: list[Control]) -> list[Control]:
     """``controls`` with each run of pieces of one text control (same kind and alias, one
     after the other) reduced to its first."""
@@ -537,7 +603,9 @@ def _piece_differs(controls: list[Control]) -> bool:
     first: Control | None = None
     for c in controls:
         if first is not None and c.kind == first.kind != CHECKBOX and c.alias == first.alias:
-            if c.text.replace(first.text, "", 1) not in first.text:
+            rest = c.text.replace(first.text, "", 1)
+            # the run and the whole text meet as two w:t, read as a line break (_restore_breaks)
+            if any(line not in first.text for line in rest.split("\n")):
                 return True
         else:
             first = c
@@ -681,17 +749,19 @@ def read_docx(
         except FormgenError as exc:
             raise exc.named(file_name) from None
 
+    saved_by = _application(pkg, rels.get(APP_REL, "docProps/app.xml"))
+    old_libreoffice = bool(saved_by and _LO_OLD_RE.match(saved_by))
+    if old_libreoffice:
+        program = saved_by.split("$")[0]
+        notes.append(Said("ingest_office_old_libreoffice", program=program))
+        _restore_breaks(body)
+
     controls = list(_body_controls(body))
     tagged, foreign = by_tag(controls)
     for control in controls:
         if control.inside is not None:
             inner = control.tag or control.alias or ""
             notes.append(Said("ingest_office_nested", inner=inner, outer=control.inside))
-
-    saved_by = _application(pkg, rels.get(APP_REL, "docProps/app.xml"))
-    if saved_by and _LO_OLD_RE.match(saved_by):
-        program = saved_by.split("$")[0]
-        notes.append(Said("ingest_office_old_libreoffice", program=program))
     reference = _footer_reference(pkg, main)
     if identity is None:
         if not tagged and reference is None:
@@ -709,6 +779,7 @@ def read_docx(
     lang = plan.lang if plan else "de"
 
     values = values_by_tag(tagged, slots, lang, notes)
+    read_from = {path: found[0] for path, found in tagged.items()}
 
     recovered: list[str] = []
     lost: list[str] = []
@@ -721,6 +792,7 @@ def read_docx(
                 if at_place is None:
                     lost.append(path)
                     continue
+                read_from[path] = at_place
                 value, note = _value(slots[path], at_place, lang)
                 if note:
                     notes.append(SaidJoined((path, note), ": "))
@@ -753,6 +825,8 @@ def read_docx(
             else:
                 said = Said("ingest_office_typed_outside", label=short(row.label, 60), text=text)
                 notes.append(SaidJoined((slot.value_path, said), ": "))
+    if old_libreoffice and schema is not None:
+        notes.extend(_breaks_said(schema, slots, read_from, values))
     if foreign:
         notes.append(Said("ingest_office_foreign_tags", n=len(foreign), tags=_list(foreign)))
 

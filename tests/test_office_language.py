@@ -72,11 +72,10 @@ def _returns(tmp_path: Path) -> Path:
 
 SAVED_BY = {
     "de": "gespeichert mit LibreOffice/7.4.7.2: diese Version entfernt beim Speichern die Namen "
-    "der Felder des Formulars und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen kommen "
-    "aneinandergehängt zurück); bitte diese Felder prüfen",
+    "der Felder des Formulars und die darin eingegebenen Zeilenumbrüche; bitte diese Felder "
+    "prüfen",
     "en": "saved by LibreOffice/7.4.7.2: when it saves, that version removes the names of the "
-    "form's fields and the line breaks inside multi-line fields (lines come back joined); please "
-    "check those",
+    "form's fields and the line breaks typed in them; please check those",
 }
 UNTAGGED = {  # the fields by their labels under their checklist's name (audit s19C, 10)
     "de": (
