@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -107,6 +108,23 @@ def sample_workspace(root: Path, secret: bytes | None = None) -> Workspace:
     if secret is not None:
         (root / "secret.key").write_text(secret.hex() + "\n", "ascii")
     return Workspace.open(root)
+
+
+def reworded(docx: bytes) -> bytes:
+    """``docx`` with each „Beratung auf Türkisch“ of its multi-line values reworded: a copy of
+    a sample Word form that disagrees with the others (since LibreOffice 7.4's line breaks are
+    put back, its copies read as the others do)."""
+    zin = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                body = body.replace(
+                    "Beratung auf Türkisch".encode(), "Sprechstunde auf Türkisch".encode()
+                )
+            zout.writestr(info, body)
+    return out.getvalue()
 
 
 def check_word_form_values(sub: RawSubmission, kind: str, lines_joined_by_lo74: bool) -> None:

@@ -18,14 +18,13 @@ import json
 import mailbox
 import shutil
 import subprocess
-import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from ingest_support import SAMPLES, sample_workspace
+from ingest_support import SAMPLES, reworded, sample_workspace
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
@@ -228,27 +227,12 @@ def test_languages_without_a_checkbox_are_shown_on_the_update_form_and_kept_by_i
     assert "psychotherapie.languages_offered" not in changed
 
 
-def _reworded(docx: bytes) -> bytes:
-    """``docx`` with each „Beratung auf Türkisch“ of its multi-line values reworded."""
-    zin = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zout:
-        for info in zin.infolist():
-            body = zin.read(info.filename)
-            if info.filename == "word/document.xml":
-                body = body.replace(
-                    "Beratung auf Türkisch".encode(), "Sprechstunde auf Türkisch".encode()
-                )
-            zout.writestr(info, body)
-    return out.getvalue()
-
-
 def test_a_rebuild_decides_the_same_conflicts_on_the_same_fields(tmp_path: Path) -> None:
     """Two Word copies of one checklist disagree on a dozen fields; one decision, a rebuild."""
     ws = str(sample_workspace(tmp_path / "ws").root)
     run("ingest", str(SAMPLES / "docx" / "lo252-checklist.docx"), "-w", ws)
     other = tmp_path / "lo74-checklist.docx"
-    other.write_bytes(_reworded((SAMPLES / "docx" / "lo74-checklist.docx").read_bytes()))
+    other.write_bytes(reworded((SAMPLES / "docx" / "lo74-checklist.docx").read_bytes()))
     run("ingest", str(other), "-w", ws)
     held = load(Workspace.open(ws)).data["conflicts"]
     assert len(held) >= 3
