@@ -120,7 +120,7 @@ _UI: dict[str, dict[str, str]] = {
         "institution_title": "Ihre Angaben: {name}",
         "institution_data": "Angaben zur Einrichtung",
         "how": (
-            "So füllen Sie das Formular aus: in der rechten Spalte auf den grauen Hinweis "
+            "So füllen Sie das Formular aus: in der rechten Spalte auf den Hinweis im Feld "
             "klicken und schreiben; Ankreuzfelder mit einem Klick setzen; Auswahllisten und "
             "Datumsfelder über den Pfeil öffnen (oder das Datum als TT.MM.JJJJ tippen). Mit der "
             "Tastatur (das Dokument ist zum Ausfüllen geschützt): Tab springt zum nächsten Feld, "
@@ -153,7 +153,7 @@ _UI: dict[str, dict[str, str]] = {
         "institution_title": "Your details: {name}",
         "institution_data": "About the institution",
         "how": (
-            "How to fill in this form: in the right-hand column, click on the grey hint and "
+            "How to fill in this form: in the right-hand column, click on the hint in the box and "
             "type; tick boxes with a click; open lists and dates with the arrow (or type the "
             "date as YYYY-MM-DD). With the keyboard (the document is protected for filling in "
             "forms): Tab moves to the next field, Shift+Tab to the previous one; Space ticks or "
