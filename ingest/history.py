@@ -355,9 +355,17 @@ def decided_text(
     return f"{head}\n" + under(f"    {say('would_hold' if would else 'holds_now', lang)} ", now)
 
 
-EVENTS = {"retire": "op_retire", "restore": "op_restore", "confirm": "op_confirm"}
+EVENTS = {
+    "retire": "op_retire",
+    "restore": "op_restore",
+    "confirm": "op_confirm",
+    "erase": "op_erase",
+}
 """The events of a history that change no value (:meth:`ingest.register.Register.retire`,
-:meth:`~ingest.register.Register.confirm`) → their words in :data:`formgen.messages.WORDS`."""
+:meth:`~ingest.register.Register.confirm`; an erasure of earlier values only, which keeps the
+revision: :meth:`~ingest.register.Register.erase`) → their words in
+:data:`formgen.messages.WORDS`. They are shown without a revision number: theirs is the one
+before them."""
 
 
 def _op_text(op: str, lang: str) -> str:
@@ -410,7 +418,8 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
         if h["op"] == "merge-from" and not h["changes"]:  # a merge that took no value: no revision
             out.append(f"\n{moment_text(str(h['at']), lang)}  {by_hand(src, lang)}{_by(h, lang)}")
             continue
-        if h["op"] in EVENTS:  # retired, restored or confirmed by hand: no value changed, no file
+        if h["op"] in EVENTS and not h["changes"]:  # retired, restored, confirmed by hand,
+            # earlier values erased: no current value changed, no file, no revision of its own
             said = f"{moment_text(str(h['at']), lang)}  {say(EVENTS[h['op']], lang)}"
             why = h.get("reason") or h.get("note")
             out.append(f"\n{said}" + (f": {why}" if why else "") + _by(h, lang))

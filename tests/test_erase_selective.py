@@ -85,6 +85,31 @@ def test_keep_current_erases_the_earlier_values_and_keeps_the_successors(ws: Wor
     assert load(ws).value("ua-1", PATH) is None and where(ws, SECOND) == []
 
 
+def test_history_numbers_revisions_as_read_an_erasure_of_earlier_values_has_none(
+    ws: Workspace,
+) -> None:
+    """An erasure that leaves the current values is an event: the revision stays (forms
+    prefilled before are as current as they were), so the history shows it with its time and
+    note but no number; „Revision 2 … Daten gelöscht“ after „Revision 2 … von Hand gesetzt“
+    read as two revisions 2. One that takes a current value is the next revision."""
+    code, out = register(ws, "erase", "ua-1", PATH, "--keep-current", "--note", NOTE, "--yes")
+    assert code == 0, out
+    code, out = register(ws, "erase", "ua-1", PATH, "--note", NOTE, "--yes")
+    assert code == 0, out
+
+    code, history = register(ws, "history", "ua-1")
+
+    assert code == 0, history
+    numbers = re.findall(r"^Revision (\d+) ", history, re.MULTILINE)
+    assert numbers == ["1", "2", "3"], history  # each once, in order
+    erased = re.escape(f"Daten gelöscht: {NOTE}")
+    assert re.search(rf"^\d\d\.\d\d\.\d{{4}} \d\d:\d\d UTC  {erased}$", history, re.MULTILINE)
+    assert re.search(rf"^Revision 3 .*  {erased}$", history, re.MULTILINE)
+    assert history.splitlines()[0].endswith("(Revision 3)")
+    # the journal and the stored history are as they were: the event keeps revision 2
+    assert [h["rev"] for h in load(ws).history("ua-1")[-2:]] == [2, 3]
+
+
 def test_value_erases_only_the_values_holding_the_text(ws: Workspace) -> None:
     surname = FIRST.split()[1].upper()  # as she writes it in her mail: case folded away
     code, out = register(ws, "erase", "ua-1", PATH, "--only-with", surname, "--note", NOTE, "--yes")
