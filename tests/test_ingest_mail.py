@@ -6,6 +6,7 @@ import email.utils
 import hashlib
 import json
 import re
+from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -13,8 +14,10 @@ import pytest
 from click.testing import CliRunner
 from ingest_support import sample_workspace
 from mailkit import make_workspace
+from test_mail_messages import LONG_NAMES
 
 from formgen.cli import main
+from formgen.mailing import MAIL_POLICY
 from ingest import mailbox
 from ingest.pipeline import Limits, ReadContext, discover, ingest_sources
 from ingest.report import Status
@@ -205,6 +208,30 @@ def test_a_mails_sender_and_subject_are_kept_on_one_line_of_at_most_300_characte
     assert info.sender == "Praxis Ольга Петренко <olga@example.org>"
     assert info.subject == f"Rückmeldung Bestandsaufnahme {names[:265]}…"  # 14 names whole
     assert info.date is None
+
+
+@pytest.mark.parametrize("name", LONG_NAMES)
+def test_a_long_sender_name_in_several_encoded_words_is_read_without_a_blank_between_them(
+    name: str,
+) -> None:
+    """A mail program folds a long name into encoded words split inside a word, as formgen
+    does (``=?utf-8?b?…0L8=?=`` ``=?utf-8?b?0YHQuNGF…?=``); RFC 2047 joins them, and so does
+    the sender an ingest keeps: the standard library's address parser read „Консульта ція“, which
+    'register erase --text Консультація' did not find (CPython gh-128110)."""
+    sent = EmailMessage(policy=MAIL_POLICY)
+    sent["From"] = Address(display_name=name, addr_spec="info@example.org")
+    sent["Subject"] = "Re: Bestandsaufnahme"
+    sent.set_content("Anbei.")
+    raw = sent.as_bytes()
+    assert re.search(rb"\?=\r\n =\?utf-8\?", raw)  # several encoded words, folded
+
+    info = mailbox.mail_info(email.message_from_bytes(raw, policy=mailbox._POLICY))
+
+    assert info.sender == f"{name} <info@example.org>"
+    quoted = "Psychosoziales Zentrum, Beratung für Geflüchtete – Dolmetschen Türkçe Polski Русский"
+    sent.replace_header("From", Address(display_name=quoted, addr_spec="pz@example.org"))
+    info = mailbox.mail_info(email.message_from_bytes(sent.as_bytes(), policy=mailbox._POLICY))
+    assert info.sender == f'"{quoted}" <pz@example.org>'  # a comma: quoted, as one address
 
 
 def _utf16(text: str) -> bytes:

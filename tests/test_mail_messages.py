@@ -54,6 +54,15 @@ def build(rec: Recipient, forms, lang: str = "de", checklists: tuple[str, ...] =
     )
 
 
+LONG_NAMES = (
+    "Консультаційний центр психосоціальної підтримки біженців та мігрантів – Консультація",
+    "مركز الاستشارات النفسية والاجتماعية للاجئين والمهاجرين في دوسلدورف – استشارة",
+    "Psikososyal Danışma Merkezi Göçmenler ve Mülteciler için Düsseldorf Şubesi – Danışmanlık",
+    "Poradnia Psychospołeczna dla Uchodźców i Migrantów w Düsseldorfie – Konsultacja źdźbło",
+)
+"""Institutions' names longer than one encoded word, split inside a word over several."""
+
+
 def reparse(msg):
     return message_from_bytes(msg.as_bytes(), policy=policy.default)
 
@@ -119,6 +128,7 @@ def test_unicode_names_survive_subject_to_and_filenames(name):
         "Psychosoziales Zentrum für Flüchtlinge Düsseldorf",
         "Ольга Çiğdem Flüchtlinge Łódź Łódź für Łódź und Öztürk für Zentrum e.V. Zentrum مركز",
         "مركز Yılmaz Flüchtlinge für Praxis für für الأمل Flüchtlinge",
+        *LONG_NAMES,
     ],
 )
 def test_a_long_name_keeps_every_space_in_subject_and_to(name):
