@@ -1959,7 +1959,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing changed",
         "ingest_merge_form_again": "form {form} with the same content was already ingested; "
         "nothing changed",
-        "ingest_merge_block": "{category} block {block}",
         "ingest_merge_looks_like": "{where}: '{name}' looks like {candidate} '{candidate_name}' "
         "({reason}); held as {did} — 'formgen register resolve {did} --merge' or '--new'",
         "ingest_merge_matched": "{where}: matched {iid} '{name}' ({reason})",
@@ -2016,7 +2015,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_other_schema": "form of schema '{schema}', the register holds '{held}'",
         "ingest_merge_entry_no_category": "entry values without a category",
         "ingest_merge_unknown_field": "unknown field '{field}' in {scope} (schema {version})",
-        "ingest_merge_no_name": "{category} block {block}: values without the institution's "
+        "ingest_merge_no_name": "{where}: values without the institution's "
         "name; add the name on the form and ingest it again",
         "ingest_merge_unknown_form": "unknown form: no formgen identity (not a form made by "
         "formgen, a scan, or its identity fields were removed); kept aside in the quarantine, "
@@ -2071,8 +2070,8 @@ WORDS: dict[str, dict[str, str]] = {
         "as typed — please check it with the sender",
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
-        "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
-        "ingest_merge_required_kept": "{where}: required field '{field}' ({label}) left empty on "
+        "ingest_merge_required": "{where}: required field '{field}' is not filled in",
+        "ingest_merge_required_kept": "{where}: required field '{field}' left empty on "
         "the form; the register keeps {value}",
         "ingest_merge_damaged_fields": "{where}: not read from the damaged PDF: {fields}; the "
         "register keeps their values (ask for the form again, or set them by hand)",
@@ -4868,7 +4867,6 @@ WORDS: dict[str, dict[str, str]] = {
         "eingelesen; nichts geändert",
         "ingest_merge_form_again": "Formular {form} mit demselben Inhalt wurde bereits "
         "eingelesen; nichts geändert",
-        "ingest_merge_block": "{category} Block {block}",
         "ingest_merge_looks_like": "{where}: „{name}“ ähnelt {candidate} „{candidate_name}“ "
         "({reason}); zurückgestellt als {did} — 'formgen register resolve {did} --merge' "
         "(dieselbe Einrichtung) oder '--new' (eine andere)",
@@ -4931,7 +4929,7 @@ WORDS: dict[str, dict[str, str]] = {
         "„{held}“",
         "ingest_merge_entry_no_category": "Werte eines Eintrags ohne Checkliste",
         "ingest_merge_unknown_field": "unbekanntes Feld „{field}“ in {scope} (Schema {version})",
-        "ingest_merge_no_name": "{category} Block {block}: Werte ohne den Namen der "
+        "ingest_merge_no_name": "{where}: Werte ohne den Namen der "
         "Einrichtung; den Namen im Formular ergänzen und die Datei erneut einlesen",
         "ingest_merge_unknown_form": "unbekanntes Formular: keine formgen-Kennung (kein mit "
         "formgen erstelltes Formular, ein Scan, oder die Kennungsfelder wurden entfernt); in "
@@ -4990,8 +4988,8 @@ WORDS: dict[str, dict[str, str]] = {
         "„{value}“; so übernommen, wie er getippt wurde – bitte beim Absender nachfragen",
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
-        "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ist nicht ausgefüllt",
-        "ingest_merge_required_kept": "{where}: Pflichtfeld „{label}“ auf dem Formular leer "
+        "ingest_merge_required": "{where}: Pflichtfeld „{field}“ ist nicht ausgefüllt",
+        "ingest_merge_required_kept": "{where}: Pflichtfeld „{field}“ auf dem Formular leer "
         "gelassen; das Register behält {value}",
         "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "
         "{fields}; das Register behält ihre Werte (das Formular neu anfordern oder sie von Hand "

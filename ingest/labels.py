@@ -73,12 +73,25 @@ def field_label(f: Field | None, key: str, lang: str) -> str:
     return label
 
 
+def block_label(schema: Schema, scope: str, block: int | None, lang: str) -> str:
+    """Where in a return a value or a note is, as people read it: the institution or a
+    checklist by its name (:func:`scope_label`), a block of a checklist by its name and number
+    (``PsychotherapeutIn, niedergelassen, Block 2``)."""
+    name = scope_label(schema, scope, lang)
+    return name if block is None else say("ingest_office_block", lang, scope=name, block=block)
+
+
 def path_label(schema: Schema, path: str, lang: str) -> str:
     """A stored value path as people read it: ``institution.phone`` → ``Einrichtung ›
-    Telefon (Zentrale)``, the field's label under its checklist's name; what the schema has no
-    label for as stored."""
+    Telefon (Zentrale)``, the field's label under its checklist's name; a path of a checklist's
+    block (``psychotherapie.2.email``) under the block's (:func:`block_label`); what the schema
+    has no label for as stored."""
     scope, _, key = path.partition(".")
-    return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
+    number, dot, rest = key.partition(".")
+    block = int(number) if dot and number.isdigit() else None
+    key = rest if block is not None else key
+    where = block_label(schema, scope, block, lang)
+    return f"{where} › {field_label(field_of(schema, scope, key), key, lang)}"
 
 
 def path_named(schema: Schema, path: str) -> Named:
@@ -86,10 +99,11 @@ def path_named(schema: Schema, path: str) -> Named:
     return Named(path, per_language(lambda lang: path_label(schema, path, lang)))
 
 
-def scope_named(schema: Schema, scope: str) -> Named:
-    """A checklist (or the institution) for a report line: the id, said in a language as
-    :func:`scope_label`."""
-    return Named(scope, per_language(lambda lang: scope_label(schema, scope, lang)))
+def scope_named(schema: Schema, scope: str, block: int | None = None) -> Named:
+    """A checklist (or the institution), or a block of a checklist, for a report line: the id
+    (``psychotherapie``, ``psychotherapie.2``), said in a language as :func:`block_label`."""
+    named = scope if block is None else f"{scope}.{block}"
+    return Named(named, per_language(lambda lang: block_label(schema, scope, block, lang)))
 
 
 def option_text(f: Field, option: str, lang: str, kept: SchemaRegistry | None = None) -> str:

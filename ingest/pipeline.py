@@ -1566,7 +1566,6 @@ def _as_kept(warning: str, kept: Mapping[str, Any]) -> str:
         "ingest_merge_required_kept",
         where=a["where"],
         field=a["field"],
-        label=a["label"],
         value=value,
     )
 

@@ -1313,9 +1313,7 @@ class Register:
         (:func:`answered`)."""
         shared = _shared(sub.entries, matching)
         for e in sub.entries:
-            where: str = e.category or INSTITUTION
-            if e.block:
-                where = Said("ingest_merge_block", category=where, block=e.block)
+            where = scope_named(self.schema, e.category or INSTITUTION, e.block)
             iid = e.institution_id
             merged_from: str | None = None
             if iid is None:
@@ -1694,7 +1692,8 @@ class Register:
                         )
             filled = any(not is_blank(c) for c in (*e.institution.values(), *e.entry.values()))
             if e.institution_id is None and not _checked_name(e) and filled:
-                return Said("ingest_merge_no_name", category=str(e.category), block=e.block or 0)
+                where = scope_named(self.schema, str(e.category), e.block)
+                return Said("ingest_merge_no_name", where=where)
         return None
 
     def _plan(

@@ -221,8 +221,9 @@ class Submission:
         return self.problems_named()
 
     def problems_named(self, named: Callable[[str], str] = str) -> list[str]:
-        """:attr:`problems`, a path outside a checklist's blocks as ``named`` makes it: said by
-        its label in the report (:func:`ingest.labels.path_named`), its id in ``--json``."""
+        """:attr:`problems`, each path as ``named`` makes it: said by its label in the report
+        (:func:`ingest.labels.path_named`, a block's under the block's name), its id in
+        ``--json``."""
         out: dict[str, None] = {}
         for e in self.entries:
             where = e.category or INSTITUTION  # entry values always come with a category
@@ -232,8 +233,7 @@ class Submission:
             ):
                 for fid, checked in values.items():
                     if checked.problem:
-                        path = value_path(scope, fid, e.block)
-                        shown = named(path) if path == value_path(scope, fid) else path
+                        shown = named(value_path(scope, fid, e.block))
                         out[SaidJoined((shown, SaidProblem(checked.problem)), sep=": ")] = None
         return list(out)
 

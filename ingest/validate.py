@@ -350,12 +350,20 @@ def _required(
     illegible: Collection[str] = (),
 ) -> list[str]:
     """A note per required field left empty, named by its label as the form (in ``lang``)
-    showed it; not for one whose text could not be read (``illegible``: noted already)."""
+    showed it, in a report in any language (its id in ``--json``); not for one whose text
+    could not be read (``illegible``: noted already)."""
     return [
-        Said("ingest_merge_required", where=where, field=f.id, label=str(f.label.get(lang)))
+        Said("ingest_merge_required", where=where, field=_as_shown(f, lang))
         for f in fields
         if f.required and f.id not in values and f"{where}.{f.id}" not in illegible
     ]
+
+
+def _as_shown(f: Field, lang: str) -> Named:
+    """``f`` by its label as the form (in ``lang``) showed it, in a report in any language;
+    its id in ``--json``."""
+    label = str(f.label.get(lang))
+    return Named(f.id, per_language(lambda _: label))
 
 
 def _entries(
@@ -367,9 +375,9 @@ def _entries(
         for (cid, block), raws in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
             cat = schema.category(cid)
             if block is None or block > cat.entry_blocks:
-                notes.append(Said("ingest_merge_no_block", where=f"{cid}.{block}"))
+                notes.append(Said("ingest_merge_no_block", where=scope_named(schema, cid, block)))
                 continue
-            where = f"{cid}.{block}"
+            where = scope_named(schema, cid, block)
             checked = _check_fields(cat.fields, raws, where, notes)
             if not checked:
                 continue
@@ -380,17 +388,15 @@ def _entries(
             entries.append(EntryReturn(None, cid, block, inst, entry))
         return entries
     inst_fields = schema.institution_fields()
-    institution = _check_fields(
-        inst_fields, groups.get((INSTITUTION, None), {}), INSTITUTION, notes
-    )
     own = scope_named(schema, INSTITUTION)
+    institution = _check_fields(inst_fields, groups.get((INSTITUTION, None), {}), own, notes)
     notes.extend(_required(inst_fields, institution, own, identity.lang, raw.illegible))
     if not identity.categories:
         return [EntryReturn(identity.institution_id, None, None, institution, {})]
     for cid in identity.categories:
         fields = schema.entry_fields(cid)
-        entry = _check_fields(fields, groups.get((cid, None), {}), cid, notes)
         named = scope_named(schema, cid)
+        entry = _check_fields(fields, groups.get((cid, None), {}), named, notes)
         notes.extend(_required(fields, entry, named, identity.lang, raw.illegible))
         entries.append(EntryReturn(identity.institution_id, cid, None, institution, entry))
     return entries

@@ -863,8 +863,9 @@ def test_a_word_that_begins_with_the_hint_is_kept_as_typed(tmp_path: Path) -> No
         "Центр Надежда": ("Zahlreiche", None),
         "Çiğdem Öztürk": ("12", 12),
     }
-    assert "housing.1.places: „Zahlen 12“ ist keine ganze Zahl" in out
-    assert "housing.2.places: „Zahlreiche“ ist keine ganze Zahl" in out
+    block = "Supported housing, Block {} › Places for minors"  # a block's field by its labels
+    assert f"{block.format(1)}: „Zahlen 12“ ist keine ganze Zahl" in out
+    assert f"{block.format(2)}: „Zahlreiche“ ist keine ganze Zahl" in out
     assert "so eingetragen: „Zahl12“" in out and "so eingetragen: „Zahlen" not in out
 
 

@@ -51,8 +51,8 @@ def test_a_german_workspace_is_told_the_merge_and_the_duplicate_in_german(
     assert lines[1:3] == [
         f"Hinweise     {inbox / FORM}: Formular FG-84G7Z-WYRD6, 2 Einträge, neu aufgenommen, "
         "inst-0001, 22 Änderungen, 1 Hinweis",
-        "    psychotherapie: die Einrichtung inst-0001 war nicht im Register; unter dieser ID "
-        "neu angelegt",
+        "    PsychotherapeutIn, niedergelassen: die Einrichtung inst-0001 war nicht im Register; "
+        "unter dieser ID neu angelegt",
     ]
     today = dt.date.today()
     assert ingest(inbox, "-w", ws)[1] == (
@@ -78,7 +78,8 @@ def test_an_english_workspace_is_told_them_in_english_as_before(
     assert ingest(inbox, "-w", ws)[1:3] == [
         f"warnings    {inbox / FORM}: form FG-84G7Z-WYRD6, 2 entries, updated, inst-0001 (new), "
         "22 changes, 1 warning",
-        "    psychotherapie: institution inst-0001 was not in the register; created under that id",
+        "    Psychotherapist in private practice: institution inst-0001 was not in the register; "
+        "created under that id",
     ]
     assert ingest(inbox, "-w", ws)[1] == (
         f"duplicate   {inbox / FORM}: this file was already ingested on "

@@ -14,6 +14,7 @@ from formgen.identity import FormIdentity
 from formgen.messages import in_language
 from formgen.schema_load import default_schema, load_schema_text, shipped_schema_path
 from ingest import journal
+from ingest.labels import path_named
 from ingest.pipeline import ingest_into_register
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Provenance, RawSubmission, RawValue, Submission
@@ -177,18 +178,41 @@ def test_institution_form_gives_one_entry_per_category_with_the_institution_data
     assert sub.problems == [
         "beratung.telefon: 'kaputt' is not a phone number (region DE); write one number with area code, e.g. 0211 1234567"
     ]
-    assert "beratung: required field 'datum' (Datum) is not filled in" in sub.notes
+    assert "beratung: required field 'datum' is not filled in" in sub.notes
 
 
 def test_a_required_field_left_empty_is_named_as_the_form_named_it() -> None:
     """An English form's empty required field is told by its English label, not the German."""
     identity = ident("institution", categories=("beratung",), institution_id="i-1", lang="en")
     sub = validate(raw(identity, {"beratung.telefon": "0211 1234567"}), SchemaRegistry(V1), SECRET)
-    assert "beratung: required field 'datum' (Date) is not filled in" in sub.notes
-    assert not any("(Datum)" in note for note in sub.notes)
+    assert "beratung: required field 'datum' is not filled in" in sub.notes  # --json: ids
     # the coordinator reads the checklist by its name, the field by its label: no ids
-    said = [in_language(n, "de") for n in sub.notes if "'datum'" in n]
-    assert said == ["Beratung: Pflichtfeld „Date“ ist nicht ausgefüllt"]
+    said = [in_language(n, lang) for n in sub.notes if "'datum'" in n for lang in ("de", "en")]
+    assert said == [
+        "Beratung: Pflichtfeld „Date“ ist nicht ausgefüllt",
+        "Counselling: required field 'Date' is not filled in",
+    ]
+
+
+def test_a_block_of_a_checklist_is_named_by_the_checklist_and_its_number() -> None:
+    """A checklist's block 3 left a required field empty and has an invalid value: the report
+    names the block as „Beratung, Block 3“ and the field by its label, in German and English;
+    ``--json`` keeps the ids (``beratung.3``)."""
+    values: dict[str, RawValue] = {"beratung.3.name": "Центр Ольга", "beratung.3.telefon": "x"}
+    sub = validate(raw(ident(), values), SchemaRegistry(V1), SECRET)
+    (required,) = sub.notes
+    assert required == "beratung.3: required field 'datum' is not filled in"
+    assert (
+        in_language(required, "de") == "Beratung, Block 3: Pflichtfeld „Datum“ ist nicht ausgefüllt"
+    )
+    assert (
+        in_language(required, "en")
+        == "Counselling, block 3: required field 'Datum' is not filled in"
+    )
+    (bad,) = sub.problems_named(lambda p: path_named(V1, p))
+    assert bad.startswith("beratung.3.telefon: 'x' is not a phone number")
+    assert in_language(bad, "de").startswith("Beratung, Block 3 › Telefon: „x“ ist keine ")
+    assert in_language(bad, "en").startswith("Counselling, block 3 › Phone: 'x' is not a phone")
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,7 @@ def test_a_checklist_naming_an_institution_a_round_mailed_is_that_institution(
     # a name mailed under two ids names neither: a new institution
     assert out.created == ("inst-0002", "inst-0005")
     assert (
-        "psychotherapie block 1: 'GABINET ZOLKIEWSKA' is inst-0002, as a mail round named it "
+        "psychotherapie.1: 'GABINET ZOLKIEWSKA' is inst-0002, as a mail round named it "
         "(its own form has not come back yet); created under that id"
     ) in map(str, out.flags)
     run("register", "rebuild", "-w", str(ws.root))

@@ -218,7 +218,7 @@ def test_a_checklist_giving_an_institutions_own_address_is_asked_about_not_made_
     ) in said.splitlines(), said
     (report,) = (ws.root / "exports").glob("ingest-*.txt")  # the report keeps every line
     assert (
-        "psychotherapie Block 3: inst-0004 „Praxis Dr. Łukasz Wiśniewski“ zugeordnet (gleicher "
+        "PsychotherapeutIn, niedergelassen, Block 3: inst-0004 „Praxis Dr. Łukasz Wiśniewski“ zugeordnet (gleicher "
         "Name und gleiche Internetseite)"
     ) in report.read_text("utf-8")
     before = json.loads(ws.register_path.read_bytes())

@@ -424,14 +424,14 @@ def test_the_ingest_report_names_a_matched_institution_on_one_line(tmp_path: Pat
         like = w.merge(checklist("krisendienst", dict(YILMAZ, name=name, postcode="1", phone="")))
     matched, retired = same.flags
     assert matched.startswith(
-        "krisendienst block 1: matched inst-0001 'Praxis Yılmaz↵Krisenhilfe Süd' ("
+        "krisendienst.1: matched inst-0001 'Praxis Yılmaz↵Krisenhilfe Süd' ("
     ), same.flags
     assert retired.startswith("inst-0001 'Praxis Yılmaz↵Krisenhilfe Süd' is retired on "), (
         same.flags
     )
     (held,) = like.flags
     assert held.startswith(
-        "krisendienst block 1: 'Praxis Yılmaz↵Krisenhilfe Süd' looks like inst-0001 "
+        "krisendienst.1: 'Praxis Yılmaz↵Krisenhilfe Süd' looks like inst-0001 "
         "'Praxis Yılmaz↵Krisenhilfe Süd' ("
     ), like.flags
 
