@@ -81,6 +81,15 @@ def block_label(schema: Schema, scope: str, block: int | None, lang: str) -> str
     return name if block is None else say("ingest_office_block", lang, scope=name, block=block)
 
 
+def key_label(schema: Schema, key: str, lang: str) -> str:
+    """A field's own key where nothing names its checklist (a line of the journal or the send
+    log: ``concepts``) by the label of the schema's field of that id, the institution's first
+    (``name`` → ``Name der Einrichtung``; :func:`field_label`); as stored where none has it."""
+    fid = key.split(".")[0]
+    fields = [*schema.institution_fields(), *(f for c in schema.categories for f in c.fields)]
+    return field_label(next((f for f in fields if f.id == fid), None), key, lang)
+
+
 def path_label(schema: Schema, path: str, lang: str) -> str:
     """A stored value path as people read it: ``institution.phone`` → ``Einrichtung ›
     Telefon (Zentrale)``, the field's label under its checklist's name; a path of a checklist's

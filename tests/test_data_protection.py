@@ -494,6 +494,29 @@ def _mailed_back_by_her(tmp_path: Path) -> Path:
     return ws
 
 
+def test_an_english_access_request_names_an_imported_column_by_its_label(tmp_path: Path) -> None:
+    """The journal keeps an imported list's values under their columns' keys, with no
+    checklist beside them: 'find --all' in an English workspace named the place of her name
+    „contact_name“ and of the list's invalid e-mail address „problem, problem_args“; it says
+    „Name of the contact person“ and „why it is invalid“, as the German says them; ``--json``
+    keeps the keys."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--lang", "en", "--sender", "spkom@example.org")
+    (tmp_path / "list.csv").write_text(POLISH.replace("zofia.wl@", "Zofia Wiśniewska@"), "utf-8")
+    fg("register", "import", tmp_path / "list.csv", "-w", ws, "--note", "old list")
+    said = fg("register", "find", "--all", "Zofia Wiśniewska", "-w", ws).output
+    (line,) = (line for line in said.splitlines() if "journal.jsonl line 1" in line)
+    assert (
+        "operation 1: list imported · why it is invalid, E-mail, Name of the contact person" in line
+    )
+    assert not re.search(r"contact_|problem", line), line
+    found = json.loads(
+        fg("register", "find", "--all", "Zofia Wiśniewska", "-w", ws, "--json").output
+    )
+    (journaled,) = (p for p in found["places"] if p["where"] == "journal")
+    assert "contact_name" in journaled["field"] and "problem" in journaled["field"]
+
+
 def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_returns(
     tmp_path: Path,
 ) -> None:
@@ -514,9 +537,10 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
         lines[1],
     ), asked
     assert any("Absender der Mail" in line and "nur „Wiśniewska“" in line for line in lines)
-    # the imported list is said as what it is, not as a merge, in words, not as a code
+    # the imported list is said as what it is, not as a merge, in words, not as a code; the
+    # column it held her name in by its field's label, not its key (contact_name)
     assert any(
-        "journal.jsonl Zeile 1 · Vorgang 1: Liste importiert · contact_name" in line
+        "journal.jsonl Zeile 1 · Vorgang 1: Liste importiert · Name der Ansprechperson" in line
         for line in lines
     ), asked
     # a field by its checklist's name and label, the same field under its own key once
@@ -525,7 +549,8 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
         "Ansprechperson · " in line
         for line in lines
     ), asked
-    assert not any(re.search(r" #\d|mail_from|krisendienst\.", line) for line in lines), asked
+    codes = r" #\d|mail_from|krisendienst\.|contact_name"
+    assert not [line for line in lines if re.search(codes, line)], asked
     places = json.loads(
         fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws, "--json").output
     )["places"]

@@ -1651,7 +1651,10 @@ def _about_text(about: str, where: str, lang: str) -> str:
 def _keys_text(keys: str, reg: Register | None, lang: str) -> str:
     """The keys a text was found under (:attr:`ingest.access.Place.field`), as the coordinator
     reads them: a value path by its checklist's name and field's label, a field's own key
-    beside its path once, a record's key in words (``note`` → ``Notiz``)."""
+    beside its path once, a record's key in words (``note`` → ``Notiz``), a field's own key
+    alone (a line of the journal: ``concepts``) by its field's label."""
+    from ingest.labels import key_label
+
     each = keys.split(", ")
     paths = [k for k in each if "." in k]
     shown: list[str] = []
@@ -1660,7 +1663,8 @@ def _keys_text(keys: str, reg: Register | None, lang: str) -> str:
             shown.append(_path_text(key, reg, lang))
         elif not any(p.endswith(f".{key}") for p in paths):  # else the same field again
             word = f"access_key_{key}"
-            shown.append(say(word, lang) if word in WORDS["en"] else key)
+            field = key_label(reg.schema, key, lang) if reg is not None else key
+            shown.append(say(word, lang) if word in WORDS["en"] else field)
     return ", ".join(dict.fromkeys(shown))
 
 
