@@ -19,11 +19,12 @@ it (:func:`value_field`).
 from __future__ import annotations
 
 from formgen.errors import FormgenError
-from formgen.messages import Named, per_language, say
+from formgen.messages import Named, Said, SaidJoined, per_language, say
 from formgen.model import (
     INSTITUTION,
     OTHER,
     Field,
+    FieldPath,
     FieldType,
     Schema,
     choice_value,
@@ -106,6 +107,29 @@ def path_label(schema: Schema, path: str, lang: str) -> str:
 def path_named(schema: Schema, path: str) -> Named:
     """A value path for a report line: the id, said in a language as :func:`path_label`."""
     return Named(path, per_language(lambda lang: path_label(schema, path, lang)))
+
+
+def paths_named(schema: Schema, text: str) -> str:
+    """``text``, a note of a reader, with each value path of ``schema`` it names (an arg of its
+    words, a part of a joined text: ``psychotherapie.1.postcode``) said by its label
+    (:func:`path_named`); its English, as ``--json`` keeps it, and any other text as they are."""
+    if isinstance(text, SaidJoined):
+        return SaidJoined((paths_named(schema, p) for p in text.parts), text.sep)
+    if type(text) is Said:
+        args = {
+            k: paths_named(schema, v) if isinstance(v, str) else v for k, v in text.args.items()
+        }
+        return Said(text.key, **args)
+    return path_named(schema, text) if type(text) is str and _known_path(schema, text) else text
+
+
+def _known_path(schema: Schema, text: str) -> bool:
+    """Whether ``text`` is a value path of a field of ``schema``."""
+    try:
+        path = FieldPath.parse(text)
+    except FormgenError:
+        return False
+    return field_of(schema, path.category, path.field) is not None
 
 
 def scope_named(schema: Schema, scope: str, block: int | None = None) -> Named:

@@ -80,7 +80,7 @@ from formgen.messages import (
 )
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
-from ingest.labels import path_named
+from ingest.labels import path_named, paths_named
 from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
@@ -418,7 +418,10 @@ def _process(
         if archive is not None:
             _keep_original(archive, data, sha)
         schema = ctx.registry.current  # an invalid value's field by its label in the report
-        warnings = [*sub.problems_named(lambda p: path_named(schema, p)), *sub.notes]
+        warnings = [
+            *sub.problems_named(lambda p: path_named(schema, p)),
+            *(paths_named(schema, note) for note in sub.notes),
+        ]
         return _Done(
             dataclasses.replace(
                 out,

@@ -474,7 +474,7 @@ def to_current(
             old_fields |= {f.id: f for f in old.category(e.category).fields}
             new_fields |= {f.id: f for f in new_cat.fields}
             scope = e.category
-        where = ".".join(x for x in (e.category, str(e.block) if e.block else None) if x)
+        where = scope_named(current, e.category or INSTITUTION, e.block)
         inst: dict[str, Checked] = {}
         entry: dict[str, Checked] = {}
         for in_institution, key, checked in (
@@ -489,7 +489,7 @@ def to_current(
                 notes.append(
                     Said(
                         "ingest_merge_field_gone",
-                        where=INSTITUTION if in_institution else where or INSTITUTION,
+                        where=scope_named(current, INSTITUTION) if in_institution else where,
                         field=fid,
                         old=old.schema_version,
                         value=repr(checked.raw[:60]),

@@ -55,7 +55,7 @@ def test_a_direction_override_in_a_value_is_kept_as_typed_and_flagged_escaped(
     (outcome,) = ingest_into_register([tmp_path / "name.docx"], ws).outcomes
     (flag,) = [w for w in outcome.warnings if w.startswith("institution.name:")]
     assert in_language(flag, "de") == (
-        "institution.name: der Wert enthält ein Zeichen, das die Schreibrichtung des folgenden "
+        "Einrichtung › Name der Einrichtung: der Wert enthält ein Zeichen, das die Schreibrichtung des folgenden "
         "Texts umkehrt, sodass er anders erscheint als getippt: „\\u202eHbmG liveE“; so "
         "übernommen, wie er getippt wurde – bitte beim Absender nachfragen"
     )

@@ -820,11 +820,11 @@ def test_a_hint_left_before_the_typed_value_is_taken_off_and_said(tmp_path: Path
     assert held["name"] == "Beratungsstelle Çiğdem"
     said = "begann mit dem grauen Hinweis des Feldes, der vor dem Eingetragenen stehen blieb; "
     assert (
-        f"psychotherapie.1.postcode: {said}ohne den Hinweis gelesen (so eingetragen: "
+        f"PsychotherapeutIn, niedergelassen, Block 1 › PLZ: {said}ohne den Hinweis gelesen (so eingetragen: "
         "„Fünfstellige Postleitzahl41460“)"
     ) in out
     assert (
-        f"psychotherapie.1.traeger: {said}ohne den Hinweis gelesen (so eingetragen: "
+        f"PsychotherapeutIn, niedergelassen, Block 1 › Träger: {said}ohne den Hinweis gelesen (so eingetragen: "
         "„Trägerorganisation, z.\u00a0B. Wohlfahrtsverband, KommuneCaritasverband Łódź“)"
     ) in out
 

@@ -92,8 +92,9 @@ def test_a_value_formgen_cannot_read_is_said_and_keeps_the_register_value(
 
     result = _ingest(ws, _with_values(tmp_path, make), GOOD)
     lines = result.output.splitlines()
-    assert f"    institution.name: {UNREADABLE}; nicht übernommen" in lines
-    assert f"    institution.postcode: {UNREADABLE}; nicht übernommen" in lines
+    # the fields by their labels; --json keeps their ids
+    assert f"    Einrichtung › Name der Einrichtung: {UNREADABLE}; nicht übernommen" in lines
+    assert f"    Einrichtung › PLZ: {UNREADABLE}; nicht übernommen" in lines
     assert NAME_REQUIRED not in result.output  # a viewer shows a value there
     assert any("rueckmeldung.pdf" in x and "mit Hinweisen übernommen" in x for x in lines)
     assert any("checklist_pdftk.pdf" in x and "neu aufgenommen" in x for x in lines)
@@ -106,7 +107,7 @@ def test_a_value_stored_as_a_number_is_read_as_a_viewer_shows_it(tmp_path: Path)
     sample_workspace(ws)
     result = _ingest(ws, _with_values(tmp_path, lambda pdf: 40211), GOOD)
     said = "der Wert ist als Zahl gespeichert, nicht als Text; übernommen, wie ein PDF-Programm"
-    assert f"    institution.postcode: {said} ihn zeigt: 40211" in result.output.splitlines()
+    assert f"    Einrichtung › PLZ: {said} ihn zeigt: 40211" in result.output.splitlines()
     assert NAME_REQUIRED not in result.output
     assert _institution(ws)["postcode"] == "40211" and _institution(ws)["name"] == "40211"
 
@@ -125,9 +126,9 @@ def test_damaged_utf16_is_kept_as_far_as_it_decodes_and_said(tmp_path: Path) -> 
     broken = String(b"\xfe\xff\x00\xc7\xd8\x00\x00i")  # "Ç", a lone surrogate, "i"
     result = _ingest(ws, _with_values(tmp_path, lambda pdf: broken), GOOD)
     assert (
-        "    institution.name: der gespeicherte Text ist beschädigt (Zeichen, die sich nicht "
-        "entschlüsseln lassen); übernommen wurde, was sich lesen ließ: „Ç\ufffdi“ – bitte mit "
-        "dem Original vergleichen"
+        "    Einrichtung › Name der Einrichtung: der gespeicherte Text ist beschädigt (Zeichen, "
+        "die sich nicht entschlüsseln lassen); übernommen wurde, was sich lesen ließ: „Ç\ufffdi“ "
+        "– bitte mit dem Original vergleichen"
     ) in result.output.splitlines()
     assert _institution(ws)["name"] == "Ç\ufffdi"
     json_run = CliRunner().invoke(

@@ -219,12 +219,12 @@ def test_a_late_form_of_the_first_version_keeps_the_choices_still_offered(tmp_pa
     report = said.split("report with every warning: ")[1].strip()
     text = Path(report).read_text("utf-8")
     assert (
-        "housing.ages: 'young adults (after 18)' was a choice of the form, but the current "
+        "Supported housing › Age groups: 'young adults (after 18)' was a choice of the form, but the current "
         "schema version no longer offers it; the choices now: under 14, 14 to 16; the choices "
         "still offered were merged"
     ) in text
     assert (
-        "institution: field 'web' of schema version 1.0.0 no longer exists; its value "
+        "Institution: field 'web' of schema version 1.0.0 no longer exists; its value "
         "'https://nowy.example' was not merged"
     ) in text
 
