@@ -413,7 +413,8 @@ def _process(
                 exc.kind,
                 _said(exc, task),
                 form=raw.identity.reference if raw.identity else None,
-                warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
+                # e.g. why a printed copy had no identity; a field by its label
+                warnings=tuple(paths_named(ctx.registry.current, n) for n in raw.notes),
             )
         if archive is not None:
             _keep_original(archive, data, sha)

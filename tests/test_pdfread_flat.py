@@ -271,7 +271,14 @@ def test_a_pdftk_flattened_copy_stores_nothing_it_cannot_read(tmp_path: Path) ->
     ws = sample_workspace(tmp_path / "ws")
     ingest_into_register([SAMPLES / "institution_pdfium.pdf"], ws, jobs=1)
     (outcome,) = ingest_into_register([SAMPLES / "institution_pdftk_flat.pdf"], ws, jobs=1).outcomes
-    assert f"psychotherapie.date: {UNREADABLE}" in outcome.warnings
+    assert f"psychotherapie.date: {UNREADABLE}" in outcome.warnings  # --json: the path
+    # the report: the field by its label under its checklist's name, in either language
+    said = {in_language(w, "en") for w in outcome.warnings}
+    assert f"Psychotherapist in private practice › Date: {UNREADABLE}" in said
+    assert any(
+        in_language(w, "de").startswith("PsychotherapeutIn, niedergelassen › Datum: in dieser ")
+        for w in outcome.warnings
+    )
     text = (ws.root / "register.json").read_text("utf-8")
     assert "(cid:" not in text
     register = json.loads(text)
@@ -284,6 +291,24 @@ def test_a_pdftk_flattened_copy_stores_nothing_it_cannot_read(tmp_path: Path) ->
     sub = read_flattened(PRINTED, "x.pdf", schema=other, lookup=ISSUED.get)
     assert sub.identity is not None and sub.values == {} and sub.unread
     assert "made with schema arbeitshilfe_migration_psychiatrie 1.0.0, not" in sub.notes[0]
+
+
+def test_a_quarantined_copy_names_the_fields_it_could_not_read_by_their_labels(
+    tmp_path: Path,
+) -> None:
+    """A flattened checklist of a form another workspace made is kept aside; its report names
+    the fields of block 1 that pdftk drew unreadably by the checklist's name, its number and
+    the field's label („PsychotherapeutIn, niedergelassen, Block 1 › Datum“), not their paths,
+    which ``--json`` keeps."""
+    ws = Workspace.init(tmp_path / "ws")
+    (outcome,) = ingest_into_register([SAMPLES / "checklist_pdftk_flat.pdf"], ws).outcomes
+    assert outcome.status == "quarantined"
+    assert f"psychotherapie.1.date: {UNREADABLE}" in outcome.warnings
+    de = [in_language(w, "de") for w in outcome.warnings]
+    assert any(w.startswith("PsychotherapeutIn, niedergelassen, Block 1 › Datum: in ") for w in de)
+    assert not [w for w in de if w.startswith("psychotherapie.")], de
+    en = [in_language(w, "en") for w in outcome.warnings]
+    assert f"Psychotherapist in private practice, block 1 › Date: {UNREADABLE}" in en
 
 
 def test_bad_files_get_the_same_clear_errors() -> None:
@@ -397,10 +422,10 @@ def test_a_value_longer_than_its_box_is_not_read_into_the_box_beside_it(tmp_path
         "    Einrichtung › Telefon (Zentrale): „0211 1234567 oder 0211 1234568“ ist keine einzelne "
         "Telefonnummer" in result.output
     )
-    assert (  # the note in the workspace's language (German)
-        "    institution.phone: der Text reicht über den Rand seines Feldes hinaus, wo die Kopie "
-        "ihn abschneidet; gelesen wurde er, soweit er gezeichnet ist, vielleicht weniger als "
-        "eingetragen – bitte beim Absender nachfragen\n" in result.output
+    assert (  # the note in the workspace's language (German), the field by its label
+        "    Einrichtung › Telefon (Zentrale): der Text reicht über den Rand seines Feldes hinaus, "
+        "wo die Kopie ihn abschneidet; gelesen wurde er, soweit er gezeichnet ist, vielleicht "
+        "weniger als eingetragen – bitte beim Absender nachfragen\n" in result.output
     )
     assert "institution.email" not in result.output
     assert "psychotherapie.contact_email: '" not in result.output  # its own address, valid
