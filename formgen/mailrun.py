@@ -397,7 +397,14 @@ class DraftWriter:
         write_atomic(path, as_draft(msg))
         # where it is, wherever formgen runs next, and whose it is: a copy of the workspace
         # names the same draft, which ``register erase`` there must not delete
-        log.append("drafted", **base, path=str(path.resolve()), workspace=log.workspace)
+        # and its Message-ID: a reply that keeps it names the mail it answers (ingest.answers)
+        log.append(
+            "drafted",
+            **base,
+            path=str(path.resolve()),
+            workspace=log.workspace,
+            message_id=str(msg["Message-ID"]),
+        )
         return Outcome(recipient, "drafted", str(path))
 
 

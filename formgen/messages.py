@@ -695,6 +695,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_never_count": "{n} never answered",
         "print_stale": "STALE – last confirmed on {date} ({days} days ago)",
         "print_never": "NEVER ANSWERED – details unconfirmed",
+        "print_unanswered": "CHECKLIST UNANSWERED – not even 'none available'",
         "print_unconfirmed": "not confirmed by the institution itself",
         "print_no_entry_region": "No entry – no service has been recorded for this region yet.",
         "print_no_entry": "No entry – no service has been recorded yet.",
@@ -763,6 +764,9 @@ WORDS: dict[str, dict[str, str]] = {
         "the institution is asked again.",
         "print_legend_never": "the details come from a list or from others; the institution has "
         "never answered.",
+        "print_legend_unanswered": "nothing of the checklist is given (a form sent back as it "
+        "was, with only date and initials, or 'no changes' by mail); the institution is asked "
+        "again.",
         "print_legend_unconfirmed": "at least one detail does not come from the institution itself "
         "(from a list, someone else's checklist or entered by hand).",
         "print_legend_dates": '"confirmed on …": the day the institution last confirmed its '
@@ -1394,6 +1398,20 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_mails_one": "1 mail",
         "ingest_pipeline_attachments": "{n} attachments",
         "ingest_pipeline_attachments_one": "{n} attachment",
+        "ingest_answer_unknown": "{what} (mail from {sender}, subject '{subject}')",
+        "ingest_answer_by_message_id": "by the Message-ID of the mail it answers",
+        "ingest_answer_by_reference": "by the form's reference it quotes",
+        "ingest_answer_by_address": "by its sender's address, which only this institution has",
+        "ingest_answer_found": "{what}, no form: the answer of {sender} ({day}, '{subject}') to "
+        "the mail to {iid} ({name}) of {mailed} (known {how}); if it says that nothing changed, "
+        "read it in as that institution's form {forms} sent back unchanged: {command}",
+        "ingest_answer_taken": "{what}, no form: the answer of {sender} ({day}, '{subject}') to "
+        "the mail to {iid} ({name}) of {mailed} (known {how}), read in as its form {forms} sent "
+        "back unchanged (--no-changes)",
+        "ingest_answer_no_form_kept": "{what}, no form: the answer of {sender} ({day}, "
+        "'{subject}') to the mail to {iid} ({name}) of {mailed} (known {how}); the workspace "
+        "no longer keeps the form that mail carried: if it says that nothing changed, formgen "
+        "register confirm {iid} --note {note}",
         "ingest_pipeline_no_attachment": "{what}: no attachment to ingest; an answer without a "
         'form ("no changes", nothing to report) is recorded by hand: formgen register confirm '
         'ID --note "mail of DAY: no changes" (the ID: formgen register find NAME), or a value '
@@ -2080,6 +2098,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
         "initials (not even 'none available'); the entry is incomplete and stays on the update "
         "list",
+        "ingest_merge_unanswered_unsigned": "{where}: nothing of the checklist is filled in, "
+        "not even date and initials (nor 'none available'); the entry is incomplete and stays "
+        "on the update list",
         "ingest_merge_no_block": "{where}: the form has no such block; its values were ignored",
         "ingest_merge_mapped": "form made with schema version {old}; mapped to the current "
         "version {current}",
@@ -3483,6 +3504,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_never_count": "{n} noch nie geantwortet",
         "print_stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
         "print_never": "NOCH NIE GEANTWORTET – Angaben unbestätigt",
+        "print_unanswered": "CHECKLISTE UNBEANTWORTET – nicht einmal „Fehlanzeige“",
         "print_unconfirmed": "nicht von der Einrichtung selbst bestätigt",
         "print_no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
         "print_no_entry": "Kein Eintrag – es ist noch kein Angebot erfasst.",
@@ -3553,6 +3575,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Kasten genannt); die Angaben werden bei der Einrichtung neu erfragt.",
         "print_legend_never": "die Angaben kommen aus einer Liste oder von anderen; die Einrichtung "
         "hat noch nie geantwortet.",
+        "print_legend_unanswered": "von der Checkliste ist nichts angegeben (ein Formular kam "
+        "zurück, wie es verschickt wurde, nur mit Datum und Handzeichen, oder „keine Änderungen“ "
+        "per Mail); die Einrichtung wird neu gefragt.",
         "print_legend_unconfirmed": "mindestens eine Angabe kommt nicht von der Einrichtung selbst "
         "(aus einer Liste, der Checkliste von jemand anderem oder von Hand eingetragen).",
         "print_legend_dates": "„bestätigt am …“: der Tag, an dem die Einrichtung ihre Angaben "
@@ -4228,6 +4253,21 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_mails_one": "1 Mail",
         "ingest_pipeline_attachments": "{n} Anhänge",
         "ingest_pipeline_attachments_one": "{n} Anhang",
+        "ingest_answer_unknown": "{what} (Mail von {sender}, Betreff „{subject}“)",
+        "ingest_answer_by_message_id": "an der Message-ID der Mail, auf die sie antwortet",
+        "ingest_answer_by_reference": "an der Formularnummer, die sie zitiert",
+        "ingest_answer_by_address": "an der Absenderadresse, die nur diese Einrichtung hat",
+        "ingest_answer_found": "{what}, kein Formular: die Antwort von {sender} ({day:date}, "
+        "„{subject}“) auf die Mail an {iid} ({name}) vom {mailed:date} (erkannt {how}); sagt sie, "
+        "dass sich nichts geändert hat, liest dieser Befehl sie als das Formular {forms} der "
+        "Einrichtung ein, unverändert zurückgeschickt: {command}",
+        "ingest_answer_taken": "{what}, kein Formular: die Antwort von {sender} ({day:date}, "
+        "„{subject}“) auf die Mail an {iid} ({name}) vom {mailed:date} (erkannt {how}), "
+        "eingelesen als ihr Formular {forms}, unverändert zurückgeschickt (--no-changes)",
+        "ingest_answer_no_form_kept": "{what}, kein Formular: die Antwort von {sender} "
+        "({day:date}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:date} (erkannt "
+        "{how}); das Formular dieser Mail hat der Arbeitsbereich nicht mehr: sagt sie, dass sich "
+        "nichts geändert hat, formgen register confirm {iid} --note {note}",
         "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen; eine Antwort ohne "
         "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
         'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
@@ -5001,6 +5041,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unanswered": "{where}: von der Checkliste ist nur Datum und Handzeichen "
         "ausgefüllt (nicht einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
         "Aktualisierungsliste",
+        "ingest_merge_unanswered_unsigned": "{where}: von der Checkliste ist nichts ausgefüllt, "
+        "auch Datum und Handzeichen nicht (nicht einmal „Fehlanzeige“); der Eintrag ist "
+        "unvollständig und bleibt auf der Aktualisierungsliste",
         "ingest_merge_no_block": "{where}: das Formular hat keinen solchen Block; seine Werte "
         "wurden ignoriert",
         "ingest_merge_mapped": "Formular mit der Schemaversion {old} erstellt; auf die aktuelle "
@@ -6723,6 +6766,16 @@ OPTION_HELP: dict[str, dict[str, str]] = {
             "Leere Checklisten übernehmen, die ohne Arbeitsbereich erstellt wurden („formgen "
             "generate“ ohne --workspace) und deren Signatur sich nicht prüfen lässt: vorher "
             "ansehen. Sonst werden sie beiseitegelegt."
+        ),
+        (
+            "A mail without a form that answers a mail of formgen (its line names whose answer to "
+            "which mail): read it in as the forms that mail carried, sent back unchanged by the "
+            "institution ('no changes'). Without this option such a mail is only told."
+        ): (
+            "Eine Mail ohne Formular, die auf eine Mail von formgen antwortet (ihre Zeile nennt, "
+            "wessen Antwort auf welche Mail): als die Formulare jener Mail einlesen, von der "
+            "Einrichtung unverändert zurückgeschickt („keine Änderungen“). Ohne diese Option wird "
+            "eine solche Mail nur genannt."
         ),
         "Name of the coordination centre.": "Name der Koordinierungsstelle.",
         "E-mail address mails are sent from.": "E-Mail-Adresse, von der Mails verschickt werden.",

@@ -6,7 +6,9 @@ crash. A *delivery* is one institution in one round; its events are:
 
 ``prepared``  the forms were generated and stored (``forms/mail/<round>/``): instance ids,
               files with SHA-256, deadline, kind, language. A rerun reuses them.
-``drafted``   an ``.eml`` draft was written (the coordinator sends it from the mail program).
+``drafted``   an ``.eml`` draft was written (the coordinator sends it from the mail program),
+              with its Message-ID (a line of an older formgen has none); a mail program
+              that keeps it when it sends the draft has replies name it.
 ``sending``   the mail is being handed to the SMTP server (its Message-ID): a ``sent``,
               ``failed`` or ``not_sent`` follows. Where none does, the run ended before the
               server's answer was logged (killed, the machine turned off): the server may have

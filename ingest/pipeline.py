@@ -46,6 +46,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import shlex
 import signal
 import stat
 import tempfile
@@ -80,6 +81,7 @@ from formgen.messages import (
 )
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
+from ingest.answers import Answers, reply_of, sender_address
 from ingest.labels import path_named, paths_named
 from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
@@ -150,6 +152,9 @@ class ReadContext:
     no_workspace_ok: bool = False
     """Take in a blank checklist made without a workspace (``formgen ingest
     --accept-no-workspace``: the coordinator looked at it), which is kept aside otherwise."""
+    answers: Answers | None = None
+    """formgen's own mails, to know a mail without attachment that answers one
+    (:mod:`ingest.answers`); ``None``: none is known."""
 
     @classmethod
     def for_workspace(cls, ws: Workspace, no_workspace_ok: bool = False) -> ReadContext:
@@ -707,13 +712,72 @@ def _expand(
     if scan.problems:
         status = Status.WARNINGS
     elif not tasks:
-        reason = Said(NO_ATTACHMENT, what=reason)
+        reason = _unattached(task, kind, path, ctx, reason, tasks)
     return _Expanded(
         dataclasses.replace(
             out, status=status, reason=reason, warnings=(*scan.notes, *scan.problems)
         ),
         tuple(tasks),
     )
+
+
+def _unattached(
+    task: Task, kind: Kind, path: Path, ctx: ReadContext, what: str, tasks: list[Task]
+) -> str:
+    """What a mail without attachment says (a single ``.eml``): who sent it, and whether it
+    answers a mail of formgen (:mod:`ingest.answers`), with the command that reads it in as
+    the forms that mail carried, unchanged; with ``--no-changes`` (:attr:`Answers.take`) those
+    forms join ``tasks``, carried by this mail."""
+    if kind is not Kind.EML:
+        return Said(NO_ATTACHMENT, what=what)
+    msg = mailbox.parse(path.read_bytes())
+    info = mailbox.mail_info(msg)
+    reply = reply_of(msg, info.sender, info.date, info.subject)
+    sender = reply.sender or "?"
+    found = ctx.answers.find(reply) if ctx.answers is not None else None
+    if found is None:
+        said = Said("ingest_answer_unknown", what=what, sender=sender, subject=reply.subject)
+        return Said(NO_ATTACHMENT, what=said)
+    mailed, how = found
+    day = (reply.date or "")[:10] or "?"
+    told = {
+        "what": what,
+        "sender": sender,
+        "subject": reply.subject,
+        "day": day,
+        "iid": mailed.institution_id,
+        "name": mailed.name,
+        "mailed": mailed.at[:10],
+        "how": Said(f"ingest_answer_by_{how}"),
+        "forms": ", ".join(mailed.references),
+    }
+    answers = ctx.answers
+    assert answers is not None
+    if not mailed.files:
+        note = shlex.quote(f"Mail {sender_address(sender)} {day}")
+        return Said("ingest_answer_no_form_kept", **told, note=note)
+    if not answers.take:
+        # the file given: a mail inside an archive or a mail is read in with it
+        given = task.name if task.top_level else task.name.split("#", 1)[0]
+        command = f"formgen ingest {shlex.quote(given)} -w {answers.workspace} --no-changes"
+        return Said("ingest_answer_found", **told, command=command)
+    base = task.container or task.name
+    for number, stored in enumerate(mailed.files, start=1):
+        name = Path(stored).name
+        where = f"{base}#{number}"
+        tasks.append(
+            Task(
+                stored,
+                f"{where} {name}",
+                container=where,
+                mail=mailbox.MailInfo(reply.sender, reply.date, reply.subject),
+                file_name=name,
+                top_level=False,
+                container_like=False,
+                seq=(*task.seq, number),
+            )
+        )
+    return Said("ingest_answer_taken", **told)
 
 
 # --------------------------------------------------------------------------- workers

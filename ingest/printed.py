@@ -113,7 +113,7 @@ from formgen.model import INSTITUTION, Category, Field, FieldType, Scope
 from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
 from ingest.export import display, personal_fields, town_of
 from ingest.labels import region_text
-from ingest.register import Json, Register, is_erased, local_day, retired_text
+from ingest.register import Json, Register, answered, is_erased, local_day, retired_text
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import (
     NEVER_ANSWERED,
@@ -1024,6 +1024,7 @@ def _legend(st: dict[str, ParagraphStyle], lang: str, duplex: bool) -> list[Flow
     marks = (
         (say("print_stale", lang, date="…", days="…"), "print_legend_stale"),
         (say("print_never", lang), "print_legend_never"),
+        (say("print_unanswered", lang), "print_legend_unanswered"),
         (say("print_unconfirmed", lang), "print_legend_unconfirmed"),
     )
     said = [f"<b>{escape(mark)}</b>: {escape(say(key, lang))}" for mark, key in marks]
@@ -1408,6 +1409,8 @@ def _entry_rows(
         mark = say("print_never", opt.lang)
     elif age is not None and age > cat.stale_after_days:
         mark = say("print_stale", opt.lang, date=date_text(seen, opt.lang), days=age)
+    elif not answered(cat, entry["fields"]):  # confirmed: a form sent back as it was
+        mark = say("print_unanswered", opt.lang)
     if mark:
         rows.append([_wrap("⚠ " + mark, BOLD, 8, width), ""])
         n = len(rows) - 1

@@ -1577,14 +1577,12 @@ class Register:
                 dated = isinstance((entry["fields"].get(CONFIRMED_ON) or {}).get("v"), str)
                 if own and (cid in plan.reconfirmed or not dated):
                     confirmed.setdefault(iid, []).append(cid)
-                if (
-                    own
-                    and cid in answering
-                    and not answered(self.schema.category(cid), entry["fields"])
-                ):
-                    unanswered.append(
-                        Said("ingest_merge_unanswered", where=scope_named(self.schema, cid))
-                    )
+                cat = self.schema.category(cid)
+                if own and cid in answering and not answered(cat, entry["fields"]):
+                    # signed (its Datum or Handzeichen given) or sent back as it was
+                    signed = any(k.split(".")[0] not in cat.answer_fields for k in entry["fields"])
+                    key = "ingest_merge_unanswered" + ("" if signed else "_unsigned")
+                    unanswered.append(Said(key, where=scope_named(self.schema, cid)))
             touched.append(iid)
             self._rematch(iid)
 

@@ -53,6 +53,9 @@ with something to look at among the file's warnings. Other languages have words 
 
 NO_ATTACHMENT = "ingest_pipeline_no_attachment"
 """The words of a mail that carried no attachment (:func:`ingest.pipeline._expand`)."""
+UNATTACHED = frozenset({NO_ATTACHMENT, "ingest_answer_found", "ingest_answer_no_form_kept"})
+"""The words of a mail without attachment left as it is: told, to be recorded (one answering a
+mail of formgen, :mod:`ingest.answers`, too, unless ``--no-changes`` read it in)."""
 
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
@@ -144,7 +147,7 @@ class IngestReport:
 
     def without_attachment(self) -> int:
         """Mails that carried nothing to read in (an answer in words: "no changes")."""
-        return sum(1 for o in self.outcomes if getattr(o.reason, "key", "") == NO_ATTACHMENT)
+        return sum(1 for o in self.outcomes if getattr(o.reason, "key", "") in UNATTACHED)
 
     def summary(self, lang: str = ENGLISH) -> str:
         """The counts line, in ``lang``; a mail without attachment counts as one of the files

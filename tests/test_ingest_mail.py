@@ -690,7 +690,9 @@ def test_a_reply_without_attachment_is_counted_and_says_how_to_record_it(tmp_pat
     out = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws)]).output
     lines = out.splitlines()
     assert lines[0].endswith(
-        "AW Fehlanzeige.eml: 1 Mail, 0 Anhänge: kein Anhang zum Einlesen; eine Antwort ohne "
+        "AW Fehlanzeige.eml: 1 Mail, 0 Anhänge (Mail von Sozialpsychiatrischer Dienst "
+        "<spdi@rhein-kreis-neuss.example>, Betreff „AW: Bestandsaufnahme – Fehlanzeige“): kein "
+        "Anhang zum Einlesen; eine Antwort ohne "
         "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
         'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
         'NAME), einen genannten Wert: formgen register set ID PFAD WERT --note "Mail vom TAG"'

@@ -1838,8 +1838,11 @@ def test_a_name_of_thousands_of_letters_is_shortened_at_its_head_and_printed_who
     the entries after it are printed."""
     name = check_text(SCHEMA.category("krisendienst").field("name"), letter * 5000)
     r = Register(SCHEMA)
-    after = {"name": "Krisendienst Łódź", "region": "duesseldorf"}
-    r.merge(checklist("krisendienst", {"name": name, "region": "duesseldorf"}, after))
+    # both answer their checklist: the only red text is the name's (no „CHECKLISTE UNBEANTWORTET“)
+    answer = {"region": "duesseldorf", "migrant_experience": "ja"}
+    after = {"name": "Krisendienst Łódź", **answer}
+    block = {"name": name, **answer}
+    r.merge(checklist("krisendienst", block, after))
     pdf = render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",)))
     text = pages(pdf)
     assert 4 < len(text) < 10

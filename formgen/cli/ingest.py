@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -90,6 +92,13 @@ def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...
     help="Take in blank checklists made without a workspace ('formgen generate' without "
     "--workspace), whose signature cannot be checked: look at them first. Kept aside otherwise.",
 )
+@click.option(
+    "--no-changes",
+    is_flag=True,
+    help="A mail without a form that answers a mail of formgen (its line names whose answer to "
+    "which mail): read it in as the forms that mail carried, sent back unchanged by the "
+    "institution ('no changes'). Without this option such a mail is only told.",
+)
 @library_errors
 def ingest(
     paths: tuple[Path, ...],
@@ -102,6 +111,7 @@ def ingest(
     timeout: float,
     memory_mb: int,
     no_workspace_ok: bool,
+    no_changes: bool,
 ) -> None:
     """Ingest returned forms: PDF, DOCX and ODT files, folders and ZIP archives of them, and
     saved mails (.eml, .mbox, Maildir folders, Outlook .msg) whose attachments are the forms.
@@ -120,7 +130,7 @@ def ingest(
     """
     started = time.time()
     from formgen.messages import os_error_message, say, say_count
-    from ingest import journal
+    from ingest import answers, journal
     from ingest.pipeline import (
         Limits,
         ReadContext,
@@ -136,6 +146,8 @@ def ingest(
         journal.load_to_change(ws)
     tasks, missing = discover_for(ws, paths)
     ctx = ReadContext.for_workspace(ws, no_workspace_ok)
+    told = shlex.quote(workspace_dir)
+    ctx = dataclasses.replace(ctx, answers=answers.from_log(ws.root, told, no_changes))
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
     total = len(tasks) + len(missing)
     bar: Any = None

@@ -1,0 +1,154 @@
+"""Mails without a form that answer formgen's own mails („bei uns keine Änderungen“).
+
+A reply is known by the Message-ID of the mail it answers (its ``In-Reply-To`` or
+``References``: formgen logs the Message-ID of every mail it sends and of every draft it
+writes), else by a form's reference (``FG-XXXXX-XXXXX``) in its subject or text (a reply
+quoting the mail, whose mail program gave the draft a Message-ID of its own), else by its
+sender's address when the send log knows that address of one institution only. What it
+answered is the institution's latest mail of the round it belongs to: the forms that mail
+carried, kept in ``forms/mail/<round>/``.
+
+Such a reply is told, never recorded by itself: the coordinator reads it and, if it says that
+nothing changed, runs ``formgen ingest MAIL --no-changes``, which reads it in as the forms its
+mail carried, sent back unchanged by the institution's own mail (:func:`answer_tasks`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from email.utils import getaddresses, parseaddr
+from pathlib import Path
+from typing import Any
+
+from formgen.identity import REFERENCE_RE
+from formgen.sendlog import SendLog, deliveries_from
+
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass(frozen=True)
+class Mailed:
+    """One mail formgen sent or drafted: to whom, when, with which forms."""
+
+    institution_id: str
+    name: str
+    at: str
+    """When it was sent or drafted (ISO 8601)."""
+    files: tuple[str, ...] = ()
+    """The forms it carried as kept in the workspace (absolute paths; those still there), one
+    per form instance: its PDF where it went as PDF and DOCX."""
+    references: tuple[str, ...] = ()
+    """Their references, ``FG-XXXXX-XXXXX``."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a mail without attachment says of itself."""
+
+    sender: str = ""
+    date: str = ""
+    subject: str = ""
+    answers: tuple[str, ...] = ()
+    """The Message-IDs of ``In-Reply-To`` and ``References``, the one it answers first."""
+    text: str = ""
+    """Its plain text (the first 64 KiB), where a quoted mail names its form."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """formgen's mails by what a reply may know them by (built once per run, sent to the
+    workers with the read context)."""
+
+    by_message_id: Mapping[str, Mailed] = field(default_factory=dict)
+    by_reference: Mapping[str, Mailed] = field(default_factory=dict)
+    by_address: Mapping[str, Mailed] = field(default_factory=dict)
+    """An address the send log knows of one institution only → its latest mail."""
+    workspace: str = ""
+    """The workspace as the command line named it (for the command a line gives)."""
+    take: bool = False
+    """``formgen ingest --no-changes``: a reply recognised is read in as its forms unchanged."""
+
+    def find(self, reply: Reply) -> tuple[Mailed, str] | None:
+        """The mail ``reply`` answers and how it was known (``message_id``, ``reference``,
+        ``address``), or ``None``."""
+        for mid in reply.answers:
+            if mid in self.by_message_id:
+                return self.by_message_id[mid], "message_id"
+        for ref in REFERENCE_RE.finditer(f"{reply.subject}\n{reply.text}"):
+            if (found := self.by_reference.get(ref[0])) is not None:
+                return found, "reference"
+        address = parseaddr(reply.sender)[1].lower()
+        if address and (found := self.by_address.get(address)) is not None:
+            return found, "address"
+        return None
+
+
+def from_log(root: Path, workspace: str = "", take: bool = False) -> Answers:
+    """The mails of the send log of the workspace at ``root``."""
+    log = SendLog(root)
+    events = log.events()
+    mails: dict[tuple[str, str], Mailed] = {}
+    for d in deliveries_from(events):
+        if not d.delivered:
+            continue
+        # one form per instance (a mail of --format both carries it as PDF and as DOCX)
+        kept: dict[str, str] = {}
+        for f in sorted(d.files, key=lambda f: not str(f.get("path", "")).endswith(".pdf")):
+            if (root / f["path"]).is_file():
+                kept.setdefault(str(f.get("instance_id", f["path"])), str(root / f["path"]))
+        files = tuple(kept.values())
+        refs = tuple(f"FG-{i[:5]}-{i[5:]}" for i in d.instance_ids)
+        mails[(d.round, d.institution_id)] = Mailed(
+            d.institution_id, d.name, d.delivered_at, files, refs
+        )
+    by_mid: dict[str, Mailed] = {}
+    for ev in events:
+        mid = str(ev.get("message_id", ""))
+        key = (str(ev.get("round", "")), str(ev.get("institution_id", "")))
+        if ev["event"] in ("sending", "sent", "drafted") and mid and key in mails:
+            by_mid[mid] = mails[key]
+    ordered = sorted(mails.values(), key=lambda m: m.at)
+    by_ref = {ref: m for m in ordered for ref in m.references}
+    owners: dict[str, set[str]] = {}
+    for ev in events:
+        if address := parseaddr(str(ev.get("email", "")))[1].lower():
+            owners.setdefault(address, set()).add(str(ev.get("institution_id", "")))
+    latest = {m.institution_id: m for m in ordered}
+    by_address = {
+        a: latest[next(iter(ids))]
+        for a, ids in owners.items()
+        if len(ids) == 1 and next(iter(ids)) in latest
+    }
+    return Answers(by_mid, by_ref, by_address, workspace, take)
+
+
+def reply_of(msg: Any, sender: str | None, date: str | None, subject: str | None) -> Reply:
+    """What the parsed mail ``msg`` (with its header as :func:`ingest.mailbox.mail_info` read
+    it) says of the mail it answers."""
+    answers: list[str] = []
+    for name in ("In-Reply-To", "References"):
+        for value in _all(msg, name):
+            answers += _MESSAGE_ID.findall(value)
+    text = ""
+    body = msg.get_body(("plain",)) if hasattr(msg, "get_body") else None
+    if body is not None:
+        try:
+            text = str(body.get_content())[:65536]
+        except (LookupError, ValueError, AssertionError):
+            text = ""
+    return Reply(sender or "", date or "", subject or "", tuple(dict.fromkeys(answers)), text)
+
+
+def _all(msg: Any, name: str) -> Iterable[str]:
+    try:
+        return [str(v) for v in msg.get_all(name) or ()]
+    except (ValueError, TypeError, IndexError, AttributeError):  # a malformed header
+        return [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]
+
+
+def sender_address(sender: str) -> str:
+    """The address of a From header, for the note a command gives."""
+    found = getaddresses([sender])
+    return found[0][1] if found and found[0][1] else sender

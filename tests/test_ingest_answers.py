@@ -1,0 +1,163 @@
+"""A reply „keine Änderungen“ without a form: known by the mail it answers, told with the
+institution it is from, and read in as the form that mail carried, unchanged, only when the
+coordinator says so (``formgen ingest MAIL --no-changes``; a tester's finding: the line named
+no one, and its advice failed in a workspace started from a recipients list)."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pdfplumber
+from click.testing import CliRunner
+from mailkit import Inbox, make_workspace, smtp_server
+
+from formgen.cli import main
+
+RECIPIENTS = Path(__file__).parent / "data" / "mail" / "excel_utf8_bom.csv"
+OLGA = "Ольга Петренко <o.petrenko@konsultacia.example>"
+"""Not the address formgen mailed (olga@example.org): a colleague answers."""
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def reply(
+    original: bytes, sender: str, out: Path, threaded: bool = True, quoted: bool = True
+) -> Path:
+    """The institution's answer in words to ``original`` (a mail formgen wrote), no form."""
+    mail = message_from_bytes(original, policy=policy.default)
+    assert isinstance(mail, EmailMessage)
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "spkom@example.org"
+    msg["Subject"] = f"AW: {mail['Subject']}"
+    msg["Date"] = "Wed, 25 Nov 2026 09:12:00 +0100"
+    if threaded:
+        msg["In-Reply-To"] = mail["Message-ID"]
+        msg["References"] = mail["Message-ID"]
+    body = mail.get_body(("plain",))
+    assert body is not None
+    quote = "\n".join(f"> {line}" for line in body.get_content().splitlines())
+    msg.set_content("Guten Tag,\n\nbei uns keine Änderungen.\n\nО. Петренко\n\n" + quote * quoted)
+    out.write_bytes(msg.as_bytes(policy=policy.SMTP))
+    return out
+
+
+def status_row(ws: Path, iid: str) -> dict[str, object]:
+    rows = json.loads(run("status", "-w", str(ws), "--json"))["rows"]
+    (row,) = [r for r in rows if r["id"] == iid]
+    return dict(row)
+
+
+def test_a_reply_to_a_draft_names_the_institution_and_the_command_that_records_it(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    draft = (tmp_path / "d1" / "ua-1.eml").read_bytes()
+    (drafted,) = [
+        e
+        for e in map(json.loads, (ws / "sendlog.jsonl").read_text("utf-8").splitlines())
+        if e["event"] == "drafted" and e["institution_id"] == "ua-1"
+    ]
+    assert drafted["message_id"] == message_from_bytes(draft)["Message-ID"]
+    answer = reply(draft, OLGA, tmp_path / "Antwort.eml", quoted=False)
+
+    said = run("ingest", str(answer), "-w", str(ws)).splitlines()
+    assert said[0].startswith(f"Sammlung     {answer}: 1 Mail, 0 Anhänge, kein Formular: die ")
+    assert f"die Antwort von {OLGA} (25.11.2026, „AW: " in said[0]
+    assert (
+        "auf die Mail an ua-1 (Ольга Петренко – Консультація) vom " in said[0]
+        and "(erkannt an der Message-ID der Mail, auf die sie antwortet)" in said[0]
+    )
+    assert said[0].endswith(f": formgen ingest {answer} -w {ws} --no-changes"), said[0]
+    assert said[1].endswith(": 1 Mail ohne Anhang")
+    # told, not recorded: the coordinator reads it first
+    assert status_row(ws, "ua-1")["state"] == "outstanding"
+    assert "ua-1" not in json.loads((ws / "register.json").read_text("utf-8"))["institutions"]
+
+    command = shlex.split(said[0].rsplit(": formgen ", 1)[1])
+    taken = run(*command).splitlines()
+    assert taken[0].endswith(", eingelesen als ihr Formular FG-" + taken[0].split("FG-")[-1])
+    assert "unverändert zurückgeschickt (--no-changes)" in taken[0]
+    assert taken[1].startswith(f"Hinweise     {answer}#1 ua-1_FG-")
+    assert ", ua-1 (neu), " in taken[1]
+    told = "\n".join(taken)
+    assert "von der Checkliste ist nichts ausgefüllt, auch Datum und Handzeichen nicht" in told
+    assert "nur Datum und Handzeichen" not in told  # the line is true: none of them is there
+
+    assert status_row(ws, "ua-1")["state"] == "returned"
+    stale = json.loads(run("register", "stale", "-w", str(ws), "--json"))
+    (finding,) = [f for f in stale if f["institution_id"] == "ua-1"]
+    assert finding["reasons"] == ["missing"]
+    assert "migrant_experience" in finding["missing"]
+    assert finding["last_confirmed"] == "2026-11-25"  # the mail's day: no date on the form
+    assert f"(Mail von {OLGA})" in run("register", "history", "ua-1", "-w", str(ws))
+    # a second time changes nothing
+    again = run(*command).splitlines()
+    assert again[1].startswith(f"doppelt      {answer}#1 ua-1_FG-"), again
+    assert again[1].endswith("; nichts geändert")
+
+
+def test_the_print_marks_an_entry_that_answered_nothing_of_its_checklist(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    answer = reply((tmp_path / "d1" / "ua-1.eml").read_bytes(), OLGA, tmp_path / "a.eml")
+    run("ingest", str(answer), "-w", str(ws), "--no-changes")
+    run("register", "print", "-w", str(ws), "--simplex")
+    (printed,) = (ws / "exports").glob("register-*.pdf")
+    with pdfplumber.open(printed) as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+    (page,) = [p for p in pages if "Ольга Петренко – Консультація" in p and "ua-1" in p]
+    lines = page.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Ольга Петренко"))
+    assert lines[at + 1] == "⚠ CHECKLISTE UNBEANTWORTET – nicht einmal „Fehlanzeige“"
+    assert lines[at + 2] == "bestätigt am 25.11.2026"
+    assert any(p.startswith("Verzeichnis und Zeichenerklärung") for p in pages)
+    assert (
+        "CHECKLISTE UNBEANTWORTET – nicht einmal „Fehlanzeige“: von der Checkliste ist"
+        in "".join(pages).replace("\n", " ")
+    )
+
+
+def test_a_reply_is_known_by_the_form_it_quotes_or_by_an_address_of_one_institution(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    draft = (tmp_path / "d1" / "lodz.eml").read_bytes()
+    quoting = reply(draft, "Anna <anna@poradnia.example>", tmp_path / "q.eml", threaded=False)
+    bare = reply(draft, "Poradnia <lodz@example.org>", tmp_path / "b.eml", False, False)
+    stranger = reply(draft, "Jan <jan@poradnia.example>", tmp_path / "s.eml", False, False)
+    said = run("ingest", str(quoting), str(bare), str(stranger), "-w", str(ws)).splitlines()
+    by_ref, by_address, unknown = (next(s for s in said if s.startswith(f"Sammlung     {p}")) for p in (quoting, bare, stranger))  # fmt: skip
+    assert "an lodz (Poradnia Łódź)" in by_ref
+    assert "(erkannt an der Formularnummer, die sie zitiert)" in by_ref
+    assert "(erkannt an der Absenderadresse, die nur diese Einrichtung hat)" in by_address
+    assert unknown.startswith(
+        f"Sammlung     {stranger}: 1 Mail, 0 Anhänge (Mail von Jan <jan@poradnia.example>, "
+        "Betreff „AW: "
+    )
+    assert ": kein Anhang zum Einlesen; " in unknown
+    assert said[-2].endswith(": 3 Mails ohne Anhang")
+
+
+def test_a_reply_to_a_mail_sent_is_known_by_its_message_id(tmp_path: Path) -> None:
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        run("mail", str(RECIPIENTS), "-w", str(ws), "--send", "--format", "both")
+    sent = inbox.by_rcpt()["markaz@example.org"]
+    answer = reply(sent.as_bytes(), "مركز <info@markaz.example>", tmp_path / "r.eml", True, False)
+    taken = run("ingest", str(answer), "-w", str(ws), "--no-changes").splitlines()
+    assert "auf die Mail an ar-1 (مركز الاستشارة)" in taken[0]
+    assert "(erkannt an der Message-ID der Mail, auf die sie antwortet)" in taken[0]
+    assert len([t for t in taken if t.startswith(("Hinweise", "ok"))]) == 1  # its PDF only
+    assert status_row(ws, "ar-1")["state"] == "returned"
