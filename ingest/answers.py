@@ -10,20 +10,23 @@ carried, kept in ``forms/mail/<round>/``.
 
 Such a reply is told, never recorded by itself: the coordinator reads it and, if it says that
 nothing changed, runs ``formgen ingest MAIL --no-changes``, which reads it in as the forms its
-mail carried, sent back unchanged by the institution's own mail (:func:`answer_tasks`).
+mail carried, sent back unchanged by the institution's own mail
+(:func:`ingest.pipeline._unattached`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any
 
+from formgen.bounces import address_key
 from formgen.identity import REFERENCE_RE
-from formgen.sendlog import SendLog, deliveries_from
+from formgen.sendlog import SENDLOG, SendLog, deliveries_from
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
@@ -37,8 +40,8 @@ class Mailed:
     at: str
     """When it was sent or drafted (ISO 8601)."""
     files: tuple[str, ...] = ()
-    """The forms it carried as kept in the workspace (absolute paths; those still there), one
-    per form instance: its PDF where it went as PDF and DOCX."""
+    """The forms it carried as kept in the workspace (absolute paths), one per form instance:
+    its PDF where it went as PDF and DOCX."""
     references: tuple[str, ...] = ()
     """Their references, ``FG-XXXXX-XXXXX``."""
 
@@ -58,13 +61,12 @@ class Reply:
 
 @dataclass(frozen=True)
 class Answers:
-    """formgen's mails by what a reply may know them by (built once per run, sent to the
-    workers with the read context)."""
+    """Where to look up formgen's mails for a reply (sent to the workers with the read
+    context); the send log is read only when a mail without attachment is met
+    (:func:`_table`), so a run of forms alone pays nothing for it."""
 
-    by_message_id: Mapping[str, Mailed] = field(default_factory=dict)
-    by_reference: Mapping[str, Mailed] = field(default_factory=dict)
-    by_address: Mapping[str, Mailed] = field(default_factory=dict)
-    """An address the send log knows of one institution only → its latest mail."""
+    root: str
+    """The workspace's folder."""
     workspace: str = ""
     """The workspace as the command line named it (for the command a line gives)."""
     take: bool = False
@@ -73,22 +75,34 @@ class Answers:
     def find(self, reply: Reply) -> tuple[Mailed, str] | None:
         """The mail ``reply`` answers and how it was known (``message_id``, ``reference``,
         ``address``), or ``None``."""
+        log = Path(self.root) / SENDLOG
+        try:
+            seen = log.stat()
+        except OSError:
+            return None  # nothing mailed yet
+        by_mid, by_ref, by_address = _table(self.root, seen.st_mtime_ns, seen.st_size)
         for mid in reply.answers:
-            if mid in self.by_message_id:
-                return self.by_message_id[mid], "message_id"
+            if mid in by_mid:
+                return by_mid[mid], "message_id"
         for ref in REFERENCE_RE.finditer(f"{reply.subject}\n{reply.text}"):
-            if (found := self.by_reference.get(ref[0])) is not None:
+            if (found := by_ref.get(ref[0])) is not None:
                 return found, "reference"
-        address = parseaddr(reply.sender)[1].lower()
-        if address and (found := self.by_address.get(address)) is not None:
+        address = parseaddr(reply.sender)[1]
+        if address and (found := by_address.get(address_key(address))) is not None:
             return found, "address"
         return None
 
 
-def from_log(root: Path, workspace: str = "", take: bool = False) -> Answers:
-    """The mails of the send log of the workspace at ``root``."""
-    log = SendLog(root)
-    events = log.events()
+_Table = tuple[dict[str, Mailed], dict[str, Mailed], dict[str, Mailed]]
+
+
+@functools.lru_cache(maxsize=2)
+def _table(root: str, mtime_ns: int, size: int) -> _Table:
+    """formgen's mails by Message-ID, by form reference and by an address the send log knows of
+    one institution only (its latest mail), as the send log of ``root`` is (read again when
+    its time or size changed)."""
+    folder = Path(root)
+    events = SendLog(folder).events()
     mails: dict[tuple[str, str], Mailed] = {}
     for d in deliveries_from(events):
         if not d.delivered:
@@ -96,12 +110,10 @@ def from_log(root: Path, workspace: str = "", take: bool = False) -> Answers:
         # one form per instance (a mail of --format both carries it as PDF and as DOCX)
         kept: dict[str, str] = {}
         for f in sorted(d.files, key=lambda f: not str(f.get("path", "")).endswith(".pdf")):
-            if (root / f["path"]).is_file():
-                kept.setdefault(str(f.get("instance_id", f["path"])), str(root / f["path"]))
-        files = tuple(kept.values())
+            kept.setdefault(str(f.get("instance_id", f["path"])), str(folder / f["path"]))
         refs = tuple(f"FG-{i[:5]}-{i[5:]}" for i in d.instance_ids)
         mails[(d.round, d.institution_id)] = Mailed(
-            d.institution_id, d.name, d.delivered_at, files, refs
+            d.institution_id, d.name, d.delivered_at, tuple(kept.values()), refs
         )
     by_mid: dict[str, Mailed] = {}
     for ev in events:
@@ -111,17 +123,20 @@ def from_log(root: Path, workspace: str = "", take: bool = False) -> Answers:
             by_mid[mid] = mails[key]
     ordered = sorted(mails.values(), key=lambda m: m.at)
     by_ref = {ref: m for m in ordered for ref in m.references}
-    owners: dict[str, set[str]] = {}
+    logged: dict[str, set[str]] = {}  # as logged: each address normalised once
     for ev in events:
-        if address := parseaddr(str(ev.get("email", "")))[1].lower():
-            owners.setdefault(address, set()).add(str(ev.get("institution_id", "")))
+        if email := str(ev.get("email", "")):
+            logged.setdefault(email, set()).add(str(ev.get("institution_id", "")))
+    owners: dict[str, set[str]] = {}
+    for email, ids in logged.items():
+        owners.setdefault(address_key(email), set()).update(ids)
     latest = {m.institution_id: m for m in ordered}
     by_address = {
         a: latest[next(iter(ids))]
         for a, ids in owners.items()
         if len(ids) == 1 and next(iter(ids)) in latest
     }
-    return Answers(by_mid, by_ref, by_address, workspace, take)
+    return by_mid, by_ref, by_address
 
 
 def reply_of(msg: Any, sender: str | None, date: str | None, subject: str | None) -> Reply:

@@ -753,7 +753,8 @@ def _unattached(
     }
     answers = ctx.answers
     assert answers is not None
-    if not mailed.files:
+    files = [f for f in mailed.files if Path(f).is_file()]
+    if not files:
         note = shlex.quote(f"Mail {sender_address(sender)} {day}")
         return Said("ingest_answer_no_form_kept", **told, note=note)
     if not answers.take:
@@ -762,7 +763,7 @@ def _unattached(
         command = f"formgen ingest {shlex.quote(given)} -w {answers.workspace} --no-changes"
         return Said("ingest_answer_found", **told, command=command)
     base = task.container or task.name
-    for number, stored in enumerate(mailed.files, start=1):
+    for number, stored in enumerate(files, start=1):
         name = Path(stored).name
         where = f"{base}#{number}"
         tasks.append(

@@ -130,7 +130,8 @@ def ingest(
     """
     started = time.time()
     from formgen.messages import os_error_message, say, say_count
-    from ingest import answers, journal
+    from ingest import journal
+    from ingest.answers import Answers
     from ingest.pipeline import (
         Limits,
         ReadContext,
@@ -147,7 +148,7 @@ def ingest(
     tasks, missing = discover_for(ws, paths)
     ctx = ReadContext.for_workspace(ws, no_workspace_ok)
     told = shlex.quote(workspace_dir)
-    ctx = dataclasses.replace(ctx, answers=answers.from_log(ws.root, told, no_changes))
+    ctx = dataclasses.replace(ctx, answers=Answers(str(ws.root), told, no_changes))
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
     total = len(tasks) + len(missing)
     bar: Any = None
