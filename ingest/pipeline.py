@@ -654,6 +654,7 @@ def _expand(
     # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
     base = task.container or task.name
     spooled = 0
+    logos = 0  # pictures too small to be a form's page: a signature's logo
     for number, att in enumerate(atts, start=1):
         if spooled + len(att.data) > limits.max_container_bytes:
             too_big = Said("ingest_pipeline_mailbox_too_big", limit=limits.max_container_bytes)
@@ -677,6 +678,7 @@ def _expand(
                 )
             )
             continue
+        logos += bool(image_suffix(att.data[:HEAD_BYTES])) and not is_page_picture(att.data)[0]
         sha = hashlib.sha256(att.data).hexdigest()
         target = spool / sha  # never the attachment's name
         if not target.exists():  # whole or not there: another worker may spool the same one
@@ -711,7 +713,7 @@ def _expand(
     status = Status.CONTAINER
     if scan.problems:
         status = Status.WARNINGS
-    elif not tasks:
+    elif not tasks or (kind is Kind.EML and logos == len(tasks)):  # Outlook's logo is no form
         reason = _unattached(task, kind, path, ctx, reason, tasks)
     return _Expanded(
         dataclasses.replace(
@@ -763,7 +765,7 @@ def _unattached(
         command = f"formgen ingest {shlex.quote(given)} -w {answers.workspace} --no-changes"
         return Said("ingest_answer_found", **told, command=command)
     base = task.container or task.name
-    for number, stored in enumerate(files, start=1):
+    for number, stored in enumerate(files, start=len(tasks) + 1):
         name = Path(stored).name
         where = f"{base}#{number}"
         tasks.append(

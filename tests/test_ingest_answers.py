@@ -5,6 +5,7 @@ no one, and its advice failed in a workspace started from a recipients list)."""
 
 from __future__ import annotations
 
+import io
 import json
 import shlex
 from email import message_from_bytes, policy
@@ -14,6 +15,7 @@ from pathlib import Path
 import pdfplumber
 from click.testing import CliRunner
 from mailkit import Inbox, make_workspace, smtp_server
+from PIL import Image
 
 from formgen.cli import main
 
@@ -161,3 +163,25 @@ def test_a_reply_to_a_mail_sent_is_known_by_its_message_id(tmp_path: Path) -> No
     assert "(erkannt an der Message-ID der Mail, auf die sie antwortet)" in taken[0]
     assert len([t for t in taken if t.startswith(("Hinweise", "ok"))]) == 1  # its PDF only
     assert status_row(ws, "ar-1")["state"] == "returned"
+
+
+def test_a_reply_with_only_a_signature_logo_is_known_too(tmp_path: Path) -> None:
+    """Outlook sends its signature's logo along (image001.png, inline in the HTML part): that
+    picture, too small to be a form's page, is skipped as ever, and the mail is still told as
+    the answer it is, and read in with --no-changes."""
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    answer = reply((tmp_path / "d1" / "bs-ist.eml").read_bytes(), "Şule <s@x.example>", tmp_path / "l.eml", quoted=False)  # fmt: skip
+    msg = message_from_bytes(answer.read_bytes(), policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    msg.add_alternative('<p>keine Änderungen</p><img src="cid:image001.png@01DB">', subtype="html")
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), "navy").save(logo, "PNG")
+    html = msg.get_payload()[1]
+    html.add_related(logo.getvalue(), "image", "png", cid="<image001.png@01DB>", filename="image001.png")  # fmt: skip
+    answer.write_bytes(msg.as_bytes(policy=policy.SMTP))
+    said = run("ingest", str(answer), "-w", str(ws), "--no-changes").splitlines()
+    assert "auf die Mail an bs-ist (Şule Yılmaz Danışmanlık)" in said[0]
+    assert said[1].startswith(f"übersprungen {answer}#1/1 image001.png: ein Bild mit 120×40 Pixeln")
+    assert said[2].startswith(f"Hinweise     {answer}#2 bs-ist_FG-")
+    assert status_row(ws, "bs-ist")["state"] == "returned"
