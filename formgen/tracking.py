@@ -176,7 +176,9 @@ class RegisterView(Protocol):
     def own_returns(self) -> Mapping[str, Sequence[tuple[str, str]]]:
         """Institution → the forms made for it (``formgen generate pdf --institution``, or a
         round's) whose return is in the register: each its instance id and when it was made,
-        ISO 8601 (empty: none, or unknown). See :func:`own_forms`."""
+        ISO 8601, and its confirmations by hand (``formgen register confirm``), each with the
+        instance id ``""`` and when it was recorded (empty: none, or unknown). See
+        :func:`own_forms`."""
         ...
 
 
@@ -311,8 +313,9 @@ OwnReturns = Mapping[str, Sequence[str]]
 
 def own_forms(view: RegisterView | None, deliveries: Sequence[Delivery]) -> dict[str, list[str]]:
     """When each institution's own forms made outside the rounds (``formgen generate pdf
-    --institution ID``: no mail of the send log carried them) that came back were made, as the
-    register holds them; a round's forms are matched by instance id instead."""
+    --institution ID``: no mail of the send log carried them) that came back were made, and
+    when a coordinator confirmed its entries by hand, as the register holds them; a round's
+    forms are matched by instance id instead."""
     if view is None:
         return {}
     mailed = {i for d in deliveries for i in d.instance_ids}
@@ -329,7 +332,8 @@ def _answered(
     """Whether each cycle came back: a form it carried, or a form made for the institution
     outside the rounds after the cycle's first mail and before the next cycle's, and returned
     (the institution answered the round on a form made for it by hand: the coordinator sent it
-    or it asked for one). A form made before the round crossed it and answers none."""
+    or it asked for one), or confirmed by hand then (``register confirm``: its answer on the
+    telephone or by mail). A form made before the round crossed it and answers none."""
     starts = [_moment(_first_mailed(c[0])) for c in cycles]
     ends = [*starts[1:], dt.datetime.max.replace(tzinfo=dt.UTC)][: len(starts)]
     came = [_moment(at) for at in own]

@@ -269,12 +269,17 @@ class WorkspaceRegisterView:
         checklist, a list or a hand edit) whose return changed or confirmed something in its
         history: instance id and when the form was made (``issued.jsonl``; a form the log does
         not know, made by another workspace or an older formgen, is left out: when it was made
-        is unknown)."""
+        is unknown); and each confirmation by hand (``formgen register confirm``: it said so
+        on the telephone, or by mail „keine Änderungen“), with no instance id and when it was
+        recorded: it answers the round under way then, as a form made for it then would."""
         sources = self._data.get("sources") or {}
         out: dict[str, list[tuple[str, str]]] = {}
         for iid in self.institution_ids():
             seen: dict[str, tuple[str, str]] = {}
-            for h in self._data["institutions"][iid].get("history") or ():
+            for n, h in enumerate(self._data["institutions"][iid].get("history") or ()):
+                if h.get("op") == "confirm" and h.get("src") is None and h.get("at"):
+                    seen[f"hand-{n}"] = ("", str(h["at"]))
+                    continue
                 src = sources.get(h.get("src")) or {}
                 if src.get("kind") == "institution" and src.get("instance_id"):
                     instance = str(src["instance_id"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import shlex
+import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -185,3 +186,22 @@ def test_a_reply_with_only_a_signature_logo_is_known_too(tmp_path: Path) -> None
     assert said[1].startswith(f"übersprungen {answer}#1/1 image001.png: ein Bild mit 120×40 Pixeln")
     assert said[2].startswith(f"Hinweise     {answer}#2 bs-ist_FG-")
     assert status_row(ws, "bs-ist")["state"] == "returned"
+
+
+def test_a_confirmation_by_hand_answers_the_round_under_way(tmp_path: Path) -> None:
+    """„keine Änderungen“ on the telephone, or in a mail formgen cannot place, recorded with
+    `register confirm`: the round's status counts it answered, and `mail --overdue` would not
+    remind it (it stayed „ausstehend“, then „überfällig“). A confirmation before the round
+    answers none."""
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    answer = reply((tmp_path / "d1" / "lodz.eml").read_bytes(), OLGA, tmp_path / "a.eml")
+    run("ingest", str(answer), "-w", str(ws), "--no-changes")
+    run("register", "confirm", "lodz", "--note", "vor der Runde", "-w", str(ws))
+    time.sleep(1.1)  # the log and the register say the second: the round begins after it
+    run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "d2"))  # its checklist
+    assert status_row(ws, "lodz")["state"] == "outstanding"
+    run("register", "confirm", "lodz", "--note", "Mail vom 25.11.2026: keine Änderungen", "-w", str(ws))  # fmt: skip
+    assert status_row(ws, "lodz")["state"] == "returned"
+    rounds = json.loads(run("status", "-w", str(ws), "--json"))["rounds"]
+    assert [(r["round"].split("-")[0], r["answered"]) for r in rounds] == [("invitation", 1), ("update", 1)]  # fmt: skip
