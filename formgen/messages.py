@@ -1410,8 +1410,7 @@ WORDS: dict[str, dict[str, str]] = {
         "back unchanged (--no-changes)",
         "ingest_answer_no_form_kept": "{what}, no form: the answer of {sender} ({day}, "
         "'{subject}') to the mail to {iid} ({name}) of {mailed} (known {how}); the workspace "
-        "no longer keeps the form that mail carried: if it says that nothing changed, formgen "
-        "register confirm {iid} --note {note}",
+        "no longer keeps the form that mail carried: if it says that nothing changed, {command}",
         "ingest_pipeline_no_attachment": "{what}: no attachment to ingest; an answer without a "
         'form ("no changes", nothing to report) is recorded by hand: formgen register confirm '
         'ID --note "mail of DAY: no changes" (the ID: formgen register find NAME), or a value '
@@ -4257,17 +4256,17 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_answer_by_message_id": "an der Message-ID der Mail, auf die sie antwortet",
         "ingest_answer_by_reference": "an der Formularnummer, die sie zitiert",
         "ingest_answer_by_address": "an der Absenderadresse, die nur diese Einrichtung hat",
-        "ingest_answer_found": "{what}, kein Formular: die Antwort von {sender} ({day:date}, "
-        "„{subject}“) auf die Mail an {iid} ({name}) vom {mailed:date} (erkannt {how}); sagt sie, "
+        "ingest_answer_found": "{what}, kein Formular: die Antwort von {sender} ({day:day}, "
+        "„{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt {how}); sagt sie, "
         "dass sich nichts geändert hat, liest dieser Befehl sie als das Formular {forms} der "
         "Einrichtung ein, unverändert zurückgeschickt: {command}",
-        "ingest_answer_taken": "{what}, kein Formular: die Antwort von {sender} ({day:date}, "
-        "„{subject}“) auf die Mail an {iid} ({name}) vom {mailed:date} (erkannt {how}), "
+        "ingest_answer_taken": "{what}, kein Formular: die Antwort von {sender} ({day:day}, "
+        "„{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt {how}), "
         "eingelesen als ihr Formular {forms}, unverändert zurückgeschickt (--no-changes)",
         "ingest_answer_no_form_kept": "{what}, kein Formular: die Antwort von {sender} "
-        "({day:date}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:date} (erkannt "
+        "({day:day}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt "
         "{how}); das Formular dieser Mail hat der Arbeitsbereich nicht mehr: sagt sie, dass sich "
-        "nichts geändert hat, formgen register confirm {iid} --note {note}",
+        "nichts geändert hat, {command}",
         "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen; eine Antwort ohne "
         "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
         'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '

@@ -726,22 +726,26 @@ def _expand(
 def _unattached(
     task: Task, kind: Kind, path: Path, ctx: ReadContext, what: str, tasks: list[Task]
 ) -> str:
-    """What a mail without attachment says (a single ``.eml``): who sent it, and whether it
-    answers a mail of formgen (:mod:`ingest.answers`), with the command that reads it in as
-    the forms that mail carried, unchanged; with ``--no-changes`` (:attr:`Answers.take`) those
-    forms join ``tasks``, carried by this mail."""
+    """What a mail without attachment (or with only its signature's logo) says, for a single
+    ``.eml``: who sent it, and whether it answers a mail of formgen (:mod:`ingest.answers`),
+    with the command that reads it in as the forms that mail carried, unchanged; with
+    ``--no-changes`` (:attr:`Answers.take`) those forms join ``tasks``, carried by this mail."""
     if kind is not Kind.EML:
         return Said(NO_ATTACHMENT, what=what)
     msg = mailbox.parse(path.read_bytes())
     info = mailbox.mail_info(msg)
     reply = reply_of(msg, info.sender, info.date, info.subject)
     sender = reply.sender or "?"
-    found = ctx.answers.find(reply) if ctx.answers is not None else None
-    if found is None:
+    answers = ctx.answers
+    found = answers.find(reply) if answers is not None else None
+    if answers is None or found is None:
         said = Said("ingest_answer_unknown", what=what, sender=sender, subject=reply.subject)
         return Said(NO_ATTACHMENT, what=said)
     mailed, how = found
-    day = (reply.date or "")[:10] or "?"
+    try:  # the mail's Date as ISO 8601 (mailbox.mail_info), else as written: not a day
+        day = dt.date.fromisoformat(reply.date[:10]).isoformat()
+    except ValueError:
+        day = "?"
     told = {
         "what": what,
         "sender": sender,
@@ -753,12 +757,12 @@ def _unattached(
         "how": Said(f"ingest_answer_by_{how}"),
         "forms": ", ".join(mailed.references),
     }
-    answers = ctx.answers
-    assert answers is not None
     files = [f for f in mailed.files if Path(f).is_file()]
     if not files:
         note = shlex.quote(f"Mail {sender_address(sender)} {day}")
-        return Said("ingest_answer_no_form_kept", **told, note=note)
+        command = f"formgen register confirm {shlex.quote(mailed.institution_id)} -w "
+        command += f"{answers.workspace} --note {note}"
+        return Said("ingest_answer_no_form_kept", **told, command=command)
     if not answers.take:
         # the file given: a mail inside an archive or a mail is read in with it
         given = task.name if task.top_level else task.name.split("#", 1)[0]

@@ -205,3 +205,21 @@ def test_a_confirmation_by_hand_answers_the_round_under_way(tmp_path: Path) -> N
     assert status_row(ws, "lodz")["state"] == "returned"
     rounds = json.loads(run("status", "-w", str(ws), "--json"))["rounds"]
     assert [(r["round"].split("-")[0], r["answered"]) for r in rounds] == [("invitation", 1), ("update", 1)]  # fmt: skip
+
+
+def test_a_reply_whose_form_is_no_longer_kept_gives_a_confirmation_that_runs(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    draft = (tmp_path / "d1" / "ua-1.eml").read_bytes()
+    run("ingest", str(reply(draft, OLGA, tmp_path / "1.eml")), "-w", str(ws), "--no-changes")
+    for form in (ws / "forms" / "mail").rglob("ua-1_*"):
+        form.unlink()
+    said = run("ingest", str(reply(draft, OLGA, tmp_path / "2.eml")), "-w", str(ws)).splitlines()
+    assert "das Formular dieser Mail hat der Arbeitsbereich nicht mehr" in said[0]
+    command = shlex.split(
+        said[0].rsplit(": sagt sie, dass sich nichts geändert hat, formgen ", 1)[1]
+    )
+    assert command == ["register", "confirm", "ua-1", "-w", str(ws), "--note", "Mail o.petrenko@konsultacia.example 2026-11-25"]  # fmt: skip
+    assert "bestätigt am" in run(*command)
