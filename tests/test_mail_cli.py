@@ -662,6 +662,7 @@ def test_every_date_option_is_one_that_takes_a_form_fields_dates():
         ("generate pdf", "--stand"),
         ("mail", "--deadline"),
         ("mail", "--stale-by"),
+        ("register export", "--stand"),
         ("register print", "--changed-since"),
         ("register print", "--stand"),
         ("register stale", "--today"),
