@@ -78,6 +78,9 @@ the confirmation shows each place (:attr:`Erasure.hits`).
 from __future__ import annotations
 
 import email
+import email.errors
+import email.header
+import email.message
 import email.policy
 import hashlib
 import hmac
@@ -334,10 +337,36 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def _mail_holds(data: bytes, needles: list[str]) -> bool:
     """Whether a mail (a draft) holds one of ``needles``: in its headers or any part, decoded
-    (its text, the form attached)."""
+    (its text, the form attached), and in its headers and file names decoded too (RFC 2047
+    words: the To's display name, the Subject; RFC 2231 ``filename*=``), where a name beyond
+    ASCII stands only encoded."""
     msg = email.message_from_bytes(data, policy=email.policy.default)
-    parts = (p.get_payload(decode=True) for p in msg.walk() if not p.is_multipart())
-    return holds(data, needles) or any(holds(p, needles) for p in parts if isinstance(p, bytes))
+    if holds(data, needles):
+        return True
+    for part in msg.walk():
+        body = None if part.is_multipart() else part.get_payload(decode=True)
+        if _headers_hold(part, needles) or (isinstance(body, bytes) and holds(body, needles)):
+            return True
+    return False
+
+
+def _headers_hold(part: email.message.Message, needles: list[str]) -> bool:
+    """Whether a mail's or a part's headers, their encoded words decoded as RFC 2047 says (the
+    blank between two words left out, which Python's address parser keeps: CPython gh-128110),
+    or its file name hold one of ``needles``."""
+    texts = [_decoded(str(v)) for _k, v in part.raw_items()]
+    texts.append(part.get_filename() or "")
+    return holds("\n".join(texts).encode("utf-8", "surrogateescape"), needles)
+
+
+def _decoded(header: str) -> str:
+    """A header's text with any RFC 2047 words left in it decoded (a file name's in quotes,
+    ``filename="=?utf-8?b?…?="``), as a mail program shows it; the text as it is where a word
+    is damaged."""
+    try:
+        return str(email.header.make_header(email.header.decode_header(header)))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
+        return header
 
 
 def fingerprint(secret: bytes, path: str, value: object) -> str:
