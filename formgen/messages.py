@@ -2503,6 +2503,23 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_value_not_text": "a {kind} value must be text, not {type}",
         "mail_value_not_date": "'{value}' is not an ISO date (YYYY-MM-DD)",
         "mail_value_not_choice": "'{value}' is not a choice; allowed: {allowed}",
+        "mail_usage_forget": "--forget-forms takes --round ROUND, and only --dry-run and --yes "
+        "besides",
+        "mail_usage_yes": "--yes goes with --forget-forms",
+        "forget_forms_no_round": "no mail round '{round}' in the send log (its rounds: {known})",
+        "forget_forms_waiting": "round '{round}' has mails not yet gone, {n} (their forms made, "
+        "not yet sent or written as drafts: {ids}): finish the round first by running it again "
+        "(or wait for the server to take them), then forget its forms",
+        "forget_forms_what": "{folder}: {n} files of round '{round}', {mb:.1f} MB; issued.jsonl "
+        "and the send log stay, by which a return is recognised and counted (ingest, formgen "
+        "status); a form for typing in values is made anew with 'formgen generate pdf "
+        "--institution ID'",
+        "forget_forms_ask": "Delete these files? [y/N]",
+        "forget_forms_done": "deleted {n} files of round '{round}', {mb:.1f} MB freed",
+        "forget_forms_dry": "nothing deleted (--dry-run)",
+        "forget_forms_none": "{folder}: no forms kept for round '{round}' (forgotten before, or "
+        "none made)",
+        "forget_forms_declined": "nothing deleted",
         "mail_usage_where": "say where the mails go: --drafts DIR or --send (one of them)",
         "mail_usage_overdue_stale": "--overdue and --stale make different rounds; run them one "
         "after the other",
@@ -5501,6 +5518,25 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_value_not_text": "ein Wert vom Typ {kind} muss Text sein, nicht {type}",
         "mail_value_not_date": "„{value}“ ist kein ISO-Datum (JJJJ-MM-TT)",
         "mail_value_not_choice": "„{value}“ ist keine der Auswahlmöglichkeiten; erlaubt: {allowed}",
+        "mail_usage_forget": "--forget-forms verlangt --round RUNDE, und daneben nur --dry-run "
+        "und --yes",
+        "mail_usage_yes": "--yes nur zusammen mit --forget-forms",
+        "forget_forms_no_round": "keine Mailrunde „{round}“ im Versandprotokoll (seine Runden: "
+        "{known})",
+        "forget_forms_waiting": "in Runde „{round}“ sind noch Mails nicht hinaus, {n} (ihre "
+        "Formulare erstellt, noch nicht gesendet oder als Entwurf geschrieben: {ids}): die Runde "
+        "erst zu Ende bringen, mit demselben Befehl noch einmal (oder warten, bis der Server sie "
+        "annimmt), dann ihre Formulare vergessen",
+        "forget_forms_what": "{folder}: {n} Dateien der Runde „{round}“, {mb:.1f}\u00a0MB; "
+        "issued.jsonl und das Versandprotokoll bleiben, an denen eine Rückmeldung erkannt und "
+        "gezählt wird (ingest, formgen status); ein Formular zum Eintippen von Werten macht "
+        "„formgen generate pdf --institution ID“ neu",
+        "forget_forms_ask": "Diese Dateien löschen? [j/N]",
+        "forget_forms_done": "{n} Dateien der Runde „{round}“ gelöscht, {mb:.1f}\u00a0MB frei",
+        "forget_forms_dry": "nichts gelöscht (--dry-run)",
+        "forget_forms_none": "{folder}: keine Formulare der Runde „{round}“ aufbewahrt (schon "
+        "vergessen oder keine erstellt)",
+        "forget_forms_declined": "nichts gelöscht",
         "mail_usage_where": "wohin gehen die Mails? --drafts ORDNER oder --send angeben (eines "
         "von beiden)",
         "mail_usage_overdue_stale": "--overdue und --stale sind verschiedene Runden; bitte "
@@ -6166,7 +6202,14 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "schicken würde, je mit dem vorausgefüllten Formular der Einrichtung, gehen nur an "
             "ADDRESS (oder werden als Entwürfe an sie geschrieben), der Betreff markiert mit "
             "„[TEST, an info@…]“; nichts wird protokolliert, so dass die Runde, „formgen status“, "
-            "Erinnerungen und der echte Lauf bleiben, als hätte es den Test nicht gegeben."
+            "Erinnerungen und der echte Lauf bleiben, als hätte es den Test nicht gegeben.\n"
+            "\n"
+            "--forget-forms --round RUNDE löscht die aufbewahrten Formulare einer Runde, die "
+            "abgeschlossen ist (jede Mail gesendet oder als Entwurf geschrieben, oder ihre Adresse "
+            "endgültig abgewiesen), und sagt, wie viele Dateien und wie viel Platz das frei macht, "
+            "nach einer Rückfrage (--yes: ohne; --dry-run: sagt es nur); eine Runde mit Mails, die "
+            "noch nicht hinaus sind, wird abgelehnt. Ihre Rückmeldungen werden weiter erkannt und "
+            "gezählt: issued.jsonl und das Versandprotokoll bleiben."
         ),
         "formgen quarantine": (
             "Die Quarantäne: beiseitegelegte Dateien auflisten. Warum, wer sie geschickt hat, ob "
@@ -6932,6 +6975,15 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ),
         "With --delete: do not ask before deleting.": (
             "Mit --delete: vor dem Löschen nicht fragen."
+        ),
+        "With --forget-forms: do not ask before deleting.": (
+            "Mit --forget-forms: vor dem Löschen nicht fragen."
+        ),
+        "With --round ROUND: delete the forms kept for the round (forms/mail/ROUND/) once all "
+        "its mails have gone; issued.jsonl and the send log stay.": (
+            "Mit --round RUNDE: die für die Runde aufbewahrten Formulare (forms/mail/RUNDE/) "
+            "löschen, wenn alle ihre Mails hinaus sind; issued.jsonl und das Versandprotokoll "
+            "bleiben."
         ),
         (
             "Only its entry in this checklist: id or name, e.g. Psychotherapie (repeatable; "

@@ -16,6 +16,7 @@ from formgen.bounces import address_key, read_bounces
 from formgen.cli.common import (
     DATE,
     SaidHelp,
+    agreed,
     columns,
     echo,
     echo_fitted,
@@ -79,6 +80,7 @@ from formgen.recipients import (
     shown_email,
 )
 from formgen.record import erased_shown
+from formgen.roundforms import forget, round_forms
 from formgen.schema_load import mail_problems
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -209,6 +211,13 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
     is_flag=True,
     help="Also say the Message-ID of each mail sent (the send log keeps it in any case).",
 )
+@click.option(
+    "--forget-forms",
+    is_flag=True,
+    help="With --round ROUND: delete the forms kept for the round (forms/mail/ROUND/) once all "
+    "its mails have gone; issued.jsonl and the send log stay.",
+)
+@click.option("--yes", is_flag=True, help="With --forget-forms: do not ask before deleting.")
 @encoding_option
 @click.option("--seed", type=int, hidden=True, help="Reproducible form ids (formgen demo).")
 @library_errors
@@ -233,6 +242,8 @@ def mail(
     skip_invalid: bool,
     rate: float | None,
     verbose: bool,
+    forget_forms: bool,
+    yes: bool,
     encoding: str | None,
     seed: int | None,
 ) -> None:
@@ -284,7 +295,22 @@ def mail(
     with its institution's prefilled form, go to ADDRESS only (or are written as drafts to
     it), the subject marked '[TEST, an info@…]'; nothing is logged, so the round, 'formgen
     status', reminders and the real run stay as if the test had not been.
+
+    --forget-forms --round ROUND deletes the forms kept for a round that is done (every mail
+    sent or written as a draft, or its address refused for good), saying how many files and
+    how much it frees, after asking (--yes: without; --dry-run: only says it); a round with
+    mails not yet gone is refused. Its returns are still recognised and counted: issued.jsonl
+    and the send log stay.
     """
+    if forget_forms or yes:
+        given = (recipients, from_register, overdue, stale, drafts_dir, send, test_to, template)
+        lang_ws = workspace_language(workspace_dir)
+        if not forget_forms:
+            raise click.UsageError(say("mail_usage_yes", lang_ws))
+        if not round_name or any(given):
+            raise click.UsageError(say("mail_usage_forget", lang_ws))
+        _forget_forms(Workspace.open(workspace_dir), round_name, dry_run, yes)
+        return
     if bool(drafts_dir) == send:
         raise click.UsageError(say("mail_usage_where", workspace_language(workspace_dir)))
     if overdue and stale:
@@ -540,6 +566,34 @@ def mail(
     finally:  # the drafts written, also when some could not be
         if test_to and drafts_dir:  # 'register erase' names them, never deletes them
             echo_fitted(say("mail_test_drafts_note", out, folder=drafts_dir))
+
+
+def _forget_forms(ws: Workspace, round_name: str, dry_run: bool, yes: bool) -> None:
+    """``mail --forget-forms``: say what the round's kept forms are, ask, delete them."""
+    lang = ws.language
+    with ws.lock():
+        forms = round_forms(ws, round_name)
+        args: dict[str, str | int | float] = {
+            "round": round_name,
+            "n": len(forms.files),
+            "mb": forms.size / 1e6,
+        }
+        if not forms.files:
+            echo(say("forget_forms_none", lang, folder=str(forms.folder), round=round_name))
+            return
+        echo(say("forget_forms_what", lang, folder=str(forms.folder), **args))
+        if dry_run:
+            echo(say("forget_forms_dry", lang))
+            return
+        try:
+            asked = yes or agreed(say("forget_forms_ask", lang), say("erase_ask_again", lang))
+        except click.Abort:  # Ctrl-C or the end of the input: a no
+            echo()
+            asked = False
+        if not asked:
+            raise click.ClickException(say("forget_forms_declined", lang))
+        forget(forms)
+    echo(say("forget_forms_done", lang, **args))
 
 
 def _recipient_list(
