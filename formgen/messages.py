@@ -1336,8 +1336,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_what_picture_size": "a picture of {width}×{height} pixels",
         "ingest_pipeline_link_to": "a link to {what}",
         "ingest_pipeline_paper_advice": "type its values in and ingest that: a form mailed to "
-        "an institution into that form (forms/mail/ROUND/ID_FG-….pdf in the workspace; its "
-        "return then answers that round), a blank checklist handed out on paper into the "
+        "an institution into that form (forms/mail/ROUND/ID_FG-….pdf in the workspace, or, "
+        "once mail --forget-forms deleted it, a new one: 'formgen generate pdf "
+        "--institution ID'; its return then answers that round), a blank checklist handed out on paper into the "
         "institution's own form ('formgen generate pdf --institution ID' where the register has "
         "it) or a new checklist ('formgen generate pdf --category CATEGORY'); or set them with "
         "'formgen register set ID PATH VALUE --note …', or ask the sender to fill in the PDF on "
@@ -1346,7 +1347,8 @@ WORDS: dict[str, dict[str, str]] = {
         "identity: {pages}; kept aside in the quarantine, not merged ({count} fields filled in, "
         "listed in this run's report) — ask the institution for the whole form (all pages in "
         "one file) or type the values into its form (forms/mail/ROUND/{iid}_{form}.pdf in the "
-        "workspace) and ingest that",
+        "workspace, or, once mail --forget-forms deleted it, a new one: 'formgen "
+        "generate pdf --institution {iid}') and ingest that",
         "ingest_pipeline_part_pages": "only page {pages} of {total}, page {missing} missing",
         "ingest_pipeline_part_pages_unknown": "which pages are missing cannot be told",
         "ingest_pipeline_part_value": "on the part: {path} = {value}",
@@ -4205,7 +4207,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_link_to": "eine Verknüpfung, dahinter {what}",
         "ingest_pipeline_paper_advice": "seine Werte eintippen und das einlesen: ein einer "
         "Einrichtung gemailtes Formular in dieses (forms/mail/RUNDE/ID_FG-….pdf im "
-        "Arbeitsbereich; seine Rückmeldung beantwortet dann diese Runde), eine auf Papier "
+        "Arbeitsbereich oder, wenn mail --forget-forms es gelöscht hat, ein neues: "
+        "„formgen generate pdf --institution ID“; seine Rückmeldung beantwortet dann diese Runde), eine auf Papier "
         "ausgeteilte leere Checkliste in das eigene Formular der Einrichtung („formgen generate "
         "pdf --institution ID“, wenn sie im Register steht) oder eine neue Checkliste („formgen "
         "generate pdf --category KATEGORIE“); oder sie mit „formgen register set ID PFAD WERT "
@@ -4214,7 +4217,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Kennung: {pages}; in die Quarantäne gelegt, nicht übernommen ({count} Felder "
         "ausgefüllt, im Bericht dieses Einlesens aufgeführt) – die Einrichtung um das ganze "
         "Formular bitten (alle Seiten in einer Datei) oder die Werte in ihr Formular "
-        "(forms/mail/RUNDE/{iid}_{form}.pdf im Arbeitsbereich) eintippen und dieses einlesen",
+        "(forms/mail/RUNDE/{iid}_{form}.pdf im Arbeitsbereich oder, wenn mail "
+        "--forget-forms es gelöscht hat, ein neues: „formgen generate pdf --institution "
+        "{iid}“) eintippen und dieses einlesen",
         "ingest_pipeline_part_pages": "nur Seite {pages} von {total}, es fehlt Seite {missing}",
         "ingest_pipeline_part_pages_unknown": "welche Seiten fehlen, ist nicht zu erkennen",
         "ingest_pipeline_part_value": "auf dem Teil: {path} = {value}",

@@ -61,6 +61,7 @@ def test_page_two_alone_is_named_as_a_part_of_its_form_and_kept_aside(tmp_path: 
     assert "only page 2 of 2, page 1 missing" in outcome["reason"]
     assert "ask the institution for the whole form" in outcome["reason"]
     assert f"forms/mail/ROUND/inst-0001_{ref}.pdf" in outcome["reason"]
+    assert "'formgen generate pdf --institution inst-0001'" in outcome["reason"]  # once forgotten
     held = "\n".join(outcome["warnings"])
     assert "psychotherapie.contact_name = Gülşen Çelik-Doğan" in held
     assert "Русский и Türkçe" in held
