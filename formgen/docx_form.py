@@ -389,7 +389,8 @@ def _prefill(schema: Schema, request: FormRequest) -> dict[str, Value]:
                 if code in offered:
                     out[str(FieldPath(path.category, path.block, path.field, code))] = "1"
             other_key = str(FieldPath(path.category, path.block, path.field, OTHER))
-            other = other_text(f, value, str(raw.get(other_key, "")), request.lang)
+            named = request.record.named.get(key)
+            other = other_text(f, value, str(raw.get(other_key, "")), request.lang, named)
             if other:
                 out[other_key] = other
         elif key.endswith("." + OTHER) and key in out:

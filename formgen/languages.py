@@ -4,6 +4,23 @@ ISO 639-1 codes where one exists, ISO 639-3 otherwise (Dari ``prs``, Kurmanji ``
 Sorani ``ckb`` …). ``language_list`` fields store codes; readers map names typed in German,
 English or Turkish, a language's own name and a few common spellings back to codes with
 :func:`lookup`.
+
+Aramaic, as an institution writes it („Aramäisch“, Turkish „Süryanice“), is ``syr``: the
+ISO 639-3 macrolanguage Syriac, whose members are the Aramaic languages spoken today by
+Assyrians and Chaldeans (``aii``, ``cld``); Turoyo (``tru``, the Aramaic of the Syriac
+Orthodox from Tur Abdin, most Aramaic speakers in Germany) is listed as its variety here, so
+that a coordinator looking for Aramaic (``--language Aramäisch``) finds every service that
+speaks one. Neither ``arc`` (Official Aramaic, 700–300 BCE) nor ``syc`` (Classical Syriac, a
+church language) is what the people who come to a service speak; ``syc``, which formgen gave
+„Aramäisch“ until 2026-11, is kept as a variety of ``syr``, so entries stored with it are
+found too.
+
+A language named with a remark that changes what it says („Dari über Sprachmittler“, „Arabisch
+mit Dolmetscher“, „Türkisch (teilweise)“, „Russisch in Planung“, „kein Russisch mehr“:
+:func:`qualifier`) is no language the team speaks: :func:`lookup` gives none, and a reader keeps
+the text as typed. A remark in brackets that does not change it („Polnisch (Muttersprache)“,
+„Arabisch (Syrien)“) is the language; one naming a variety of it („Kurdisch (Sorani)“) is the
+variety.
 """
 
 from __future__ import annotations
@@ -90,7 +107,36 @@ _TABLE: tuple[Language, ...] = (
     Language("vi", "Vietnamesisch", "Vietnamese"),
     Language("th", "Thai", "Thai"),
     Language("he", "Hebräisch", "Hebrew"),
-    Language("syc", "Aramäisch (Syrisch)", "Aramaic (Syriac)", ("aramäisch", "aramaic")),
+    Language(
+        "syr",
+        "Aramäisch",
+        "Aramaic",
+        ("aramäisch", "aramaeisch", "aramaic", "neuaramäisch", "neo-aramaic", "süryani"),
+    ),
+    Language(
+        "tru",
+        "Aramäisch (Turoyo)",
+        "Aramaic (Turoyo)",
+        ("turoyo", "suryoyo", "surayt", "turoyo-aramäisch"),
+        macro="syr",
+    ),
+    Language(
+        "aii",
+        "Aramäisch (Assyrisch)",
+        "Aramaic (Assyrian)",
+        ("assyrisch", "assyrian", "assyrisch-neuaramäisch", "assyrian neo-aramaic", "sureth"),
+        macro="syr",
+    ),
+    Language(
+        "cld",
+        "Aramäisch (Chaldäisch)",
+        "Aramaic (Chaldean)",
+        ("chaldäisch", "chaldean", "chaldäisch-neuaramäisch", "chaldean neo-aramaic"),
+        macro="syr",
+    ),
+    Language(
+        "syc", "Altsyrisch (Kirchensprache)", "Classical Syriac", ("altsyrisch",), macro="syr"
+    ),
     Language("zza", "Zazaisch", "Zazaki", ("zaza",)),
     Language("rom", "Romanes", "Romani", ("romani",)),
     Language("sw", "Swahili", "Swahili", ("suaheli",)),
@@ -152,7 +198,7 @@ _TURKISH: dict[str, tuple[str, ...]] = {
     "vi": ("Vietnamca",),
     "th": ("Tayca",),
     "he": ("İbranice",),
-    "syc": ("Süryanice", "Aramice"),
+    "syr": ("Süryanice", "Aramice"),
     "zza": ("Zazaca",),
     "rom": ("Romanca",),
     "sw": ("Svahili",),
@@ -225,19 +271,43 @@ for _lang in _TABLE:
 
 
 _QUALIFIED = re.compile(r"^(.+?)\s*\((.+)\)$")
+_QUALIFIER = re.compile(
+    r"\w*(?:sprachmittl|dolmetsch|übersetz|interpret|translat|planung|geplant|planned"
+    r"|teilweise|partly|partial|grundkenntnis|basic|eingeschränkt|limited"
+    r"|auf anfrage|bei bedarf|on request)\w*|\b(?:nur|kein|keine|nicht|only|no|not)\b",
+    re.IGNORECASE,
+)
+"""The words that make a language mentioned with them no language the team speaks: an
+interpreter's („über Sprachmittler“, „mit Dolmetscher“, „Dolmetscher für Tigrinya“), a plan's
+(„in Planung“), a part's („teilweise“, „Grundkenntnisse“), a condition's („auf Anfrage“) or a
+negation („kein Russisch mehr“, „nur schriftlich“)."""
+
+
+def qualifier(text: str) -> str | None:
+    """The word in ``text`` that changes what a language named in it says (:data:`_QUALIFIER`:
+    „Sprachmittler“ in „Dari über Sprachmittler“), or None."""
+    m = _QUALIFIER.search(text)
+    return m[0] if m else None
 
 
 def lookup(text: str) -> str | None:
-    """The ISO code for a code or a German/English name (any case), or None when unknown.
+    """The ISO code for a code or a German/English name (any case), or None when unknown or
+    said with a :func:`qualifier` („Arabisch über Dolmetscher“).
 
     A language named with its variety in brackets, as services write it ("Kurdisch (Sorani)",
-    "Kurdish (Kurmanji)"), is the variety."""
+    "Kurdish (Kurmanji)"), is the variety; with another remark in brackets that names no
+    language ("Polnisch (Muttersprache)", "Arabisch (Syrien)") it is the language."""
     code = _BY_NAME.get(_key(text))
-    if code is None and (m := _QUALIFIED.match(text.strip())):
-        outer, inner = _BY_NAME.get(_key(m[1])), LANGUAGES.get(_BY_NAME.get(_key(m[2])) or "")
+    if code is not None or qualifier(text):
+        return code
+    if m := _QUALIFIED.match(text.strip()):
+        outer, inner_code = _BY_NAME.get(_key(m[1])), _BY_NAME.get(_key(m[2]))
+        inner = LANGUAGES.get(inner_code or "")
         if outer and inner and inner.macro == outer:
             return inner.code
-    return code
+        if outer and inner_code in (None, outer):
+            return outer
+    return None
 
 
 def meant(text: str, lang: str = "de") -> str | None:

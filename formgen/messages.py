@@ -2092,6 +2092,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' is not filled in",
+        "ingest_merge_language_remark": "{where}: {label}: '{text}' kept as typed in the other "
+        "box, not as a language the team speaks: it says '{word}'",
         "ingest_merge_required_kept": "{where}: required field '{field}' left empty on "
         "the form; the register keeps {value}",
         "ingest_merge_damaged_fields": "{where}: not read from the damaged PDF: {fields}; the "
@@ -5054,6 +5056,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{field}“ ist nicht ausgefüllt",
+        "ingest_merge_language_remark": "{where}: {label}: „{text}“ bleibt, wie eingetragen, "
+        "als Text unter „Andere“ und zählt nicht als Sprache, die das Team spricht: darin steht "
+        "„{word}“",
         "ingest_merge_required_kept": "{where}: Pflichtfeld „{field}“ auf dem Formular leer "
         "gelassen; das Register behält {value}",
         "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "

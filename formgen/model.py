@@ -611,13 +611,17 @@ def option_values(f: Field) -> tuple[str, ...]:
     return tuple(c.value for c in f.choices)
 
 
-def other_text(f: Field, codes: Iterable[str], typed: str, lang: str) -> str:
+def other_text(
+    f: Field, codes: Iterable[str], typed: str, lang: str, named: Mapping[str, str] | None = None
+) -> str:
     """What the "other" box of a multiple choice shows in a prefilled form: the names of the chosen
     codes that have no checkbox (Tamil, when the form offers no box for it), then the text typed
     there before; so a form hides nothing the register holds, and reading it back gives the same
-    list."""
+    list. A code the institution named in its own words (``named``: „Kurdisch (Kurmancî)“,
+    :attr:`formgen.record.InstitutionRecord.named`) is shown in them."""
     boxed = set(option_values(f))
-    names = [option_label(f, code, lang) for code in codes if code not in boxed]
+    named = named or {}
+    names = [named.get(code) or option_label(f, code, lang) for code in codes if code not in boxed]
     return ", ".join([*names, *([typed] if typed else [])])
 
 

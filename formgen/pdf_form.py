@@ -226,9 +226,8 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
     for path, value in list(out.items()):
         if isinstance(value, list):
             other_path = f"{path}.{OTHER}"
-            other = other_text(
-                layout.value_fields[path], value, str(out.get(other_path, "")), request.lang
-            )
+            f, typed_other = layout.value_fields[path], str(out.get(other_path, ""))
+            other = other_text(f, value, typed_other, request.lang, record.named.get(path))
             if other:
                 out[other_path] = other
     return out

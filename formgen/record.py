@@ -111,6 +111,11 @@ class InstitutionRecord:
     type cannot hold (a percentage „ca. 30 %“, a date „ab 01/2027“): the register flags it as
     invalid, and the form shows it in its box as typed, as it shows an invalid e-mail address,
     so that the institution sees what to correct. Not a value of the record's JSON."""
+    named: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Field path of a language list → code → the name the institution typed for it
+    („Kurdisch (Kurmancî)“ for ``kmr``, „Aramäisch“ for ``syr``): a form shows a language it
+    has no box for by these words in its "other" box, not by formgen's name for it
+    (:func:`formgen.model.other_text`). Not a value of the record's JSON."""
 
     @property
     def name(self) -> str:

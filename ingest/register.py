@@ -277,7 +277,7 @@ from ingest.matching import (
 )
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
-from ingest.values import ONE_LINE, parse_date, split_list
+from ingest.values import ONE_LINE, own_names, parse_date, split_list
 
 CONTACT_NAME = "contact_name"
 CONTACT_DETAILS = ("contact_phone", "contact_email")
@@ -1100,6 +1100,7 @@ class Register:
         inst = self.institution(iid)
         inst_fields = {f.id: f for f in self.schema.institution_fields()}
         typed: dict[str, str] = {}
+        named: dict[str, dict[str, str]] = {}
 
         def usable(
             scope: str, stored: Mapping[str, Json], fields: Mapping[str, Any]
@@ -1113,6 +1114,11 @@ class Register:
                     value = offered(f, sv["v"]) if f is not None else sv["v"]
                     if value is not None:
                         out[key] = value
+                    if isinstance(value, list) and f and f.type is FieldType.LANGUAGE_LIST:
+                        # the next form shows a language without a box by their words
+                        named[str(FieldPath(scope, None, key))] = own_names(
+                            str(sv.get("raw", "")), value
+                        )
                 elif "." in key or (f is not None and f.type in _TEXT_TYPES):
                     out[key] = str(sv.get("raw", ""))
                 elif f is not None and f.type in _TYPED_TYPES:
@@ -1130,6 +1136,7 @@ class Register:
             entries=entries,
             base_version=int(inst["rev"]),
             typed=typed,
+            named=named,
         )
 
     def value(self, iid: str, path: str) -> Json | None:

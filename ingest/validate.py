@@ -79,6 +79,7 @@ from ingest.values import (
     is_blank,
     not_far_ahead,
     not_in_future,
+    qualified_languages,
 )
 
 PLACEHOLDERS = frozenset(
@@ -328,8 +329,14 @@ def _quoted(value: RawValue) -> dict[str, str]:
 
 
 def _check_fields(
-    fields: tuple[Field, ...], raws: Mapping[str, _FieldRaw], where: str, notes: list[str]
+    fields: tuple[Field, ...],
+    raws: Mapping[str, _FieldRaw],
+    where: str,
+    notes: list[str],
 ) -> dict[str, Checked]:
+    """The checked values of ``fields`` at ``where`` (its name for a report line); ``notes``
+    get the fields the schema has not and the languages kept as text for a remark
+    (:func:`~ingest.values.qualified_languages`)."""
     out: dict[str, Checked] = {}
     by_id = {f.id: f for f in fields}
     for fid, raw in raws.items():
@@ -338,7 +345,21 @@ def _check_fields(
             said = _quoted(_text(raw.value or ""))
             notes.append(Said("ingest_merge_unknown_field_ignored", where=where, field=fid, **said))
             continue
-        out.update(check_field(f, raw))
+        checked = check_field(f, raw)
+        other = checked.get(f"{fid}.{OTHER}")
+        if f.type is FieldType.LANGUAGE_LIST and other is not None and other.value:
+            label = per_language(f.label.get)
+            notes.extend(
+                Said(
+                    "ingest_merge_language_remark",
+                    where=where,
+                    label=label,
+                    text=t,
+                    word=w,
+                )
+                for t, w in qualified_languages(str(other.value))
+            )
+        out.update(checked)
     return out
 
 

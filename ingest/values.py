@@ -82,6 +82,9 @@ _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
 )
+_PHRASES = re.compile(rf"\s*(?:[,;]|{LINE_BREAK.pattern})\s*")
+"""What parts a list of languages into phrases, each said on its own: not the ``/``, „und“
+or ``+`` that join the languages one remark is about (:func:`language_items`)."""
 _PHONE_START = re.compile(r"[+\uff0b\d]")
 _PHONE_EXTENSION = re.compile(
     r"[\s,]*(?:ext|x|#|durchwahl|durchw|dw|apparat|app)\.?:?\s*(\d+)$", re.IGNORECASE
@@ -350,17 +353,55 @@ def choice_labels(f: Field) -> list[str]:
     return [label for c in choices_of(f) for label in c.label.values.values()]
 
 
+def language_items(text: str) -> list[tuple[str, str | None]]:
+    """The items of typed language text, each with its code (None: no language it names).
+
+    One rule for every item (:func:`formgen.languages.lookup`): a phrase between commas,
+    semicolons or line breaks said with a :func:`~formgen.languages.qualifier` is one item
+    with no code, kept whole, though it names several languages: „Farsi/Dari über
+    Sprachmittler“ is not Farsi ticked and „Dari über Sprachmittler“ left."""
+    items: list[tuple[str, str | None]] = []
+    for phrase in _PHRASES.split(text.strip()):
+        if languages.qualifier(phrase):
+            items.append((phrase.strip(" ."), None))
+        else:
+            items.extend((item, languages.lookup(item)) for item in split_list(phrase))
+    return [(item, code) for item, code in items if item]
+
+
 def languages_from_text(text: str) -> tuple[list[str], list[str]]:
-    """Codes for the language names/codes in ``text``, and the items that are not known."""
+    """Codes for the language names/codes in ``text``, and the items that are not known
+    (:func:`language_items`)."""
     codes: list[str] = []
     unknown: list[str] = []
-    for item in split_list(text):
-        code = languages.lookup(item)
+    for item, code in language_items(text):
         if code is None:
             unknown.append(item)
         elif code not in codes:
             codes.append(code)
     return codes, unknown
+
+
+def own_names(text: str, codes: Iterable[str]) -> dict[str, str]:
+    """Code of ``codes`` → the words ``text`` (a language list as typed) names it by, where
+    those are not the code: „Kurdisch (Kurmancî)“ for ``kmr``, so that the next form shows the
+    institution its own words, not formgen's name (:attr:`formgen.record.InstitutionRecord.named`)."""
+    wanted = set(codes)
+    out: dict[str, str] = {}
+    for item, code in language_items(text):
+        if code in wanted and item != code:
+            out.setdefault(code, item)
+    return out
+
+
+def qualified_languages(text: str) -> list[tuple[str, str]]:
+    """The phrases of typed language text kept whole because of a qualifier
+    (:func:`language_items`), each with its qualifier: for the ingest report."""
+    return [
+        (item, word)
+        for item, code in language_items(text)
+        if code is None and (word := languages.qualifier(item))
+    ]
 
 
 def allowed(f: Field) -> dict[str, str]:

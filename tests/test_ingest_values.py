@@ -317,11 +317,12 @@ def test_language_names_in_turkish_and_in_themselves_become_codes() -> None:
 
 
 def test_kurdish_named_with_its_variety_in_brackets() -> None:
-    """As German services write it on the form: the variety, not "Kurdish" left unknown."""
+    """As German services write it on the form: the variety, not "Kurdish" left unknown; a
+    remark in brackets that names no language („Syrien“) is the language."""
     codes, unknown = values.languages_from_text(
         "Arabisch, Kurdisch (Sorani), Tigrinya, Kurdish (Kurmancî), Arabisch (Syrien)"
     )
-    assert codes == ["ar", "ckb", "ti", "kmr"] and unknown == ["Arabisch (Syrien)"]
+    assert codes == ["ar", "ckb", "ti", "kmr"] and unknown == []
 
 
 def test_text_constraints() -> None:

@@ -1,0 +1,111 @@
+"""Languages typed under „Andere“: one rule for a remark, and the institution's own words back.
+
+Found by a tester filling forms as institutions would (s22 Q, items 5 and 6): „Farsi/Dari über
+Sprachmittler“ was split at „/“ and the team listed as speaking Farsi; „Polnisch
+(Muttersprache)“ was no language; „Kurdisch (Kurmancî)“ came back in the next form as
+„Kurmandschi (Nordkurdisch)“ and „Aramäisch“ as „Aramäisch (Syrisch)“, Classical Syriac.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pypdf
+import pytest
+from register_support import institution_form
+from test_ingest_validate import shipped_institution_form
+
+from formgen import languages
+from formgen.forms import FormRequest, new_identity
+from formgen.messages import in_language
+from formgen.model import OTHER
+from formgen.pdf_form import render_pdf
+from formgen.schema_load import default_schema
+from ingest import values
+from ingest.register import Register
+
+SCHEMA = default_schema()
+SECRET = b"test-secret-0123456789abcdef0123"
+
+
+@pytest.mark.parametrize(
+    ("typed", "codes", "kept"),
+    [
+        ("Farsi/Dari über Sprachmittler", [], ["Farsi/Dari über Sprachmittler"]),
+        ("Arabisch über Dolmetscher", [], ["Arabisch über Dolmetscher"]),
+        ("Englisch, Tigrinya mit Dolmetscherin", ["en"], ["Tigrinya mit Dolmetscherin"]),
+        ("Dolmetscher für Tigrinya und Amharisch", [], ["Dolmetscher für Tigrinya und Amharisch"]),
+        ("Russisch + Ukrainisch in Planung", [], ["Russisch + Ukrainisch in Planung"]),
+        ("Türkisch (teilweise); Arabisch", ["ar"], ["Türkisch (teilweise)"]),
+        ("kein Russisch mehr", [], ["kein Russisch mehr"]),
+        ("Polnisch (Muttersprache)", ["pl"], []),
+        ("Arabisch (Syrien), Farsi/Dari", ["ar", "fa", "prs"], []),
+        ("Kurdisch (Kurmancî), Aramäisch", ["kmr", "syr"], []),
+        ("Persisch (Dari)", [], ["Persisch (Dari)"]),  # which of the two: unclear, kept
+    ],
+)
+def test_a_language_said_with_a_remark_is_kept_whole_and_a_bracket_that_says_nothing_is_the_language(
+    typed: str, codes: list[str], kept: list[str]
+) -> None:
+    assert values.languages_from_text(typed) == (codes, kept)
+
+
+def test_lookup_gives_no_language_for_one_said_with_a_remark() -> None:
+    """``register find --language`` looks at the "other" text by the same rule: „Türkisch
+    (teilweise)“ there is no service in Turkish."""
+    assert languages.lookup("Türkisch (teilweise)") is None
+    assert languages.lookup("Polnisch (Muttersprache)") == "pl"
+    assert languages.lookup("Kurdisch (Sorani)") == "ckb"
+
+
+def test_the_ingest_line_says_the_text_is_kept_whole_and_why() -> None:
+    sub = shipped_institution_form(
+        {
+            "institution.name": "LVR-Klinikum Düsseldorf",
+            "psychotherapie.languages_offered.en": True,
+            "psychotherapie.languages_offered._other": "Farsi/Dari über Sprachmittler, "
+            "Polnisch (Muttersprache)",
+        }
+    )
+    (e,) = sub.entries
+    assert e.entry["languages_offered"].value == ["en", "pl"]
+    assert e.entry["languages_offered._other"].value == "Farsi/Dari über Sprachmittler"
+    (note,) = [n for n in sub.notes if "Sprachmittler" in in_language(n, "de")]
+    assert in_language(note, "de") == (
+        "PsychotherapeutIn, niedergelassen: Fremdsprachliche Kenntnisse im Team: „Farsi/Dari "
+        "über Sprachmittler“ bleibt, wie eingetragen, als Text unter „Andere“ und zählt nicht "
+        "als Sprache, die das Team spricht: darin steht „Sprachmittler“"
+    )
+    assert "not as a language the team speaks: it says 'Sprachmittler'" in in_language(note, "en")
+
+
+def test_aramaic_is_the_aramaic_spoken_today_and_finds_its_varieties() -> None:
+    """„Aramäisch“ was ``syc``, Classical Syriac, named „Aramäisch (Syrisch)“; it is ``syr``
+    (ISO 639-3: the Aramaic of Assyrians and Chaldeans), named as typed, and a search for it
+    finds Turoyo, Assyrian, Chaldean and entries stored with ``syc`` before."""
+    assert [languages.lookup(n) for n in ("Aramäisch", "Süryanice", "aramaic")] == ["syr"] * 3
+    assert languages.name("syr") == "Aramäisch" and languages.name("syr", "en") == "Aramaic"
+    assert languages.lookup("Turoyo") == languages.lookup("Aramäisch (Turoyo)") == "tru"
+    assert set(languages.varieties("syr")) == {"syr", "tru", "aii", "cld", "syc"}
+
+
+def test_the_next_form_shows_a_language_without_a_box_in_the_institutions_own_words() -> None:
+    """The contact's languages have no box for Kurmanji or Aramaic: the prefilled form's
+    „Andere“ says „Kurdisch (Kurmancî), Aramäisch“ as typed, not formgen's names for them, and
+    read back it is the same list."""
+    f = next(f for f in SCHEMA.entry_fields("psychotherapie") if f.id == "contact_languages")
+    listed, _ = values.check_multi(f, ["ar"], "Kurdisch (Kurmancî), Aramäisch")
+    assert listed is not None and listed.value == ["ar", "kmr", "syr"]
+    reg = Register(SCHEMA)
+    reg.merge(institution_form(None, name="Elternverein Neuss", contact_languages=listed))
+    (iid,) = reg.institutions
+    record = reg.record(iid)
+    request = FormRequest("institution", ("psychotherapie",), record, "de", "2026-11-25")
+    form = render_pdf(SCHEMA, request, new_identity(SCHEMA, request, SECRET, random.Random(1)))
+    fields = pypdf.PdfReader(io.BytesIO(form.data)).get_fields() or {}
+    other = f"psychotherapie.contact_languages.{OTHER}"
+    assert fields[other]["/V"] == "Kurdisch (Kurmancî), Aramäisch"
+    assert fields["psychotherapie.contact_languages.ar"]["/V"] == "/Yes"
+    again, rest = values.check_multi(f, ["ar"], str(fields[other]["/V"]))
+    assert again is not None and again.value == listed.value and rest is None
