@@ -108,9 +108,11 @@ class InstitutionRecord:
     base_version: int | None = None
     typed: Mapping[str, str] = field(default_factory=dict)
     """Field path (``psychotherapie.share_migrants``) → text kept as typed that its field's
-    type cannot hold (a percentage „ca. 30 %“, a date „ab 01/2027“): the register flags it as
-    invalid, and the form shows it in its box as typed, as it shows an invalid e-mail address,
-    so that the institution sees what to correct. Not a value of the record's JSON."""
+    type cannot hold (a percentage „etwa ein Drittel“, a date „Frühjahr 2027“): the register
+    flags it as invalid, and the form shows it in its box as typed, as it shows an invalid
+    e-mail address, so that the institution sees what to correct; and text a valid value says
+    less than (a month „ab Jan. 2026“, a percentage „ca. 90 %“), shown as typed. Not a value
+    of the record's JSON."""
     named: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Field path of a language list → code → the name the institution typed for it
     („Kurdisch (Kurmancî)“ for ``kmr``, „Aramäisch“ for ``syr``): a form shows a language it
@@ -204,8 +206,8 @@ def check_value(f: Field, value: Any, where: str) -> Value:
     if not isinstance(value, str):
         raise fail("mail_value_not_text", kind=t.value, type=type(value).__name__)
     if t is FieldType.DATE:
-        try:
-            dt.date.fromisoformat(value)
+        try:  # a day, or a month (2027-01: „Januar 2027“, as the register's export has it)
+            dt.date.fromisoformat(value + "-01" if re.fullmatch(r"\d{4}-\d{2}", value) else value)
         except ValueError:
             raise fail("mail_value_not_date", value=f"{value:.40}") from None
     if t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):

@@ -52,7 +52,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from formgen import languages
@@ -85,6 +85,7 @@ from ingest.register import Json, Register, by_hand, local_day, retired_reason
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import holds_dropped, is_stale, last_confirmed
 from ingest.submission import CUT
+from ingest.values import shown_as_typed
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
@@ -157,14 +158,19 @@ def export_data(
     today = today or dt.date.today()
     judged = stand or today
     hidden = personal_fields(reg.schema)
+    own = {f.id: f for f in reg.schema.institution_fields()}
+    by_id = {c.id: {f.id: f for f in reg.schema.entry_fields(c.id)} for c in reg.schema.categories}
     out = []
     for iid in reg.ids(with_retired=True):
         inst = reg.institutions[iid]
         problems: dict[str, Json] = {}
+        as_typed: dict[str, str] = {}
         entries: Json = {}
         status: Json = {}
         for cid, entry in inst["entries"].items():
-            entries[cid] = _plain_values(entry["fields"], cid, personal, hidden, problems)
+            entries[cid] = _plain_values(
+                entry["fields"], cid, personal, hidden, problems, by_id.get(cid, {}), as_typed
+            )
             seen = last_confirmed(entry)
             status[cid] = {
                 "last_confirmed": seen.isoformat() if seen else None,
@@ -178,11 +184,12 @@ def export_data(
                 "base_version": inst["rev"],
                 "categories": list(entries),
                 "institution": _plain_values(
-                    inst["institution"], INSTITUTION, personal, hidden, problems
+                    inst["institution"], INSTITUTION, personal, hidden, problems, own, as_typed
                 ),
                 "entries": entries,
                 "status": status,
                 "problems": problems,
+                **({"as_typed": as_typed} if as_typed else {}),
                 **(
                     {"retired": _retired_json(retired, personal)}
                     if (retired := reg.retired(iid))
@@ -204,8 +211,16 @@ def export_data(
 
 
 def _plain_values(
-    stored: Json, scope: str, personal: bool, hidden: set[str], problems: dict[str, Json]
+    stored: Json,
+    scope: str,
+    personal: bool,
+    hidden: set[str],
+    problems: dict[str, Json],
+    fields: Mapping[str, Field],
+    as_typed: dict[str, str],
 ) -> Json:
+    """The valid values of ``stored`` (its invalid ones into ``problems``, and what was typed
+    for a value :func:`~ingest.values.shown_as_typed` into ``as_typed``, by value path)."""
     vals: Json = {}
     for key in sorted(stored):
         if not _keep(key, personal, hidden):
@@ -216,6 +231,9 @@ def _plain_values(
             problems[f"{scope}.{key}"] = {"raw": sv["raw"], **found.to_json()}
         elif sv.get("v") is not None:
             vals[key] = sv["v"]
+            f = fields.get(key)
+            if f is not None and shown_as_typed(f, sv["v"], str(sv.get("raw", ""))):
+                as_typed[f"{scope}.{key}"] = sv["raw"]
     return vals
 
 
@@ -269,7 +287,8 @@ def display(
     kept: SchemaRegistry | None = None,
 ) -> str:
     """One stored value as a cell: lists joined with ", ", invalid values as typed
-    (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
+    (:func:`typed`), and so are a month given for a date and an approximate percentage
+    (:func:`~ingest.values.shown_as_typed`: „Januar 2027“, „ca. 90 %“); with ``labels`` a date as ``lang`` writes dates
     (:func:`formgen.messages.day_text`), a phone number's extension too
     (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their
     labels (:func:`ingest.labels.option_text`: one the schema dropped as the versions ``kept``
@@ -284,6 +303,8 @@ def _display(
 ) -> str:
     if sv is None:
         return ""
+    if f is not None and shown_as_typed(f, sv.get("v"), str(sv.get("raw", ""))):
+        return typed(sv, labels)  # „Januar 2027“, „ca. 90 %“: more than its value says
     if labels and f is not None and f.type is FieldType.DATE and (day := day_text(sv, lang)):
         return day
     v = sv.get("v")
@@ -524,8 +545,12 @@ def _cells(
     for f in fields:
         sv = stored.get(f.id)
         v = sv.get("v") if sv else None
-        # a whole number stays a number: an XLSX column of them sorts and sums
-        out.append(v if isinstance(v, int) else display(f, sv, labels, lang, kept))
+        # a whole number stays a number: an XLSX column of them sorts and sums; an approximate
+        # one („ca. 90 %“) is shown as typed, not as a figure it is not
+        if isinstance(v, int) and not shown_as_typed(f, v, str(sv.get("raw", "") if sv else "")):
+            out.append(v)
+        else:
+            out.append(display(f, sv, labels, lang, kept))
         if f.is_multi:
             out.append(display(None, stored.get(f"{f.id}._other"), labels))
     return out

@@ -277,7 +277,7 @@ from ingest.matching import (
 )
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
-from ingest.values import ONE_LINE, own_names, parse_date, split_list
+from ingest.values import ONE_LINE, own_names, parse_date, shown_as_typed, split_list
 
 CONTACT_NAME = "contact_name"
 CONTACT_DETAILS = ("contact_phone", "contact_email")
@@ -1092,7 +1092,9 @@ class Register:
 
         An invalid value is shown as typed, so that the institution sees it and corrects it: in
         a text field as its value, in a date or number field as
-        :attr:`~formgen.record.InstitutionRecord.typed` (its box shows the text). Left out is
+        :attr:`~formgen.record.InstitutionRecord.typed` (its box shows the text); so is a
+        valid one that says less than was typed (:func:`~ingest.values.shown_as_typed`: „ab
+        Jan. 2026“, „ca. 90 %“), which the institution would not find as it wrote it. Left out is
         only an invalid choice (a box or list has no state for it), and so is a choice the
         schema no longer offers (:func:`~formgen.record.offered`): the institution chooses anew;
         and a field it no longer has (its form has no box for it).
@@ -1110,7 +1112,9 @@ class Register:
                 if key.partition(".")[0] not in fields:
                     continue  # a field the current version dropped: the register keeps it
                 f = fields.get(key)
-                if sv.get("v") is not None:
+                if f is not None and shown_as_typed(f, sv.get("v"), str(sv.get("raw", ""))):
+                    typed[str(FieldPath(scope, None, key))] = str(sv["raw"])  # „Januar 2027“
+                elif sv.get("v") is not None:
                     value = offered(f, sv["v"]) if f is not None else sv["v"]
                     if value is not None:
                         out[key] = value

@@ -65,6 +65,30 @@ from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTH_WORDS = (
+    "januar jänner january", "februar february", "märz march", "april", "mai may",
+    "juni june", "juli july", "august", "september", "oktober october", "november",
+    "dezember december",
+)  # fmt: skip
+_MONTHS = {
+    word[:n]: number
+    for number, words in enumerate(_MONTH_WORDS, 1)
+    for word in words.split()
+    for n in range(3, len(word) + 1)
+}
+"""A month's name, German or English, whole or cut after three letters or more („Jan.“,
+„Sept.“, „Mär“) → its number."""
+_MONTH = re.compile(
+    r"^(?:(?:ab|seit|ca\.|etwa|anfang|mitte|ende|from|early|mid|late)\s+)?"
+    r"(?:(\d{1,2})\s*[./]\s*|([^\W\d_]{3,})\.?\s*)(\d{4})$|^(\d{4})-(\d{1,2})$",
+    re.IGNORECASE,
+)
+"""A month of a year as people write a date they know no day of: „01.2026“, „1/2026“,
+„2026-01“, „Januar 2027“, „Jan. 2026“, and with a word before it that places the day in the
+month or after it („ab Jan. 2026“, „Mitte März 2026“), which the text as typed keeps."""
+_APPROXIMATE = re.compile(r"^(?:ca\.?|circa|zirka|etwa|ungefähr|rund|approx\.?|about|~|≈)\s*")
+"""What makes a number approximate as people write it before it: „ca. 90 %“, „etwa 40“,
+„~30 %“."""
 _INT = re.compile(r"^[+-]?\d+$")
 _PERCENT_SIGN = "%\u066a\ufe6a\uff05"
 """The percent sign as keyboards type it: ``%``, the Arabic ``٪`` of Arabic and Persian
@@ -117,11 +141,16 @@ def is_blank(raw: object) -> bool:
 # --------------------------------------------------------------------------- single types
 
 
-def parse_date(raw: str, today: dt.date | None = None, this_century: bool = False) -> Checked:
+def parse_date(
+    raw: str, today: dt.date | None = None, this_century: bool = False, month: bool = False
+) -> Checked:
     """The day ``raw`` names. A two-digit year is of this century up to ten years ahead of
     ``today`` (default: today), else of the last; ``this_century``: of this century always (the
     day a form was filled in, :func:`confirmed_on`: ``24.11.62`` is 2062, which
-    :func:`not_in_future` flags, and never 1962)."""
+    :func:`not_in_future` flags, and never 1962). ``month``: a month of a year is a date too
+    (:data:`_MONTH`: „Januar 2027“, „ab Jan. 2026“), stored as ``YYYY-MM`` (ISO 8601's date
+    of a month) and shown as typed (:func:`shown_as_typed`): an appointment an institution
+    can only give so."""
     text = raw.strip().translate(_SPACES)
     m = _DATE_ISO.match(text)
     if m:
@@ -134,11 +163,21 @@ def parse_date(raw: str, today: dt.date | None = None, this_century: bool = Fals
             pivot = 99 if this_century else (this_year + 10) % 100
             year += this_year - this_year % 100 - (0 if year <= pivot else 100)
         return _day(raw, year, int(m.group(2)), int(m.group(1)))
+    if month and (m := _MONTH.match(text)):
+        number = int(m[1] or m[5] or 0) or _MONTHS.get(fold_month(m[2] or ""), 0)
+        if number:
+            return _day(raw, int(m[3] or m[4]), number, 1, month_only=True)
     return Checked(raw, None, problem("date", raw=short(raw)))
 
 
-def _day(raw: str, year: int, month: int, day: int) -> Checked:
-    """The date, or why it is no day of the calendar (checked as :class:`datetime.date` does)."""
+def fold_month(word: str) -> str:
+    """A month's name as :data:`_MONTHS` holds it: lower case, „Maerz“ as „märz“."""
+    return word.casefold().replace("ae", "ä")
+
+
+def _day(raw: str, year: int, month: int, day: int, month_only: bool = False) -> Checked:
+    """The date, or why it is no day of the calendar (checked as :class:`datetime.date` does);
+    ``month_only``: the month, ``YYYY-MM``."""
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         return Checked(raw, None, problem("date_year", raw=short(raw), year=year))
     if not 1 <= month <= 12:
@@ -146,7 +185,28 @@ def _day(raw: str, year: int, month: int, day: int) -> Checked:
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return Checked(raw, None, problem("date_day", raw=short(raw), days=days))
-    return Checked(raw, dt.date(year, month, day).isoformat())
+    iso = dt.date(year, month, day).isoformat()
+    return Checked(raw, iso[:7] if month_only else iso)
+
+
+def month_of(value: object) -> bool:
+    """Whether a stored date ``value`` is a month (``2026-01``), not a day."""
+    return isinstance(value, str) and len(value) == 7 and value[4] == "-"
+
+
+def approximate(raw: str) -> bool:
+    """Whether a number was typed as an approximate one (:data:`_APPROXIMATE`: „ca. 90 %“)."""
+    return _APPROXIMATE.match(raw.strip()) is not None
+
+
+def shown_as_typed(f: Field, value: object, raw: str) -> bool:
+    """Whether the valid ``value`` of ``f`` is shown as ``raw``, what was typed, wherever people
+    read it (the print, the tables, the next form): a month given for a date („Januar 2027“,
+    stored ``2027-01``) and an approximate percentage („ca. 90 %“, stored 90) say more than
+    the value."""
+    if f.type is FieldType.DATE:
+        return month_of(value)
+    return f.type is FieldType.PERCENTAGE and approximate(raw)
 
 
 FUTURE_TOLERANCE = dt.timedelta(days=1)
@@ -196,8 +256,8 @@ def not_far_ahead(checked: Checked, today: dt.date | None = None) -> Checked:
 def _not_after(checked: Checked, today: dt.date, ahead: dt.timedelta, key: str) -> Checked:
     if not isinstance(checked.value, str):
         return checked
-    try:
-        day = dt.date.fromisoformat(checked.value)
+    try:  # a month (2026-01) by its first day
+        day = dt.date.fromisoformat(checked.value + "-01" * month_of(checked.value))
     except ValueError:
         return checked
     if day <= today + ahead:
@@ -215,6 +275,8 @@ def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> 
 def parse_percentage(raw: str, low: int | None = None, high: int | None = None) -> Checked:
     text = raw.strip().translate(_SPACES)
     m = _PERCENT.match(text)
+    if not m and (about := _APPROXIMATE.match(text)):  # „ca. 90 %“: 90, shown as typed
+        m = _PERCENT.match(text[about.end() :])
     if not m:
         return Checked(raw, None, problem("percentage", raw=short(raw)))
     return _in_range(raw, int(m.group(1)), 0 if low is None else low, 100 if high is None else high)
@@ -422,7 +484,7 @@ def check_text(f: Field, raw: str) -> Checked:
 def _check_text(f: Field, raw: str) -> Checked:
     t = f.type
     if t is FieldType.DATE:
-        return parse_date(raw, this_century=confirmed_on(f))
+        return parse_date(raw, this_century=confirmed_on(f), month=not confirmed_on(f))
     if t is FieldType.INTEGER:
         return parse_integer(raw, f.constraints.minimum, f.constraints.maximum)
     if t is FieldType.PERCENTAGE:

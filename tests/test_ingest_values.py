@@ -264,7 +264,7 @@ def test_percentages(typed: str, pct: int) -> None:
     [
         ("140 %", "outside 0–100"),
         ("۱۴۰٪", "outside 0–100"),
-        ("ca. 40", "not a percentage"),
+        ("ca. 40 bis 50", "not a percentage"),
         ("40,5", "not a percentage"),
         ("40 ٪ 50", "not a percentage"),
     ],

@@ -1125,19 +1125,25 @@ def test_a_form_with_only_its_date_and_initials_is_told_and_stays_on_the_update_
     assert confirmed.status is Status.OK and not confirmed.warnings, confirmed.warnings
 
 
+@pytest.mark.parametrize(
+    ("share", "meeting", "flagged"),
+    [("etwa ein Drittel", "Frühjahr 2027", True), ("ca. 30 %", "ab 01/2027", False)],
+)
 def test_a_date_or_percentage_kept_as_typed_is_shown_as_typed_on_the_update_form(
-    tmp_path: Path,
+    tmp_path: Path, share: str, meeting: str, flagged: bool
 ) -> None:
-    """The update mail says „„ca. 30 %“ ist keine gültige Prozentangabe“: its form shows
-    „ca. 30 %“ in that box, as it shows an invalid postcode, so that it can be corrected. Sent
-    back as it was, it is still no valid value: the entry stays on the update list."""
+    """The update mail says „„etwa ein Drittel“ ist keine gültige Prozentangabe“: its form
+    shows „etwa ein Drittel“ in that box, as it shows an invalid postcode, so that it can be
+    corrected. Sent back as it was, it is still no valid value: the entry stays on the update
+    list. An approximate percentage („ca. 30 %“) and a month („ab 01/2027“) are valid and
+    shown as typed too: their entry is not on the list for them."""
     ws = make_workspace(tmp_path / "ws")
     run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
     today = dt.date.today().strftime("%d.%m.%Y")
     typed = {
         "institution.postcode": "D-4021",
-        "psychotherapie.share_migrants": "ca. 30 %",
-        "psychotherapie.meeting_date": "ab 01/2027",
+        "psychotherapie.share_migrants": share,
+        "psychotherapie.meeting_date": meeting,
         "psychotherapie.migrant_experience": "ja",
         "psychotherapie.date": today,
         "psychotherapie.initials": "ОП",
@@ -1163,10 +1169,13 @@ def test_a_date_or_percentage_kept_as_typed_is_shown_as_typed_on_the_update_form
     assert [stored[k]["raw"] for k in ("share_migrants", "meeting_date")] == list(shown.values())[
         1:
     ]
-    assert all(stored[k].get("problem") for k in ("share_migrants", "meeting_date"))
+    assert [bool(stored[k].get("problem")) for k in ("share_migrants", "meeting_date")] == [
+        flagged
+    ] * 2
     found = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
     (finding,) = [f for f in found if f["institution_id"] == "ua-1"]
-    assert finding["invalid"] == ["postcode", "share_migrants", "meeting_date"]
+    kept = ["share_migrants", "meeting_date"] if flagged else []
+    assert finding["invalid"] == ["postcode", *kept]
 
 
 def _contact_round(tmp_path: Path, **update: str) -> tuple[Workspace, object]:
