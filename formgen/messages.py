@@ -51,6 +51,8 @@ ENGLISH = "en"
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "date": "'{raw}' is not a date; write it as 24.09.2025 or 2025-09-24",
+        "date_or_month": "'{raw}' is not a date; write it as 24.09.2025 or 2025-09-24, or a "
+        "month as 09.2025 or September 2025",
         "date_year": "'{raw}' is not a day of the calendar (year {year} is out of range)",
         "date_month": "'{raw}' is not a day of the calendar (the month must be from 1 to 12)",
         "date_day": "'{raw}' is not a day of the calendar (the month has only {days} days)",
@@ -102,6 +104,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "de": {
         "date": "„{raw}“ ist kein gültiges Datum (erwartet z.\u00a0B. 24.09.2025 oder 2025-09-24)",
+        "date_or_month": "„{raw}“ ist kein gültiges Datum (erwartet z.\u00a0B. 24.09.2025 oder "
+        "2025-09-24, oder ein Monat wie 09.2025 oder September 2025)",
         "date_year": "„{raw}“ ist kein gültiges Datum (ein Jahr {year} gibt es nicht)",
         "date_month": "„{raw}“ ist kein gültiges Datum (der Monat muss zwischen 1 und 12 liegen)",
         "date_day": "„{raw}“ ist kein gültiges Datum (der Monat hat nur {days} Tage)",

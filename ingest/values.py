@@ -13,6 +13,8 @@ Conventions (the same as :mod:`formgen.record`):
   ``24.9.25`` (two-digit years are 2000–2099 up to ten years ahead of today, else 1900s; in an
   entry's „Datum“, the day the form was filled in (:func:`confirmed_on`), this century's: a
   form is not filled in in 1962, so ``24.11.62`` is 2062, in the future, and flagged).
+  Any other date (an appointment) may be a month, ``YYYY-MM``: ``Januar 2027``, ``ab Jan.
+  2026``, ``01.2026``, shown as typed (:func:`shown_as_typed`).
 * ``phone`` → the international format of the ``phonenumbers`` library, default region DE:
   ``0211 1234567`` → ``+49 211 1234567``; an extension is kept (``+49 211 123456 ext. 12``),
   however it was marked (``ext. 12``, ``x12``, ``Durchwahl 12``, ``DW 12``, ``App. 12``).
@@ -29,7 +31,8 @@ Conventions (the same as :mod:`formgen.record`):
   it, in any script (``пример.рф``), one it refuses flagged and kept as typed, never mailed to
   another domain (:func:`formgen.recipients.ascii_domain`).
 * ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``,
-  ``۹۰٪`` (the Arabic percent sign, Persian digits), ``%40`` (as Turkish writes it).
+  ``۹۰٪`` (the Arabic percent sign, Persian digits), ``%40`` (as Turkish writes it), and
+  approximate, ``ca. 90 %``, ``etwa 40``: the number, shown as typed (:func:`shown_as_typed`).
 * ``language_list`` → ISO 639 codes from codes or German/English names
   (:func:`formgen.languages.lookup`).
 
@@ -167,7 +170,7 @@ def parse_date(
         number = int(m[1] or m[5] or 0) or _MONTHS.get(fold_month(m[2] or ""), 0)
         if number:
             return _day(raw, int(m[3] or m[4]), number, 1, month_only=True)
-    return Checked(raw, None, problem("date", raw=short(raw)))
+    return Checked(raw, None, problem("date_or_month" if month else "date", raw=short(raw)))
 
 
 def fold_month(word: str) -> str:

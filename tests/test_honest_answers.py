@@ -56,7 +56,7 @@ def test_a_month_is_a_date_of_an_appointment(typed: str, month: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "key"),
-    [("Frühjahr 2026", "date"), ("13.2026", "date_month"), ("Januar 2062", "far_future")],
+    [("Frühjahr 2026", "date_or_month"), ("13.2026", "date_month"), ("Januar 2062", "far_future")],
 )
 def test_what_is_no_month_or_too_far_ahead_is_still_kept_as_typed_and_flagged(
     typed: str, key: str

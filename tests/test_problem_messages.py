@@ -162,6 +162,11 @@ def _entry(sub: Submission, key: str) -> Checked:
 CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     ("date", lambda: values.parse_date("nächste Woche"), "„nächste Woche“ ist kein gültiges Datum"),
     ("date_year", lambda: values.parse_date("0000-01-01"), "ein Jahr 0 gibt es nicht"),
+    (
+        "date_or_month",
+        lambda: values.parse_date("Frühjahr 2026", month=True),
+        "oder ein Monat wie 09.2025",
+    ),
     ("date_month", lambda: values.parse_date("1.13.2025"), "Monat muss zwischen 1 und 12"),
     ("date_day", lambda: values.parse_date("31.02.2025"), "der Monat hat nur 28 Tage"),
     (
