@@ -272,9 +272,9 @@ for _lang in _TABLE:
 
 _QUALIFIED = re.compile(r"^(.+?)\s*\((.+)\)$")
 _QUALIFIER = re.compile(
-    r"\w*(?:sprachmittl|dolmetsch|übersetz|interpret|translat|planung|geplant|planned"
+    r"sprachmittl|dolmetsch|übersetz|interpret|translat|planung|geplant|planned"
     r"|teilweise|partly|partial|grundkenntnis|basic|eingeschränkt|limited"
-    r"|auf anfrage|bei bedarf|on request)\w*|\b(?:nur|kein|keine|nicht|only|no|not)\b",
+    r"|auf anfrage|bei bedarf|on request|\b(?:nur|kein|keine|nicht|only|no|not)\b",
     re.IGNORECASE,
 )
 """The words that make a language mentioned with them no language the team speaks: an
@@ -287,7 +287,14 @@ def qualifier(text: str) -> str | None:
     """The word in ``text`` that changes what a language named in it says (:data:`_QUALIFIER`:
     „Sprachmittler“ in „Dari über Sprachmittler“), or None."""
     m = _QUALIFIER.search(text)
-    return m[0] if m else None
+    if m is None:
+        return None
+    before, after = _WORD_END.search(text[: m.start()]), _WORD_START.match(text[m.end() :])
+    return (before[0] if before else "") + m[0] + (after[0] if after else "")
+
+
+_WORD_END = re.compile(r"\w*$")
+_WORD_START = re.compile(r"\w*")
 
 
 def lookup(text: str) -> str | None:
@@ -298,9 +305,9 @@ def lookup(text: str) -> str | None:
     "Kurdish (Kurmanji)"), is the variety; with another remark in brackets that names no
     language ("Polnisch (Muttersprache)", "Arabisch (Syrien)") it is the language."""
     code = _BY_NAME.get(_key(text))
-    if code is not None or qualifier(text):
+    if code is not None:
         return code
-    if m := _QUALIFIED.match(text.strip()):
+    if (m := _QUALIFIED.match(text.strip())) and not qualifier(m[2]):
         outer, inner_code = _BY_NAME.get(_key(m[1])), _BY_NAME.get(_key(m[2]))
         inner = LANGUAGES.get(inner_code or "")
         if outer and inner and inner.macro == outer:

@@ -44,6 +44,7 @@ from typing import Any
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.filenames import OVERRIDE, shown
 from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
+from formgen.languages import qualifier
 from formgen.linebreak import newlines
 from formgen.messages import Named, Said, SaidProblem, per_language, problem, say
 from formgen.model import (
@@ -347,7 +348,7 @@ def _check_fields(
             continue
         checked = check_field(f, raw)
         other = checked.get(f"{fid}.{OTHER}")
-        if f.type is FieldType.LANGUAGE_LIST and other is not None and other.value:
+        if f.type is FieldType.LANGUAGE_LIST and other and qualifier(str(other.value)):
             label = per_language(f.label.get)
             notes.extend(
                 Said(

@@ -425,6 +425,8 @@ def language_items(text: str) -> list[tuple[str, str | None]]:
     semicolons or line breaks said with a :func:`~formgen.languages.qualifier` is one item
     with no code, kept whole, though it names several languages: „Farsi/Dari über
     Sprachmittler“ is not Farsi ticked and „Dari über Sprachmittler“ left."""
+    if not languages.qualifier(text):  # as a rule: no phrase to keep whole
+        return [(item, languages.lookup(item)) for item in split_list(text)]
     items: list[tuple[str, str | None]] = []
     for phrase in _PHRASES.split(text.strip()):
         if languages.qualifier(phrase):
