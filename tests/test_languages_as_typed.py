@@ -22,7 +22,7 @@ from formgen.messages import in_language
 from formgen.model import OTHER
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
-from ingest import values
+from ingest import search, values
 from ingest.register import Register
 
 SCHEMA = default_schema()
@@ -109,3 +109,23 @@ def test_the_next_form_shows_a_language_without_a_box_in_the_institutions_own_wo
     assert fields["psychotherapie.contact_languages.ar"]["/V"] == "/Yes"
     again, rest = values.check_multi(f, ["ar"], str(fields[other]["/V"]))
     assert again is not None and again.value == listed.value and rest is None
+
+
+def test_a_search_for_aramaic_finds_turoyo_and_entries_stored_as_syc_before() -> None:
+    """``register find --language Aramäisch``; not the team that has Farsi „über
+    Sprachmittler“ only, for Farsi."""
+    reg = Register(SCHEMA)
+    given = {
+        "Verein Suryoye": ["tru"],
+        "Beratung Mor Gabriel": ["syc"],  # as formgen stored „Aramäisch“ before
+        "LVR-Klinikum": ["en"],
+    }
+    for name, codes in given.items():
+        reg.merge(institution_form(None, name=name, languages_offered=codes))
+    f = next(f for f in SCHEMA.entry_fields("psychotherapie") if f.id == "languages_offered")
+    _, other = values.check_multi(f, [], "Farsi/Dari über Sprachmittler")
+    reg.merge(institution_form(None, name="Klinik Nord", **{"languages_offered._other": other}))
+    names = {iid: reg.institutions[iid]["institution"]["name"]["v"] for iid in reg.institutions}
+    found = [names[h.institution_id] for h in search.find(reg, language=("Aramäisch",))]
+    assert sorted(found) == ["Beratung Mor Gabriel", "Verein Suryoye"]
+    assert search.find(reg, language=("Farsi",)) == []
