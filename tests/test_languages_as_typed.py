@@ -17,12 +17,14 @@ from register_support import institution_form
 from test_ingest_validate import shipped_institution_form
 
 from formgen import languages
+from formgen.docx_form import render_docx
 from formgen.forms import FormRequest, new_identity
 from formgen.messages import in_language
 from formgen.model import OTHER
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
 from ingest import search, values
+from ingest.docx_reader import read_docx
 from ingest.register import Register
 
 SCHEMA = default_schema()
@@ -109,6 +111,8 @@ def test_the_next_form_shows_a_language_without_a_box_in_the_institutions_own_wo
     assert fields["psychotherapie.contact_languages.ar"]["/V"] == "/Yes"
     again, rest = values.check_multi(f, ["ar"], str(fields[other]["/V"]))
     assert again is not None and again.value == listed.value and rest is None
+    words = render_docx(SCHEMA, request, new_identity(SCHEMA, request, SECRET, random.Random(2)))
+    assert read_docx(words.data).values[other] == "Kurdisch (Kurmancî), Aramäisch"
 
 
 def test_a_search_for_aramaic_finds_turoyo_and_entries_stored_as_syc_before() -> None:
