@@ -394,9 +394,13 @@ def _plain(data: bytes) -> tuple[str, str]:
     Romanian one (:data:`_ROMANIAN`: 'Braºov' is 'Braşov'; ţ read as Turkish ş beside ă,
     :data:`_BREVE`), unless the file holds İ; else Windows-1252, as a German Windows saves it.
 
+    A word of four letters beyond ASCII (Polish 'Żółć' is 'Їуіж' in Windows-1251) in a file
+    whose words of Latin letters told its code page and outnumber such words is read in it, as
+    the file is one code page: 'Kęty', 'Plzeň', 'Braşov' beside it say Windows-1250.
+
     Raises :class:`CsvBytesError` where a word reads as letters in two code pages and the file
-    does not say which: a word of four letters beyond ASCII in a file of Latin ones (Polish
-    'Żółć' is 'Їуіж' in Windows-1251), a file whose only such words are of two or three
+    does not say which: such a word in a file of Latin ones that did not tell its code page
+    or are not more ('Kanzlei Łukasz Żółć'), a file whose only such words are of two or three
     letters (initials 'ÇÖ' are 'ЗЦ' in Windows-1251; in a list with other words of Latin letters
     they are initials), one whose only such letter is ý in a word (:data:`_DOTLESS_I`),
     which may be a Czech ý or a Turkish ı, and one whose only Turkish letter is ş before a
@@ -440,7 +444,12 @@ def _plain(data: bytes) -> tuple[str, str]:
                 "cp1254",
             )
         encoding = "cp1252"
+    # a file is one code page: where its words of Latin letters (no Cyrillic Windows writes one)
+    # told which and outnumber those that read as Cyrillic, „Żółć“ is Polish like the rest
+    told = central or any(_TURKISH.search(w.decode("cp1252", "replace")) for w in latin)
     either = long if latin else next(iter(cyrillic), None)
+    if told and len(latin) > len(cyrillic):
+        either = None
     if either is not None:
         raise _either(
             data.count(NEWLINE, 0, data.find(either)) + 1,

@@ -1425,6 +1425,33 @@ def test_a_plain_csv_that_reads_as_two_code_pages_is_refused_naming_encoding(
     assert reg.plain(reg.institutions["inst-0002"]["institution"]) == {"name": name}
 
 
+CENTRAL_EUROPEAN = [  # a tester's list, saved as cp1250: „Żółć“ alone reads as Cyrillic „Їуіж“
+    "Poradnia Zdrowia Psychicznego Kęty",
+    "Centrum Pomocy Łódź Żółć",
+    "Psychiatrická ambulance Plzeň – Dvořák",
+    "Asociaţia Română Braşov",
+    "Centar Međugorje Đaković",
+    "Beratung Meerbusch Szczęście",
+]
+
+
+def test_a_word_two_code_pages_read_is_read_as_the_rest_of_the_file_tells(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """A tester's finding: a list of Czech, Polish, Romanian and Croatian names was refused for
+    „Żółć“ alone, though its other rows say Windows-1250; a file is one code page. Where the
+    words that tell are not more than those that read as Cyrillic, it is refused as before
+    (:func:`test_a_plain_csv_that_reads_as_two_code_pages_is_refused_naming_encoding`)."""
+    path = tmp_path / "cz.csv"
+    rows = "".join(f"{name};psychotherapie\r\n" for name in CENTRAL_EUROPEAN)
+    path.write_bytes(f"Einrichtung;Checkliste\r\n{rows}".encode("cp1250"))
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.startswith("Zeile 2: inst-0002 Poradnia Zdrowia Psychicznego Kęty: neu"), said
+    reg = load(bare)
+    assert [reg.name_of(f"inst-{i:04}") for i in range(2, 8)] == CENTRAL_EUROPEAN
+
+
 def test_a_yes_no_cell_where_text_belongs_is_not_imported_but_a_yes_no_fields_is(
     bare: Workspace, tmp_path: Path
 ) -> None:
