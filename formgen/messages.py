@@ -350,16 +350,14 @@ WORDS: dict[str, dict[str, str]] = {
         "import_did_you_mean": " (did you mean '{name}'?)",
         "import_split": "checklist '{checklist}', one of {n} in '{cell}': an entry for each",
         "import_region_note": "town {town}",
-        "import_regions_missing": "{field}, which the schema requires, not given for {n} "
-        "institutions ({ids}): formgen register set ID institution.region REGION --note …",
-        "import_regions_missing_one": "{field}, which the schema requires, not given for 1 "
-        "institution ({ids}): formgen register set ID institution.region REGION --note …",
-        "import_region_towns": "{field}: none the schema takes for {n} institutions in "
-        "'{town}' (none given, or the town); '{town}' lies in '{region}' — if that is it: "
-        "{command}",
-        "import_region_towns_one": "{field}: none the schema takes for 1 institution in "
-        "'{town}' (none given, or the town); '{town}' lies in '{region}' — if that is it: "
-        "{command}",
+        "import_regions_missing": "{field} (required) missing for {n} institutions ({ids}): "
+        "formgen register set ID institution.region REGION --note …, REGION one of: {regions}",
+        "import_regions_missing_one": "{field} (required) missing for 1 institution ({ids}): "
+        "formgen register set ID institution.region REGION --note …, REGION one of: {regions}",
+        "import_region_towns": "{field} missing for {n} institutions in {town}; {town} belongs "
+        "to the region '{region}' — if that is right: {command}",
+        "import_region_towns_one": "{field} missing for 1 institution in {town}; {town} belongs "
+        "to the region '{region}' — if that is right: {command}",
         "import_why_total": "'{name}' is a total or a remark under the list, no institution "
         "(no checklist, address, phone or e-mail)",
         "import_why_total_formula": "'{name}': a row with a formula and no checklist, address, "
@@ -3155,16 +3153,16 @@ WORDS: dict[str, dict[str, str]] = {
         "import_split": "Checkliste „{checklist}“, eine von {n} in „{cell}“: ein Eintrag je "
         "Checkliste",
         "import_region_note": "Ort {town}",
-        "import_regions_missing": "{field}, die das Schema verlangt, fehlt bei {n} "
-        "Einrichtungen ({ids}): formgen register set ID institution.region REGION --note …",
-        "import_regions_missing_one": "{field}, die das Schema verlangt, fehlt bei 1 "
-        "Einrichtung ({ids}): formgen register set ID institution.region REGION --note …",
-        "import_region_towns": "{field}: bei {n} Einrichtungen in „{town}“ keine, die das "
-        "Schema annimmt (keine angegeben oder der Ort); „{town}“ liegt in „{region}“ — wenn sie "
-        "es ist: {command}",
-        "import_region_towns_one": "{field}: bei 1 Einrichtung in „{town}“ keine, die das "
-        "Schema annimmt (keine angegeben oder der Ort); „{town}“ liegt in „{region}“ — wenn sie "
-        "es ist: {command}",
+        "import_regions_missing": "{field} (Pflichtfeld) fehlt bei {n} Einrichtungen ({ids}): "
+        "formgen register set ID institution.region REGION --note …, für REGION eine von: "
+        "{regions}",
+        "import_regions_missing_one": "{field} (Pflichtfeld) fehlt bei 1 Einrichtung ({ids}): "
+        "formgen register set ID institution.region REGION --note …, für REGION eine von: "
+        "{regions}",
+        "import_region_towns": "{field} fehlt bei {n} Einrichtungen in {town}; {town} gehört "
+        "zur Region „{region}“ — wenn das stimmt: {command}",
+        "import_region_towns_one": "{field} fehlt bei 1 Einrichtung in {town}; {town} gehört "
+        "zur Region „{region}“ — wenn das stimmt: {command}",
         "import_why_total": "„{name}“ ist eine Summe oder Anmerkung unter der Liste, keine "
         "Einrichtung (ohne Checkliste, Adresse, Telefon und E-Mail)",
         "import_why_total_formula": "„{name}“: eine Zeile mit einer Formel und ohne Checkliste, "

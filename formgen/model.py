@@ -271,10 +271,16 @@ def _named(known: Iterable[tuple[str, Text]], lang: str) -> str:
     is the id but for case."""
     lines = []
     for ident, label in known:
-        name = label.get(lang)
-        same = name.casefold() in ("", ident.casefold())
-        lines.append(f"\n  {ident}" if same else f"\n  {ident}: {name}")
+        name = name_beside(ident, label, lang)
+        lines.append(f"\n  {ident}: {name}" if name else f"\n  {ident}")
     return ":" + "".join(lines)
+
+
+def name_beside(ident: str, label: Text, lang: str) -> str:
+    """The name of ``ident`` in ``lang`` to say beside it; ``""`` where it is the id but for
+    case."""
+    name = label.get(lang)
+    return "" if name.casefold() in ("", ident.casefold()) else name
 
 
 @dataclass(frozen=True)
@@ -373,7 +379,9 @@ class Schema:
     def region_of_town(self, town: str) -> str | None:
         """The region a town lies in, by the regions' names: the one named so
         (:meth:`region_value`), else the one whose name lists it in brackets (``Neuss`` in
-        ``Rhein-Kreis Neuss (Neuss, Meerbusch)``); ``None`` where none or several do."""
+        ``Rhein-Kreis Neuss (Neuss, Meerbusch)``); a town's district (``Neuss-Holzheim``,
+        ``Düsseldorf-Bilk``) in its town's, where the whole is no town of a region; ``None``
+        where none or several do."""
         if found := self.region_value(town):
             return found
         key = name_key(town)
@@ -383,7 +391,10 @@ class Schema:
             for n in r.label.values.values()
             if key in {name_key(t) for t in n.partition("(")[2].rstrip(")").split(",")}
         }
-        return lists.pop() if len(lists) == 1 else None
+        if len(lists) == 1:
+            return lists.pop()
+        head, dash, _district = town.partition("-")
+        return self.region_of_town(head) if dash and not lists and head.strip() else None
 
     def region_named(self, text: str, lang: str | None = None) -> str:
         """:meth:`region_value`, or an error listing every region by its value and its name in

@@ -82,7 +82,16 @@ from formgen.messages import (
     say,
     say_count,
 )
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_value, name_key
+from formgen.model import (
+    INSTITUTION,
+    OTHER,
+    Field,
+    FieldType,
+    Schema,
+    choice_value,
+    name_beside,
+    name_key,
+)
 from formgen.recipients import (
     MAIL_COLUMNS,
     PLAIN_CSV,
@@ -105,7 +114,14 @@ from ingest.export import (
     WIDE_TAIL,
     wide_columns,
 )
-from ingest.labels import dropped_option, field_label, option_names, path_label, scope_label
+from ingest.labels import (
+    dropped_option,
+    field_label,
+    field_of,
+    option_names,
+    path_label,
+    scope_label,
+)
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.register import (
     IMPORT,
@@ -656,7 +672,7 @@ def _region_offers(
     (:func:`_region_wanted`): how many, the region it lies in and the one command that sets it
     for them all, never set without the coordinator."""
     schema = reg.schema
-    field = path_label(schema, f"{INSTITUTION}.{REGION}", lang)
+    field = _region_label(schema, lang)
     lines = []
     for (town, value), ids in towns.items():
         note = shlex.quote(say("import_region_note", lang, town=town))
@@ -674,6 +690,18 @@ def _region_offers(
         )
         lines.append(said)
     return lines
+
+
+def _region_label(schema: Schema, lang: str) -> str:
+    """The region field's label in ``lang`` („Versorgungsregion“)."""
+    return field_label(field_of(schema, INSTITUTION, REGION), REGION, lang)
+
+
+def _regions_said(schema: Schema, lang: str) -> str:
+    """The regions one may set, each its value and, where that is not it, its name in ``lang``:
+    ``dormagen, neuss_meerbusch (Rhein-Kreis Neuss (Neuss, Meerbusch))``."""
+    said = ((r.value, name_beside(r.value, r.label, lang)) for r in schema.regions)
+    return ", ".join(f"{value} ({name})" if name else value for value, name in said)
 
 
 def _header_name(schema: Schema, column: str, lang: str) -> str:
@@ -1126,9 +1154,17 @@ def report_lines(done: Imported) -> list[str]:
     lines.extend(_region_offers(reg, towns, lang))
     if without:
         shown = ", ".join(without[:5]) + (", …" if len(without) > 5 else "")
-        field = path_label(reg.schema, f"{INSTITUTION}.{REGION}", lang)
+        field = _region_label(reg.schema, lang)
+        regions = _regions_said(reg.schema, lang)
         lines.append(
-            say_count("import_regions_missing", lang, len(without), field=field, ids=shown)
+            say_count(
+                "import_regions_missing",
+                lang,
+                len(without),
+                field=field,
+                ids=shown,
+                regions=regions,
+            )
         )
     if held or counts["duplicates"]:
         lines.append(say("import_decide", lang))
