@@ -570,6 +570,7 @@ def test_an_english_workspace_is_told_it_in_english(tmp_path: Path) -> None:
     assert any(
         line.startswith("Care region missing for 1 institution in Neuss; ")
         and "Neuss belongs to the region 'Rhein-Kreis Neuss (Neuss, Meerbusch)' — if that is "
-        "right: formgen register set" in line
+        "right: formgen register set"
+        in line
         for line in lines
     ), said
