@@ -52,6 +52,7 @@ from formgen.recipients import (
     RecipientList,
     check_email,
     mailed_elsewhere,
+    normalise_email,
     recipients_from_records,
     sender_problem,
     shown_email,
@@ -740,6 +741,22 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
                 detail_said=said_json(detail),
                 source=r.source,
             )
+
+
+def record_elsewhere(ws: Workspace, plan: Plan, settings: RoundSettings) -> None:
+    """Log ``elsewhere`` for the institutions of ``plan`` skipped as mailed in this round whose
+    mail went to another domain than the address the list or the register gives now, as formgen
+    wrote it before IDNA 2008 (:func:`_elsewhere`), so that ``formgen status`` says so of one
+    mailed from a recipients list too, which it cannot read; once per address."""
+    with ws.lock():
+        log = SendLog(ws.root)
+        this_round = {d.institution_id: d for d in log.deliveries() if d.round == settings.round}
+        for s in plan.skipped:
+            d, r = this_round.get(s.recipient.id), s.recipient
+            if d is None or not (d.email and r.email and mailed_elsewhere(d.email, r.email)):
+                continue
+            if d.meant != (address := normalise_email(r.email)):
+                log.append("elsewhere", round=settings.round, institution_id=r.id, address=address)
 
 
 def not_made_said(d: Delivery) -> str:
@@ -1534,6 +1551,7 @@ class MailingStatus:
             "refused_for_good": s.refused_for_good,
             "not_mailed": s.not_mailed,
             "not_made": s.not_made,
+            "elsewhere": s.elsewhere,
             "retired": s.retired,
             "answered": s.answered,
             "answered_before": s.answered_before,
@@ -1608,6 +1626,7 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]
+    summary.elsewhere = [str(r["id"]) for r in rows if r["elsewhere"]]
     return MailingStatus(summary, rows)
 
 

@@ -823,6 +823,8 @@ WORDS: dict[str, dict[str, str]] = {
         "status_failed_some": "({n} refused for good: {fix}; the others: run the same formgen "
         "mail command again)",
         "status_fix_address": "fix the address in the recipients list or the register (see --list)",
+        "status_elsewhere_line": "sent to the address with 'ss' for 'ß' {n}, another domain: "
+        "{ids}  → mail them again in a round of their own (--round; see --list)",
         "status_not_mailed_line": "not mailed (no usable address) {n} ({why})  → add or correct "
         "the address in the recipients list or the register, then run the same formgen mail "
         "command again (see --list)",
@@ -941,9 +943,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: damaged line(s) {lines} skipped",
         "status_due": "due",
         "status_asked_in": "  (answered {rounds}; asked again in {round})",
-        "status_elsewhere": "  sent to another domain than the register's {email}: formgen "
-        "wrote its domain so before 25.11.2026 (IDNA 2003, ß as ss); mail it again in a round of "
-        "its own (--round)",
+        "status_elsewhere": "  sent to the address with 'ss' for 'ß', another domain than that "
+        "of {email} (formgen wrote it so before 25.11.2026); mail it again in a round of its own "
+        "(--round)",
         "status_rerun_mail": "  → the server refused the mail itself, not the address: too big? "
         "send one form only (--format pdf); else ask the provider of the mail server what its "
         "answer means; then run the command of round {round} again",
@@ -2227,9 +2229,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_delays_recorded": "{n} delays recorded (not final: the server tries again)",
         "mail_delays_recorded_one": "1 delay recorded (not final: the server tries again)",
         "mail_skip_sent": "already sent in round {round} ({at})",
-        "mail_skip_elsewhere": "but to {sent}, another domain than {email}'s: formgen wrote its "
-        "domain so before 25.11.2026 (IDNA 2003, ß as ss); mail it again in a round of its own "
-        "(--round)",
+        "mail_skip_elsewhere": "but to {sent}, the address with 'ss' for 'ß', another domain "
+        "than that of {email} (formgen wrote it so before 25.11.2026); mail it again in a round "
+        "of its own (--round)",
         "mail_skip_drafted": "draft already written in round {round}: {path}",
         "mail_skip_draft_gone": "draft already written in round {round}: {path}, a file that "
         "is gone; if it was not sent from the mail program, --force writes it again",
@@ -3661,6 +3663,8 @@ WORDS: dict[str, dict[str, str]] = {
         "formgen-mail-Befehl erneut ausführen)",
         "status_fix_address": "die Adresse in der Empfängerliste oder im Register korrigieren "
         "(siehe --list)",
+        "status_elsewhere_line": "an die Adresse mit „ss“ statt „ß“ gesendet {n}, eine andere "
+        "Domain: {ids}  → bitte in einer eigenen Runde erneut senden (--round; siehe --list)",
         "status_not_mailed_line": "nicht versandt (keine brauchbare Adresse) {n} ({why})  → die "
         "Adresse in der Empfängerliste oder im Register ergänzen oder korrigieren, dann denselben "
         "formgen-mail-Befehl erneut ausführen (siehe --list)",
@@ -3785,9 +3789,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: beschädigte Zeile(n) {lines} übersprungen",
         "status_due": "Frist",
         "status_asked_in": "  (beantwortet: {rounds}; erneut angeschrieben in {round:round})",
-        "status_elsewhere": "  an eine andere Domain gesendet als die von {email} im Register: "
-        "so schrieb formgen die Domain vor dem 25.11.2026 (IDNA 2003, ß als ss); bitte in einer "
-        "eigenen Runde erneut senden (--round)",
+        "status_elsewhere": "  an die Adresse mit „ss“ statt „ß“ gesendet, eine andere Domain "
+        "als die von {email} (so schrieb formgen sie vor dem 25.11.2026); bitte in einer eigenen "
+        "Runde erneut senden (--round)",
         "status_rerun_mail": "  → der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu "
         "groß? nur ein Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, "
         "was seine Antwort bedeutet; dann den Befehl der Runde {round:round} erneut ausführen",
@@ -5208,8 +5212,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_delays_recorded_one": "1 Verzögerung erfasst (nicht endgültig: der Server versucht "
         "es weiter)",
         "mail_skip_sent": "bereits gesendet in Runde {round:round} ({at})",
-        "mail_skip_elsewhere": "aber an {sent}, eine andere Domain als die von {email}: so "
-        "schrieb formgen die Domain vor dem 25.11.2026 (IDNA 2003, ß als ss); bitte in einer "
+        "mail_skip_elsewhere": "aber an {sent}, die Adresse mit „ss“ statt „ß“, eine andere "
+        "Domain als die von {email} (so schrieb formgen sie vor dem 25.11.2026); bitte in einer "
         "eigenen Runde erneut senden (--round)",
         "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round:round}: {path}",
         "mail_skip_draft_gone": "Entwurf bereits geschrieben in Runde {round:round}: {path}, eine "

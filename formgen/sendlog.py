@@ -35,6 +35,10 @@ crash. A *delivery* is one institution in one round; its events are:
               of ``not_mailed``; a line of an older formgen has ``error`` only), so nothing
               was mailed. Any later event of the delivery (its
               forms prepared, a mail drafted or sent, ``not_mailed``) supersedes it.
+``elsewhere`` a run of the round found its mail went to another domain than the address the list
+              or the register gives (``address``, as it goes on the wire), as formgen wrote a
+              domain with ß before IDNA 2008 (:attr:`Delivery.meant`); logged once per address,
+              for ``formgen status``, which reads no recipients list.
 
 A ``drafted`` event names the draft by its absolute path and the workspace whose round it is
 (``workspace``, its folder's absolute path); a line of an older formgen has the path as given to
@@ -50,7 +54,7 @@ and a marker in a server's reply or a reason's English as ``(erased)``; in a rea
 (``detail_said``, ``error_said``) an arg that is a marker is the words ``erased``, said in the
 workspace's language („(gelöscht)“). The log itself keeps the markers.
 
-A formgen older than ``not_mailed`` (or ``not_made``, ``sending``, ``not_sent``) skips those lines as damaged (``formgen
+A formgen older than ``not_mailed`` (or ``not_made``, ``sending``, ``not_sent``, ``elsewhere``) skips those lines as damaged (``formgen
 status`` notes their line numbers) and reads the rest of the log as before.
 
 The log never holds a password or a mail body, only addresses, ids and server replies.
@@ -82,6 +86,7 @@ EVENTS = (
     "not_sent",
     "not_mailed",
     "not_made",
+    "elsewhere",
 )
 
 
@@ -134,6 +139,10 @@ class Delivery:
     email_erased: bool = False
     """``formgen register erase`` erased the address: the log holds its marker there, and
     :attr:`email` is ``""``: no address, never one to mail."""
+    meant: str = ""
+    """The address a run of the round found its mail meant for, the list's or the register's
+    (an ``elsewhere`` line), where the mail went to another domain, as formgen wrote it before
+    IDNA 2008 (:func:`~formgen.recipients.mailed_elsewhere`); ``""``: none found."""
 
     @property
     def not_mailed(self) -> bool:
@@ -290,6 +299,9 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
         if kind == "sending":  # the server's answer follows: sent, failed or not_sent
             d.maybe_sent_at = str(ev.get("at", ""))
             continue
+        if kind == "elsewhere":
+            d.meant = str(ev.get("address", ""))
+            continue
         if kind in ("sent", "failed", "not_sent"):
             d.maybe_sent_at = ""
         if kind == "not_sent":
@@ -308,6 +320,7 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.deadline = str(ev.get("deadline", ""))
             d.lang = str(ev.get("lang", "de"))
             d.prepared_at = str(ev.get("at", ""))
+            d.meant = ""
         elif kind == "drafted":
             d.drafted_at = str(ev.get("at", ""))
             d.draft_path = str(ev.get("path", ""))

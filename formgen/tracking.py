@@ -576,12 +576,16 @@ def current_name(status: InstitutionStatus, record: InstitutionRecord | None) ->
 
 
 def went_elsewhere(status: InstitutionStatus, record: InstitutionRecord | None) -> str:
-    """The register's address (``record``'s) of the institution whose latest mail went to
-    another domain, as formgen wrote that address before IDNA 2008
-    (:func:`~formgen.recipients.mailed_elsewhere`: ``info@strassenfussball-neuss.de`` for
-    ``info@straßenfußball-neuß.de``), else ``""``."""
+    """The address of the institution whose latest mail went to another domain, as formgen
+    wrote that address before IDNA 2008 (:func:`~formgen.recipients.mailed_elsewhere`:
+    ``info@strassenfussball-neuss.de`` for ``info@straßenfußball-neuß.de``): the register's
+    (``record``'s), else the one a run of its round found in the recipients list
+    (:attr:`~formgen.sendlog.Delivery.meant`); else ``""``."""
     email = str(record.institution.get("email") or "").strip() if record is not None else ""
-    return email if email and status.email and mailed_elsewhere(status.email, email) else ""
+    for address in (email, status.latest.meant):
+        if address and status.email and mailed_elsewhere(status.email, address):
+            return address
+    return ""
 
 
 def superseded(
@@ -709,6 +713,9 @@ class StatusSummary:
     superseded: int = 0
     """Of the ``overdue``, those whose round a later one superseded (:func:`superseded`):
     ``formgen mail --overdue`` reminds them only with ``--force``."""
+    elsewhere: list[str] = field(default_factory=list)
+    """The institutions whose latest mail went to another domain than their address's, as
+    formgen wrote it before IDNA 2008 (:func:`went_elsewhere`): to be mailed again."""
 
 
 def summarise(

@@ -3195,14 +3195,34 @@ def test_a_round_run_again_says_a_mail_of_it_went_to_the_ss_domain_before(tmp_pa
             log.read_text("utf-8").replace(SF_ASCII, "info@strassenfussball-neuss.de"), "utf-8"
         )
         again = run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1")
+        third = run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1")
     assert again.exit_code == 0 and len(inbox.messages) == 2, again.output
     said = " ".join(again.output.split())
     assert (
-        "aber an info@strassenfussball-neuss.de, eine andere Domain als die von "
-        "info@straßenfußball-neuß.de: so schrieb formgen die Domain vor dem 25.11.2026 (IDNA "
-        "2003, ß als ss); bitte in einer eigenen Runde erneut senden (--round)"
+        "aber an info@strassenfussball-neuss.de, die Adresse mit „ss“ statt „ß“, eine andere "
+        "Domain als die von info@straßenfußball-neuß.de (so schrieb formgen sie vor dem "
+        "25.11.2026); bitte in einer eigenen Runde erneut senden (--round)"
     ) in said, said
     assert said.count("andere Domain") == 1  # büro.example went to its own domain
+    assert third.exit_code == 0 and "andere Domain" in third.output
+    # status cannot read the list: the run logged the address it found, once
+    found = [e for e in log_events(ws) if e["event"] == "elsewhere"]
+    assert [(e["institution_id"], e["address"]) for e in found] == [("sf", SF_ASCII)]
+    listed = " ".join(run("status", "-w", str(ws), "--list").output.split())
+    assert (
+        "Straßenfußball Neuß e.V. <info@strassenfussball-neuss.de> an die Adresse mit „ss“ statt "
+        "„ß“ gesendet, eine andere Domain als die von info@straßenfußball-neuß.de (so schrieb "
+        "formgen sie vor dem 25.11.2026); bitte in einer eigenen Runde erneut senden (--round)"
+    ) in listed, listed
+    assert listed.count("andere Domain als") == 1  # the summary's line names it by its id
+    summary = run("status", "-w", str(ws)).output.splitlines()
+    assert (
+        "an die Adresse mit „ss“ statt „ß“ gesendet 1, eine andere Domain: sf  → bitte in einer "
+        "eigenen Runde erneut senden (--round; siehe --list)"
+    ) in summary, summary
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert status["elsewhere"] == ["sf"]
+    assert {r["id"]: r["elsewhere"] for r in status["rows"]} == {"buero": "", "sf": SF_ASCII}
 
 
 def test_status_says_a_mail_went_to_another_domain_than_the_registers_address(tmp_path):
@@ -3237,11 +3257,12 @@ def test_status_says_a_mail_went_to_another_domain_than_the_registers_address(tm
     )
     listed = " ".join(run("status", "-w", str(ws), "--list").output.split())
     assert (
-        f"<{before}> an eine andere Domain gesendet als die von beratung@elternverein-neuß.de im "
-        "Register: so schrieb formgen die Domain vor dem 25.11.2026 (IDNA 2003, ß als ss); bitte "
-        "in einer eigenen Runde erneut senden (--round)"
+        f"<{before}> an die Adresse mit „ss“ statt „ß“ gesendet, eine andere Domain als die von "
+        "beratung@elternverein-neuß.de (so schrieb formgen sie vor dem 25.11.2026); bitte in "
+        "einer eigenen Runde erneut senden (--round)"
     ) in listed, listed
-    assert listed.count("andere Domain") == 1
+    assert listed.count("andere Domain als") == 1  # the summary's line names it by its id
+    assert "an die Adresse mit „ss“ statt „ß“ gesendet 1, eine andere Domain: mso " in listed
     rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
     assert {r["id"]: r["elsewhere"] for r in rows} == {
         "buero": "",

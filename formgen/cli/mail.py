@@ -56,6 +56,7 @@ from formgen.mailrun import (
     plan_round,
     prefill_from,
     record_bounces,
+    record_elsewhere,
     record_not_mailed,
     register_recipients,
     reused_ids,
@@ -527,6 +528,7 @@ def mail(
         return
     if not test_to:
         record_not_mailed(ws, plan, settings)
+        record_elsewhere(ws, plan, settings)
     if not plan.todo:
         return
 
@@ -892,6 +894,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
             )
         if len(unmade) > 10:
             echo(say("status_more", lang, n=len(unmade) - 10))
+    if summary.elsewhere:
+        shown = _first_ids(summary.elsewhere)
+        line(say("status_elsewhere_line", lang, n=len(summary.elsewhere), ids=shown))
     if summary.rounds:
         echo(_rounds_table(summary.rounds, lang, cols))
     unknown = say("status_unknown", lang)
@@ -919,7 +924,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         echo(indent + say("status_retired", lang, n=summary.retired))
     if summary.without_email:
         ids = list(summary.without_email)
-        shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
+        shown = _first_ids(ids)
         why = unusable_counts(list(summary.without_email.values()), unusable)
         line(
             indent + say("status_without_email", lang, n=len(ids), why=why, ids=shown),
@@ -933,6 +938,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         line(say("status_note", lang, note=text))
     if as_list:
         _echo_list(report.rows, lang, cols)
+
+
+def _first_ids(ids: Sequence[str]) -> str:
+    """A line's ids: the first ten, „…“ for more."""
+    return ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
 
 
 def _kept_aside(kept: Sequence[Kept], root: str, lang: str) -> str:
