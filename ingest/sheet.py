@@ -444,11 +444,14 @@ def _plain(data: bytes) -> tuple[str, str]:
                 "cp1254",
             )
         encoding = "cp1252"
+    either = long if latin else next(iter(cyrillic), None)
     # a file is one code page: where its words of Latin letters (no Cyrillic Windows writes one)
     # told which and outnumber those that read as Cyrillic, „Żółć“ is Polish like the rest
-    told = central or any(_TURKISH.search(w.decode("cp1252", "replace")) for w in latin)
-    either = long if latin else next(iter(cyrillic), None)
-    if told and len(latin) > len(cyrillic):
+    if (
+        either is not None
+        and len(cyrillic) < len(latin)
+        and (central or any(_TURKISH.search(w.decode("cp1252", "replace")) for w in latin))
+    ):
         either = None
     if either is not None:
         raise _either(
