@@ -693,8 +693,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_region": "Care region",
         "print_all_regions": "all regions",
         "print_contents": "Contents",
-        "print_stale_count": "{n} stale",
-        "print_never_count": "{n} never answered",
+        "print_update_count": "{n} to update (of them {stale} stale, {never} never answered)",
         "print_stale": "STALE – last confirmed on {date} ({days} days ago)",
         "print_never": "NEVER ANSWERED – details unconfirmed",
         "print_unanswered": "CHECKLIST UNANSWERED – not even 'none available'",
@@ -702,6 +701,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_no_entry_region": "No entry – no service has been recorded for this region yet.",
         "print_no_entry": "No entry – no service has been recorded yet.",
         "print_no_entry_in": "No entry in {region}",
+        "print_no_entry_yet": "No entries yet",
         "print_no_region": "Without a valid care region",
         "print_only_fehlanzeige": "None available – the entries report no experience/resources.",
         "print_confirmed": "confirmed on {date}",
@@ -727,12 +727,14 @@ WORDS: dict[str, dict[str, str]] = {
         "which change with them. In the binder, take out all sheets of each part below and put in "
         "the new ones; every other section stays as it is.",
         "print_swap_part": "{part}: {pages} ({sheets})",
+        "print_swap_emptied": "{part}: take its sheets out, it has no entries any more (the "
+        "contents list it)",
         "print_swap_pages": "pages {first}–{last}",
         "print_swap_pages_one": "page {first}",
         "print_swap_cover": "Cover and contents",
         "print_swap_label": "Replace",
         "print_swap_rest": "An entry that has only become stale since is not printed again: its "
-        "sheet says the day it was printed; the cover counts the stale entries as of today.",
+        "sheet says the day it was printed; the cover counts the entries to update as of today.",
         "print_sheets": "{n} sheets",
         "print_sheets_one": "1 sheet",
         "print_file_changed": "changed-since-{since}",
@@ -3524,8 +3526,8 @@ WORDS: dict[str, dict[str, str]] = {
         "print_region": "Versorgungsregion",
         "print_all_regions": "alle Regionen",
         "print_contents": "Inhalt",
-        "print_stale_count": "{n} veraltet",
-        "print_never_count": "{n} noch nie geantwortet",
+        "print_update_count": "{n} zu aktualisieren (davon {stale} veraltet, {never} noch nie "
+        "geantwortet)",
         "print_stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
         "print_never": "NOCH NIE GEANTWORTET – Angaben unbestätigt",
         "print_unanswered": "CHECKLISTE UNBEANTWORTET – nicht einmal „Fehlanzeige“",
@@ -3533,6 +3535,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
         "print_no_entry": "Kein Eintrag – es ist noch kein Angebot erfasst.",
         "print_no_entry_in": "Ohne Eintrag in {region}",
+        "print_no_entry_yet": "Noch keine Einträge",
         "print_no_region": "Ohne gültige Versorgungsregion",
         "print_only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
         "print_confirmed": "bestätigt am {date}",
@@ -3559,13 +3562,15 @@ WORDS: dict[str, dict[str, str]] = {
         "Teil unten alle Blätter herausnehmen und die neuen einlegen; alle anderen Abschnitte "
         "bleiben, wie sie sind.",
         "print_swap_part": "{part}: {pages} ({sheets})",
+        "print_swap_emptied": "{part}: seine Blätter herausnehmen, er hat keine Einträge mehr "
+        "(der Inhalt nennt ihn)",
         "print_swap_pages": "Seiten {first}–{last}",
         "print_swap_pages_one": "Seite {first}",
         "print_swap_cover": "Deckblatt und Inhalt",
         "print_swap_label": "Austausch",
         "print_swap_rest": "Ein Eintrag, der seither nur veraltet ist, ist nicht neu gedruckt: "
-        "sein Blatt nennt den Tag, an dem es gedruckt wurde; das Deckblatt zählt die veralteten "
-        "Einträge zum heutigen Stand.",
+        "sein Blatt nennt den Tag, an dem es gedruckt wurde; das Deckblatt zählt die zu "
+        "aktualisierenden Einträge zum heutigen Stand.",
         "print_sheets": "{n} Blätter",
         "print_sheets_one": "1 Blatt",
         "print_file_changed": "geaendert-seit-{since}",

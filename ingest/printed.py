@@ -34,10 +34,11 @@ the fields the schema marks ``personal`` are left out, rows and all, as the expo
 out, and the cover says so; an institution taken out of the register is listed without the
 reason given (:func:`~ingest.register.retired_reason`: it may name people).
 
-A print of one region (``PrintOptions.region``, for a regional working group) has only the
-categories holding entries there (or the ones asked for); the contents name the others
-together, one line each under „Ohne Eintrag in Dormagen“, instead of a page each saying „Kein
-Eintrag“. A print of a region a later schema version dropped that entries still hold (a region
+A print has only the categories holding entries (in a print of one region,
+``PrintOptions.region``, for a regional working group: entries there), or the ones asked for;
+the contents name the others together, one line each under „Noch keine Einträge“ („Ohne Eintrag
+in Dormagen“), instead of a sheet each saying „Kein Eintrag“: the binder gets a section's sheets
+with its first entry (``--changed-since`` prints it then, and the contents anew). A print of a region a later schema version dropped that entries still hold (a region
 merged into another, :func:`~ingest.staleness.region_held`) names it as the kept version did,
 marked „Dormagen (nicht mehr in der Auswahl)“, on the cover, over its entries and in the page
 header, and names no category as without an entry: no checklist has a gap in a region no form
@@ -772,18 +773,21 @@ def render_register(
         if only is None or region_of(reg, iid) == only:
             by_cat.setdefault(cid, []).append((iid, entry))
     gaps: list[Category] = []
-    if only is not None and not wanted:
-        # a region's print: the checklists holding entries there, each on its pages; those
-        # without one named together in the contents, not a page each (none for a region no
-        # form offers any more: no checklist has a gap there)
-        gaps = [c for c in cats if c.id not in by_cat and only in placed]
+    asked = cats  # their withdrawn institutions are named, also where none is left
+    if not wanted:
+        # the checklists holding entries (in the region printed), each on its pages; those
+        # without one named together in the contents, not two blank sheets each: the binder
+        # gets a section's sheets with its first entry (`--changed-since`); none for a region
+        # no form offers any more: no checklist has a gap there
+        gaps = [c for c in cats if c.id not in by_cat and (only is None or only in placed)]
         cats = [c for c in cats if c.id in by_cat]
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
     shown = _told_apart(reg, {iid for c in cats for iid, _ in by_cat.get(c.id, [])}, opt.lang)
     rank = _ranks(reg, shown)
     n_inst = len(shown)
-    # stale and never answered as 'register stale' counts them
+    # the entries 'register stale' lists (of those printed), and of them the stale and the
+    # never answered: not only these two, which left an incomplete or invalid entry uncounted
     printed = {c.id for c in cats}
     reasons = [
         f.reasons
@@ -837,8 +841,7 @@ def render_register(
                 (
                     say_count("institutions", lang, n_inst),
                     say_count("entries", lang, n_entries),
-                    say("print_stale_count", lang, n=n_stale),
-                    say("print_never_count", lang, n=n_never),
+                    say("print_update_count", lang, n=len(reasons), stale=n_stale, never=n_never),
                 )
             ),
             st["cover_small"],
@@ -858,15 +861,20 @@ def render_register(
     toc.formatter = lambda n: say_count("print_section_pages", lang, n) if n else ""
     if cats:  # an empty one would show reportlab's placeholder text
         story.append(toc)
+    # the sheets to take out first, then the sections without sheets
+    story += _withdrawn(reg, opt, stand, only, asked, numbers, st)
     if gaps:  # on one page, as the contents above list the checklists, without a page number
         style = st["no_entry"]
         room = BODY_W - style.leftIndent
         titles = (f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in gaps)
-        without = say("print_no_entry_in", lang, region=covered)
+        without = (
+            say("print_no_entry_in", lang, region=covered)
+            if only
+            else say("print_no_entry_yet", lang)
+        )
         block = [_Mark(without, 1), _heading(without, st["h2"])]
         block += [_para(_lines(t, FONT, style.fontSize, room), style) for t in titles]
         story.append(KeepTogether(block))
-    story += _withdrawn(reg, opt, stand, only, cats, numbers, st)
 
     last_group = None
     for cat in cats:

@@ -190,7 +190,11 @@ def _swap_sheet(
 
     line(say("print_swap_cover", lang), labels[""])
     for _number, title, pages in sections:
-        line(title, pages)
+        if pages:
+            line(title, pages)
+        else:  # its last entry gone: the contents name it among those without one
+            said = say("print_swap_emptied", lang, part=f"<b>{escape(title)}</b>")
+            story.append(_para(said, st["base"]))
     line(say("print_index", lang), labels[say("print_index_label", lang)])
     story.append(Spacer(1, 4 * mm))
     story.append(_para(say("print_swap_rest", lang), st["base"]))

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pikepdf
@@ -48,7 +49,8 @@ from ingest.journal import load
 from ingest.pipeline import ingest_into_register
 from ingest.printed import STALE_INK, PrintOptions, extracted, render_register, visual
 from ingest.register import Register
-from ingest.values import check_multi, check_text
+from ingest.staleness import review
+from ingest.values import check_multi, check_text, parse_percentage
 
 STAND = dt.date(2026, 11, 22)
 MM = 72 / 25.4
@@ -880,6 +882,65 @@ def test_a_regions_print_names_the_checklists_without_an_entry_there_together(
     assert marks[1][:3] == (1, without, 1)
 
 
+def test_the_full_print_names_the_checklists_without_an_entry_in_the_contents(
+    reg: Register,
+) -> None:
+    """The binder of six entries had 53 pages: every checklist without an entry took a sheet
+    saying „Kein Eintrag“ on its front and „Diese Seite bleibt frei“ on its back. Now the
+    checklists holding entries have their sheets, the others are named in the contents under
+    „Noch keine Einträge“, one line each, in the schema's order."""
+    pdf = render_register(reg, PrintOptions(stand=STAND))
+    labels = pypdf.PdfReader(io.BytesIO(pdf)).page_labels
+    sections = sorted({label.partition("/")[0] for label in labels if label[0].isdigit()}, key=int)
+    assert sections == ["11", "15"]
+    assert len(labels) < 12  # cover, contents, two sections, index: not 25 sections' sheets
+    contents = pages(pdf)[1]
+    head, listed = contents.split("\nNoch keine Einträge\n")
+    assert "11. Krisen(interventions)dienst" in head and "15. PsychotherapeutIn" in head
+    empty = [
+        f"{n}. {c.label.get('de')}"
+        for n, c in enumerate(SCHEMA.categories, 1)
+        if c.id not in ("krisendienst", "psychotherapie")
+    ]
+    assert " ".join(listed.splitlines()[:-1]) == " ".join(empty)
+    # a print of chosen sections still has their sheets, also of one without an entry
+    chosen = pages(
+        render_register(reg, PrintOptions(stand=STAND, categories=("kontakt_beratungsstelle",)))
+    )
+    assert any(say("print_no_entry_region", "de") in p for p in chosen)
+
+
+def test_the_cover_counts_the_entries_register_stale_lists() -> None:
+    """The cover said „0 veraltet · 0 noch nie geantwortet“ while ``register stale`` listed
+    every entry (unconfirmed, incomplete or invalid): it counts the entries to update as
+    ``register stale`` lists them, and of them the stale and the never answered."""
+    r = Register(SCHEMA)
+    recent = dict(YILMAZ, date="2026-11-01")
+    streets = iter(range(2, 6))
+
+    def other(name: str, **values: Any) -> dict[str, Any]:
+        n = next(streets)
+        street, phone = f"Königsallee {n}", f"0211 {n}0000"
+        return {**recent, "name": name, "street": street, "phone": phone, **values}
+
+    r.merge(
+        checklist(
+            "psychotherapie",
+            recent,  # complete and recent: confirmed on the telephone below
+            other("Praxis Ayşe Kaya"),  # not confirmed by the institution itself
+            other("Praxis Zofia Wójcik", initials=""),  # incomplete
+            other("Praxis Öztürk", share_migrants=parse_percentage("ca. 90 %")),
+            other("Ольга Петренко", date="2024-05-01"),  # stale
+        )
+    )
+    assert len(r.ids()) == 5
+    r.confirm("inst-0001", (), "am Telefon", at="2026-11-20T09:00:00Z")
+    found = review(r, STAND)
+    assert len(found) == 4 and sum("stale" in f.reasons for f in found) == 1
+    cover = " ".join(pages(render_register(r, PrintOptions(stand=STAND)))[0].split())
+    assert "5 Einträge · 4 zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)" in cover
+
+
 def test_a_print_of_a_region_without_any_entry_is_its_cover_and_the_list() -> None:
     """A region nobody has answered for yet: the cover and one page naming every checklist,
     no empty contents (reportlab's placeholder text) and no page per checklist."""
@@ -918,13 +979,13 @@ def test_an_arabic_region_and_checklist_are_named_in_order_in_the_list_without_a
     [
         (
             "en",
-            "1 institution · 1 entry · 1 stale · 0 never answered",
+            "1 institution · 1 entry · 1 to update (of them 1 stale, 0 never answered)",
             "STALE – last confirmed on 2024-05-01 (935 days ago)",
             "Entries count as stale after 365 days.",
         ),
         (
             "de",
-            "1 Einrichtung · 1 Eintrag · 1 veraltet · 0 noch nie geantwortet",
+            "1 Einrichtung · 1 Eintrag · 1 zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)",
             "VERALTET – zuletzt bestätigt am 01.05.2024 (vor 935 Tagen)",
             "Einträge gelten nach 365 Tagen als veraltet.",
         ),

@@ -208,3 +208,49 @@ def test_a_column_that_goes_on_with_a_towns_list_begins_with_its_heading_again(
     assert sorted(ln.split(" · ")[0] for ln in left + right if "Петренко" in ln) == sorted(
         f"Praxis Петренко {n}" for n in range(1, 15)
     )
+
+
+def test_a_section_gets_its_sheets_with_its_first_entry_and_gives_them_up_with_its_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section without an entry has no sheets, only its line under „Noch keine Einträge“ in
+    the contents: the print of the changed sheets brings its sheets with its first entry (and
+    the contents anew), and with its last one gone says to take them out, the contents naming
+    the institution taken out and the section among those without an entry again."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    times = iter(["2026-11-10T09:00:00Z", "2026-11-17T09:00:00Z", "2026-11-23T09:00:00Z"])
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: next(times))
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    with writing(ws) as w:
+        w.merge(checklist("krisendienst", KRISE))
+    crisis = "11. Krisen(interventions)dienst"
+    code, out = run(ws, "--stand", "12.11.2026", "-o", str(tmp_path / "binder.pdf"))
+    labels, texts = read(tmp_path / "binder.pdf")
+    assert code == 0, out
+    assert not any(label.startswith("11/") for label in labels)
+    listed = " ".join(texts[1].split()).partition("Noch keine Einträge 1. Kontakt")[2]
+    assert f" {crisis} " in listed
+
+    code, out = run(ws, "--changed-since", "13.11.2026", "--stand", "20.11.2026")
+    assert code == 0, out
+    (path,) = ws.exports_dir.glob("register-*-geaendert-seit-2026-11-13.pdf")
+    labels, texts = read(path)
+    assert [label for label in labels if label.startswith("11/")] == ["11/1", "11/2"]
+    assert f"{crisis}: Seiten 11/1–11/2 (1 Blatt)" in texts[0].replace("\n", " ")
+    contents = " ".join(texts[labels.index("Inhalt/1")].split())
+    head, listed = contents.split(" Noch keine Einträge ")
+    assert crisis in head and crisis not in listed  # with its pages
+
+    with writing(ws) as w:
+        w.retire("inst-0002", "geschlossen")
+    code, out = run(ws, "--changed-since", "21.11.2026")
+    assert code == 0, out
+    (path,) = ws.exports_dir.glob("register-*-geaendert-seit-2026-11-21.pdf")
+    labels, texts = read(path)
+    assert not any(label.startswith("11/") for label in labels)
+    sheet = " ".join(texts[0].split())
+    assert f"{crisis}: seine Blätter herausnehmen, er hat keine Einträge mehr" in sheet
+    contents = " ".join(texts[labels.index("Inhalt/1")].split())
+    assert "Кризисная служба Neuss (inst-0002) – Rubrik 11: aus dem Register genommen" in contents
+    assert f" {crisis} " in contents.partition(" Noch keine Einträge 1. Kontakt")[2]
