@@ -6451,7 +6451,8 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
         ),
         "formgen register print": (
             "Das Register als Loseblatt-PDF drucken. Deckblatt, Inhalt, ein Abschnitt je "
-            "Kategorie, ein Verzeichnis nach Sprache und Ort mit Zeichenerklärung.\n"
+            "Kategorie mit Einträgen (die anderen nennt der Inhalt unter „Noch keine Einträge“), "
+            "ein Verzeichnis nach Sprache und Ort mit Zeichenerklärung.\n"
             "\n"
             "Jeder Abschnitt beginnt auf der Vorderseite eines Blatts (die Seite davor bleibt wenn "
             "nötig frei) und zählt seine Seiten selbst („2. Betreutes Wohnen · Seite 3/6“), so "
@@ -6471,8 +6472,8 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "--no-personal“ weglässt), auf dem Deckblatt und im Dateinamen vermerkt.\n"
             "\n"
             "Ein Druck einer Region (--region Dormagen) enthält die Kategorien mit Einträgen dort; "
-            "die anderen nennt sein Inhalt zusammen („Ohne Eintrag in Dormagen“), nicht je eine "
-            "Seite, außer --category fragt nach ihnen.\n"
+            "die anderen nennt sein Inhalt zusammen („Ohne Eintrag in Dormagen“), nicht je ein "
+            "Blatt, außer --category fragt nach ihnen.\n"
             "\n"
             "Ein Druck einer Region oder einzelner Kategorien nennt sie im Dateinamen "
             "(register-DATUM-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), und "

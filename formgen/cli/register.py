@@ -1517,8 +1517,9 @@ def print_cmd(
     output: str | None,
     workspace_dir: str,
 ) -> None:
-    """Print the register as a loose-leaf PDF: cover, contents, one section per category,
-    an index by language and by town with a key.
+    """Print the register as a loose-leaf PDF: cover, contents, one section per category
+    holding entries (the contents name the others under "Noch keine Einträge"), an index by
+    language and by town with a key.
 
     Each section begins on the front of a sheet (the page before it left blank where needed)
     and numbers its own pages ("2. Betreutes Wohnen · Seite 3/6"), so that a section printed
@@ -1536,7 +1537,7 @@ def print_cmd(
     cover and in the file name.
 
     A print of one region (--region Dormagen) has the categories holding entries there; the
-    others are named together in its contents ("Ohne Eintrag in Dormagen"), not a page each,
+    others are named together in its contents ("Ohne Eintrag in Dormagen"), not a sheet each,
     unless --category asks for them.
 
     A print of one region or some categories names them in its file name
