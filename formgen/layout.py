@@ -68,11 +68,12 @@ TEXTAREA_FONT_SIZE = 9.0
 
 KINDS = ("checklist", "institution")
 
-LAYOUT_EDITION = 2
+LAYOUT_EDITION = 3
 """The layout forms are made with now; a reader of printed copies of forms made before lays
 them out as they were (``edition`` of :func:`layout_form`): 0 until the gap below a row no
 longer had to fit on its page, 1 until a row's last field took the columns the row leaves free
-(for its label, and a text, e-mail or web address for its box)."""
+(for its label, and a text, e-mail or web address for its box), 2 until a phone number got
+five twelfths of the line (:data:`PHONE_TWELFTHS`)."""
 
 
 class WidgetKind(StrEnum):
@@ -325,13 +326,32 @@ def _is_exclusive_boxes(f: Field) -> bool:
     )
 
 
-def _cols(f: Field) -> int:
-    if f.type is FieldType.SELECT_ONE and f.widget == "checkboxes":
-        return 6
+PHONE_TWELFTHS = 5
+"""A phone number's width from edition 3, in twelfths of the line (two sixths, 159 pt, before):
+200 pt, the e-mail address beside it the other seven twelfths (284 pt, 326 before). A number
+with an extension or a note („02181 601-5301 Durchwahl -53“, „0176 123 45 67 (nur Di/Do ab 14
+Uhr)“) was cut off on a printed copy and in a viewer that draws typed text at the box's font
+size (pdf.js); an address of 55 letters („beratungsstelle.migration@caritas-rhein-kreis-neuss.de“)
+still fits. A line each took a page more for a form of two checklists (3 → 4, its last page
+holding only „Datum und Handzeichen“)."""
+
+
+def _grid(edition: int) -> int:
+    """The columns a row is divided into: :data:`COLUMNS`, twice as many from edition 3 (for
+    :data:`PHONE_TWELFTHS`)."""
+    return COLUMNS * 2 if edition >= 3 else COLUMNS
+
+
+def _cols(f: Field, edition: int = LAYOUT_EDITION) -> int:
+    """The columns of :func:`_grid` a field's cell takes."""
+    if edition >= 3 and f.type is FieldType.PHONE:
+        return PHONE_TWELFTHS
     cols = _COLS[f.type]
+    if f.type is FieldType.SELECT_ONE and f.widget == "checkboxes":
+        cols = 6
     if f.type is FieldType.TEXT and (f.constraints.max_length or 0) >= 150:
         cols = 6
-    return cols
+    return cols * _grid(edition) // COLUMNS
 
 
 @dataclass
@@ -581,12 +601,13 @@ class _Flow:
     def _rows(
         self, fields: list[tuple[FieldPath, Field]]
     ) -> list[tuple[float, Callable[[int, _Page, float], None]]]:
-        colw = (CONTENT_WIDTH + GUTTER) / COLUMNS
+        grid = _grid(self.edition)
+        colw = (CONTENT_WIDTH + GUTTER) / grid
         rows: list[list[tuple[int, FieldPath, Field]]] = []
-        used = COLUMNS
+        used = grid
         for path, f in fields:
-            cols = _cols(f)
-            if used + cols > COLUMNS:
+            cols = _cols(f, self.edition)
+            if used + cols > grid:
                 rows.append([])
                 used = 0
             rows[-1].append((used, path, f))
@@ -595,7 +616,7 @@ class _Flow:
         for row in rows:
             cells = []
             for n, (start, path, f) in enumerate(row, 1):
-                width = _cols(f) * colw - GUTTER
+                width = _cols(f, self.edition) * colw - GUTTER
                 label_width = width
                 if n == len(row) and self.edition >= 2:  # the row's free columns
                     label_width = CONTENT_WIDTH - start * colw
