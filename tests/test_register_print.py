@@ -894,7 +894,8 @@ def test_the_full_print_names_the_checklists_without_an_entry_in_the_contents(
     sections = sorted({label.partition("/")[0] for label in labels if label[0].isdigit()}, key=int)
     assert sections == ["11", "15"]
     assert len(labels) < 12  # cover, contents, two sections, index: not 25 sections' sheets
-    contents = pages(pdf)[1]
+    printed = pages(pdf)
+    contents = printed[1]
     head, listed = contents.split("\nNoch keine Einträge\n")
     assert "11. Krisen(interventions)dienst" in head and "15. PsychotherapeutIn" in head
     empty = [
@@ -903,6 +904,10 @@ def test_the_full_print_names_the_checklists_without_an_entry_in_the_contents(
         if c.id not in ("krisendienst", "psychotherapie")
     ]
     assert " ".join(listed.splitlines()[:-1]) == " ".join(empty)
+    # the index sends to the sections printed, and to pages they have
+    index = re.sub(r"\d+/\d+ ist|Seite \d+/\d+", "", printed[-1])  # the key's example, the footer
+    cited = set(re.findall(r"\b\d+/\d+\b", index))
+    assert cited and cited <= set(labels)
     # a print of chosen sections still has their sheets, also of one without an entry
     chosen = pages(
         render_register(reg, PrintOptions(stand=STAND, categories=("kontakt_beratungsstelle",)))
