@@ -741,8 +741,9 @@ def fitting_layout(
     """The layout of the form ``identity`` names that the copy shows, for each of its pages
     the copy's pages that show it (:func:`pages_shown`), the placement and the share of its
     labels found (:func:`layout_match`): the form's layout now or, for a copy of a form made
-    before, the newest earlier one that fits (:data:`~formgen.layout.LAYOUT_EDITION`); where
-    none fits, the layout now and how little of it was found.
+    before, the newest earlier one that fits (:data:`~formgen.layout.LAYOUT_EDITION`), also
+    where today's fits but not all of its labels are found and the earlier one finds more;
+    where none fits, the layout now and how little of it was found.
 
     Raises :class:`~formgen.errors.FormgenError` for an identity without a layout."""
     layout = layout_for_identity(schema, identity)
@@ -750,12 +751,15 @@ def fitting_layout(
     if not foreign_page(pages[0]):  # a covering letter first: the form's pages are found below
         placement, match = best_placement(pages, layout)
         for edition in reversed(range(LAYOUT_EDITION)):
-            if match >= MIN_LAYOUT_MATCH and len(pages) == layout.page_count:
+            fits = match >= MIN_LAYOUT_MATCH and len(pages) == layout.page_count
+            if fits and match >= _ALL_FOUND:
                 break
             older = layout_for_identity(schema, identity, edition)
             if older.page_count == len(pages):
                 older_placement, older_match = best_placement(pages, older)
-                if older_match >= MIN_LAYOUT_MATCH:
+                # a copy of an older form fits today's too where only a few boxes moved (the
+                # e-mail box beside a wider phone box): the layout whose labels it shows wins
+                if older_match >= MIN_LAYOUT_MATCH and (not fits or older_match > match + 1e-9):
                     layout, placement, match = older, older_placement, older_match
     shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
     if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
@@ -765,12 +769,21 @@ def fitting_layout(
             tried += (
                 layout_for_identity(schema, identity, e) for e in reversed(range(LAYOUT_EDITION))
             )
-        for candidate in tried:
+        best = -1.0
+        for candidate in tried:  # the one whose labels the pages show best, the newest of equals
             found = pages_shown(pages, candidate)
             if found is not None:
-                (shows, placement), match, layout = found, 1.0, candidate
-                break
+                shown = [pages[n[0]] if n else None for n in found[0]]
+                share = layout_match(shown, candidate, found[1])
+                if share > best + 1e-9:
+                    (shows, placement), match, layout, best = found, 1.0, candidate, share
+                if share >= _ALL_FOUND:
+                    break
     return layout, shows, placement, match
+
+
+_ALL_FOUND = 0.999
+"""A match of every label: the copy is of that layout (:func:`best_placement` stops there)."""
 
 
 def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Placement, float]:
@@ -782,7 +795,7 @@ def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Place
         match = layout_match(pages, layout, candidate)
         if match > score + 1e-9:
             best, score = candidate, match
-        if score >= 0.999:
+        if score >= _ALL_FOUND:
             break
     return best, score
 

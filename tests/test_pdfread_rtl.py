@@ -218,7 +218,7 @@ LONG_PREFILLED = {
     "psychotherapie.contact_email": "sule.yilmaz-oeztuerk.beratung@psychosoziale-"
     "beratungsstelle-duesseldorf-neuss.example",
     "institution.traeger": "Çiğdem Öztürk-İnce Stiftung für Geflüchtete und Migrantinnen e. V.",
-    "institution.phone": "+49 211 123456-789 / 0211 98765432 (Zentrale)",
+    "institution.phone": "+49 211 123456-789 / 0211 98765432 (Zentrale, Mo–Fr 9–13 Uhr)",
     "institution.opening_hours": "Mo–Fr 9–13 Uhr\nDo 14–18 Uhr",
 }
 """Register values too long for one line of their boxes, which the prefilled form wraps: an

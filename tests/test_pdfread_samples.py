@@ -84,17 +84,26 @@ def test_every_sample_reads_back_what_was_typed(name: str) -> None:
 def test_a_copy_without_fields_is_read_by_the_layout_of_its_edition(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A copy of a form made now is read by the layout now; one of a form made before only by
-    the layout it was made with: without the earlier layouts nothing of it is read (so the
-    samples of edition 1 keep testing that fallback)."""
+    """A copy of a form made now is read by the layout now; one of a form made before by the
+    layout it was made with, whose labels it shows best: today's moved only the phone and
+    e-mail boxes, so it fits such a copy too (as a whole, or some of its pages), and its phone
+    box reached into the e-mail address. Without the earlier layouts nothing is read but as
+    typed."""
     meta = EXPECTED["samples"][name]
+    data = (SAMPLES / name).read_bytes()
+    if meta["edition"] < LAYOUT_EDITION:  # with the earlier layouts: read by its own
+        sub = read_pdf(data, name, schema=SCHEMA, lookup=ISSUED.get)
+        filled = {k: v for k, v in sub.values.items() if v not in ("", False)}
+        assert filled == _expected(meta) and not sub.unread
+        cut_off = [note.partition(":")[0] for note in sub.notes if note.endswith(CUT_OFF)]
+        assert cut_off == meta.get("cut_off", [])
     monkeypatch.setattr(flat_reader, "LAYOUT_EDITION", 0)  # no earlier layout to fall back on
-    sub = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    sub = read_pdf(data, name, schema=SCHEMA, lookup=ISSUED.get)
     filled = {k: v for k, v in sub.values.items() if v not in ("", False)}
     if meta["edition"] == LAYOUT_EDITION:
         assert filled == _expected(meta) and not sub.unread
-    else:
-        assert sub.unread and not filled
+    else:  # where today's layout fits it (or some of its pages), what it reads is as typed
+        assert filled.items() <= _expected(meta).items()
 
 
 PAGE_NOTES = (
