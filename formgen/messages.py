@@ -735,6 +735,12 @@ WORDS: dict[str, dict[str, str]] = {
         "print_swap_label": "Replace",
         "print_swap_rest": "An entry that has only become stale since is not printed again: its "
         "sheet says the day it was printed; the cover counts the entries to update as of today.",
+        "print_swap_whole": "A section is replaced whole, not from its changed entry on: its pages "
+        'are numbered within it, of how many ("Page 3/6"), and an entry that grows or shrinks '
+        "moves every page after it and changes that count on all of its pages.",
+        "print_swap_all": "Every section changed since the Stand {since:date}: this print is the "
+        "whole register behind this sheet; the plain print (without --changed-since) is the same "
+        "sheets at about half the cost.",
         "print_sheets": "{n} sheets",
         "print_sheets_one": "1 sheet",
         "print_file_changed": "changed-since-{since}",
@@ -745,6 +751,8 @@ WORDS: dict[str, dict[str, str]] = {
         "printed_changed": "{path}: changed sheets since {since:date}: {sections} ({pages} of {total} "
         "pages) ({kb} KB)",
         "printed_unchanged": "No section changed since {since:date}: nothing to print.",
+        "printed_changed_all": "Every section changed since {since:date}: the plain 'register "
+        "print' makes the same sheets at about half the cost.",
         "print_changed_after": "--changed-since {since:date} lies after the Stand {stand:date} "
         "printed: a binder of a later Stand has nothing to replace from an earlier one",
         "print_changed_with": "--changed-since prints the whole register's changed sections; "
@@ -3571,6 +3579,13 @@ WORDS: dict[str, dict[str, str]] = {
         "print_swap_rest": "Ein Eintrag, der seither nur veraltet ist, ist nicht neu gedruckt: "
         "sein Blatt nennt den Tag, an dem es gedruckt wurde; das Deckblatt zählt die zu "
         "aktualisierenden Einträge zum heutigen Stand.",
+        "print_swap_whole": "Ein Abschnitt wird ganz ausgetauscht, nicht erst ab seinem geänderten "
+        "Eintrag: seine Seiten sind in ihm gezählt, von wie vielen („Seite 3/6“), und ein Eintrag, "
+        "der länger oder kürzer wird, verschiebt jede Seite nach ihm und ändert diese Zahl auf "
+        "allen seinen Seiten.",
+        "print_swap_all": "Seit dem Stand {since:date} hat sich jeder Abschnitt geändert: dieser Druck "
+        "ist das ganze Register hinter diesem Blatt; der einfache Druck (ohne --changed-since) "
+        "ergibt dieselben Blätter in etwa der halben Zeit.",
         "print_sheets": "{n} Blätter",
         "print_sheets_one": "1 Blatt",
         "print_file_changed": "geaendert-seit-{since}",
@@ -3581,6 +3596,8 @@ WORDS: dict[str, dict[str, str]] = {
         "printed_changed": "{path}: geänderte Blätter seit {since:date}: {sections} ({pages} von "
         "{total}\u00a0Seiten) ({kb}\u00a0KB)",
         "printed_unchanged": "Seit {since:date} hat sich kein Abschnitt geändert: nichts zu drucken.",
+        "printed_changed_all": "Seit {since:date} hat sich jeder Abschnitt geändert: das einfache "
+        "'register print' ergibt dieselben Blätter in etwa der halben Zeit.",
         "print_changed_after": "--changed-since {since:date} liegt nach dem gedruckten Stand "
         "{stand:date}: ein Ordner eines späteren Stands hat aus einem früheren nichts zu ersetzen",
         "print_changed_with": "--changed-since druckt die geänderten Abschnitte des ganzen "

@@ -9,6 +9,13 @@ change with it, and its page numbers are the binder's) and keeps its cover, cont
 sections and the index, each with the blank back of its last sheet where it has one, behind a
 first sheet that says which sheets to take out and which to put in.
 
+A changed section is reprinted whole, not from its first changed entry on: its pages are
+numbered within it, of how many („Seite 3/6“), so an entry that grows or shrinks changes the
+footer of every page of it, and the sheets before the entry could only be kept where the
+section's page count stayed as the binder's (which only a print of the day before could tell).
+The first sheet says so; where every section changed it says that the plain print is the same
+sheets at about half the cost (no replay of the journal, no copying of pages).
+
 An entry that only grew stale since (its last confirmation too old by now) does not count: the
 sheet of the day it was printed says that day in its footer; the cover and the contents count
 the stale entries anew.
@@ -98,12 +105,14 @@ def _printed(data: Any) -> Any:
 class Changed:
     """A print of the changed sheets: the PDF, the sections in it (number, title, its pages'
     labels), how many pages of the whole print it took (``pages``, without its first sheet)
-    and how many the whole print has."""
+    and how many the whole print has; ``every``: every section changed."""
 
     pdf: bytes
     sections: list[tuple[str, str, list[str]]]
     pages: int
     all_pages: int
+    every: bool = False
+    """Every section changed: the plain print is the same sheets at about half the cost."""
 
 
 def render_changed(
@@ -133,7 +142,8 @@ def render_changed(
         (numbers[c.id], f"{numbers[c.id]}. {c.label.get(lang)}", labels.get(numbers[c.id], []))
         for c in changed
     ]
-    first = _swap_sheet(sections, labels, options.since or dt.date.today(), options)
+    every = len(kept) == len(full.pages)  # every section changed: the whole print
+    first = _swap_sheet(sections, labels, options.since or dt.date.today(), options, every)
     out = pypdf.PdfWriter()
     out.append(pypdf.PdfReader(io.BytesIO(first)))
     ahead = len(out.pages)
@@ -151,7 +161,7 @@ def render_changed(
     out.add_metadata({k: str(v) for k, v in (full.metadata or {}).items()})
     buf = io.BytesIO()
     out.write(buf)
-    return Changed(buf.getvalue(), sections, len(kept), len(full.pages))
+    return Changed(buf.getvalue(), sections, len(kept), len(full.pages), every)
 
 
 def _swap_sheet(
@@ -159,10 +169,13 @@ def _swap_sheet(
     labels: dict[str, list[str]],
     since: dt.date,
     options: PrintOptions,
+    every: bool = False,
 ) -> bytes:
     """The first sheet of a print of the changed sheets: what to take out of the binder and
-    what to put in, part by part (in duplex with its blank back, so that every part after it
-    begins on the front of a sheet, as in the binder)."""
+    what to put in, part by part, and why a section is replaced whole (its pages are numbered
+    „3/6“ within it); with ``every`` (every section changed) that the plain print is the same
+    sheets at about half the cost. In duplex with its blank back, so that every part after it
+    begins on the front of a sheet, as in the binder."""
     _fonts()
     st = _styles()
     lang = options.lang
@@ -197,7 +210,11 @@ def _swap_sheet(
             story.append(_para(said, st["base"]))
     line(say("print_index", lang), labels[say("print_index_label", lang)])
     story.append(Spacer(1, 4 * mm))
+    story.append(_para(say("print_swap_whole", lang), st["base"]))
     story.append(_para(say("print_swap_rest", lang), st["base"]))
+    if every:
+        story.append(Spacer(1, 4 * mm))
+        story.append(_para(say("print_swap_all", lang, since=since.isoformat()), st["base"]))
     if options.duplex:
         story.append(PageBreak())
         story.append(_para(say("print_blank", lang), st["base"]))

@@ -79,9 +79,40 @@ def test_only_the_sections_changed_since_the_binders_stand_behind_a_sheet_saying
     assert "Deckblatt und Inhalt: Seiten i–Inhalt/1 (1 Blatt)" in sheet
     assert "Verzeichnis und Zeichenerklärung: Seite Verzeichnis/1 (1 Blatt)" in sheet
     assert "Krisen" not in sheet
+    assert "Ein Abschnitt wird ganz ausgetauscht, nicht erst ab seinem geänderten Eintrag" in sheet
+    assert "jeder Abschnitt geändert" not in sheet + out  # section 11 stays in the binder
     assert texts[2:] == [all_texts[all_labels.index(label)] for label in labels[2:]]
     assert any("Marek Nowak" in t and "Praxis Zofia Wójcik" in t for t in texts)
     assert not any("Кризисная служба Neuss" in t for t in texts[4:-2])  # in the index only
+
+
+def test_every_section_changed_says_the_plain_print_is_the_same_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every checklist answered since the binder's Stand (a --changed-since long ago): the
+    print is the whole register behind its first sheet, and the first sheet and the command say
+    so, and that the plain print makes the same sheets at about half the cost."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: "2026-11-20T09:00:00Z")
+    names = ["Praxis Şule Yılmaz", "Кризисная служба", "Poradnia Łódź", "مركز الاستشارة"]
+    with writing(ws) as w:
+        for n, category in enumerate(ws.schema().categories):
+            values = {"name": f"{names[n % 4]} {n}", "phone": f"+49 211 {100000 + n}"}
+            w.merge(checklist(category.id, dict(YILMAZ, street=f"Königsallee {n + 1}", **values)))
+    code, out = run(ws, "--changed-since", "20.11.2026", "-o", str(ws.root / "swap.pdf"))
+    assert code == 0, out
+    assert out.splitlines()[-1] == (
+        "Seit 20.11.2026 hat sich jeder Abschnitt geändert: das einfache 'register print' "
+        "ergibt dieselben Blätter in etwa der halben Zeit."
+    )
+    labels, texts = read(ws.root / "swap.pdf")
+    assert run(ws, "-o", str(ws.root / "all.pdf"))[0] == 0
+    all_labels, all_texts = read(ws.root / "all.pdf")
+    assert labels == ["Austausch/1", "Austausch/2", *all_labels]
+    sheet = " ".join(texts[0].split())
+    assert "Seit dem Stand 20.11.2026 hat sich jeder Abschnitt geändert" in sheet
+    assert "ergibt dieselben Blätter in etwa der halben Zeit" in sheet
+    assert texts[2:] == all_texts and any("Кризисная служба" in t for t in texts[2:])
 
 
 def test_nothing_changed_since_prints_nothing(ws: Workspace) -> None:

@@ -1608,6 +1608,9 @@ def print_cmd(
                 kb=len(pdf) // 1024,
             )
         )
+        if result.every:
+            since = changed_since.isoformat() if changed_since else ""
+            echo(say("printed_changed_all", ws.language, since=since))
         return
     said = "printed_no_personal" if no_personal else "printed"
     echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
