@@ -23,12 +23,14 @@ the stale entries anew.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -56,9 +58,57 @@ def changed_sections(before: Register, now: Register, personal: bool = True) -> 
     into another), a value of it or of its institution (its name, address), its last
     confirmation, a value of it held for a decision. Without ``personal`` (a print without
     personal data) the fields the schema marks personal are not printed, so not a change."""
-    hidden = set() if personal else personal_fields(now.schema)
-    old, new = _sections(before, hidden), _sections(now, hidden)
-    return [c for c in now.schema.categories if old.get(c.id) != new.get(c.id)]
+    now_printed = section_digests(now, personal)
+    return changed_against([section_digests(before, personal)], now_printed, now.schema.categories)
+
+
+def changed_against(
+    printed: list[dict[str, str]], now: dict[str, str], categories: list[Category]
+) -> list[Category]:
+    """Of ``categories``, those whose section ``now`` (:func:`section_digests`) differs from
+    any of the prints ``printed`` (of the binder's Stand: it may hold any of them)."""
+    return [c for c in categories if any(p.get(c.id) != now.get(c.id) for p in printed)]
+
+
+def section_digests(reg: Register, personal: bool = True) -> dict[str, str]:
+    """Each category's section as printed, by category: a digest of its entries' data (a
+    category without an entry has none); without ``personal`` without the personal fields."""
+    return _sections(reg, set() if personal else personal_fields(reg.schema))
+
+
+PRINTS = "prints.jsonl"
+"""In the workspace: a line per print of the whole register (its Stand, with or without personal
+data, :func:`section_digests`: digests, no text), so that ``--changed-since`` that Stand compares
+against it and need not make the register of the day before again from the journal (seconds a
+year: 8 s for five years' 23,000 operations)."""
+
+
+def record_print(path: Path, stand: dt.date, personal: bool, digests: dict[str, str]) -> None:
+    """Add a print of the whole register of ``stand`` to ``path`` (:data:`PRINTS`)."""
+    line = {"stand": stand.isoformat(), "personal": personal, "sections": digests}
+    with open(path, "ab") as fh:
+        fh.write(json.dumps(line, sort_keys=True).encode() + b"\n")
+
+
+def prints_of(path: Path, stand: dt.date, personal: bool) -> list[dict[str, str]]:
+    """The sections of the prints of the whole register of ``stand`` recorded in ``path``
+    (:data:`PRINTS`) with or without personal data as ``personal``; none where there is no
+    such file (deleted by hand, a print of a formgen before 2026-11-25) or line: a line that
+    cannot be read is left out."""
+    if not path.exists():
+        return []
+    found = []
+    for raw in path.read_bytes().splitlines():
+        with contextlib.suppress(ValueError):
+            line = json.loads(raw)
+            if (
+                isinstance(line, dict)
+                and line.get("stand") == stand.isoformat()
+                and line.get("personal") is personal
+                and isinstance(line.get("sections"), dict)
+            ):
+                found.append({str(k): str(v) for k, v in line["sections"].items()})
+    return found
 
 
 def _sections(reg: Register, hidden: set[str]) -> dict[str, str]:

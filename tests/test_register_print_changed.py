@@ -115,6 +115,42 @@ def test_every_section_changed_says_the_plain_print_is_the_same_sheets(
     assert texts[2:] == all_texts and any("Кризисная служба" in t for t in texts[2:])
 
 
+def test_a_recorded_print_of_the_binders_stand_is_what_changed_is_compared_with(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The binder printed as of 24.11.2026, after that day's changes: --changed-since 24.11.2026
+    compares with that print (prints.jsonl), not with the register of 23.11.2026 made
+    again from the journal, so section 15 stays; a phone number of the crisis service changed
+    since brings section 11 alone."""
+    assert run(ws, "--stand", "24.11.2026", "-o", str(ws.root / "binder.pdf"))[0] == 0
+    with (ws.root / "prints.jsonl").open("ab") as fh:
+        fh.write(b'{"stand": "2026-11-24", "sections": [\n')  # a damaged line is left out
+
+    def replayed(*args: object) -> None:
+        raise AssertionError("the journal replayed")
+
+    monkeypatch.setattr("ingest.journal.replay", replayed)
+    code, out = run(ws, "--changed-since", "24.11.2026")
+    assert (code, out) == (
+        0,
+        "Seit 24.11.2026 hat sich kein Abschnitt geändert: nichts zu drucken.\n",
+    )
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: "2026-11-25T08:00:00Z")
+    with writing(ws) as w:
+        w.set("inst-0002", "institution.phone", "+49 2131 98765", "Telefonat")
+    code, out = run(ws, "--changed-since", "24.11.2026", "-o", str(ws.root / "swap.pdf"))
+    assert code == 0 and ": geänderte Blätter seit 24.11.2026: 11. Krisen" in out, out
+    labels, texts = read(ws.root / "swap.pdf")
+    assert not any(label.startswith("15/") for label in labels)
+    assert any("+49 2131 98765" in t for t in texts)
+    # without the record (deleted by hand) the register of 23.11.2026 is made again
+    (ws.root / "prints.jsonl").unlink()
+    monkeypatch.undo()
+    code, out = run(ws, "--changed-since", "24.11.2026", "-o", str(ws.root / "swap.pdf"))
+    assert code == 0 and ": geänderte Blätter seit 24.11.2026: 11. Krisen" in out, out
+    assert f", {PSYCHO} (" in out  # changed on 24.11.2026, before the binder's print
+
+
 def test_nothing_changed_since_prints_nothing(ws: Workspace) -> None:
     code, out = run(ws, "--changed-since", "25.11.2026")
     assert (code, out) == (

@@ -1551,12 +1551,22 @@ def print_cmd(
 
     For the binder: --changed-since 25.11.2026 (the Stand on its pages) prints the sections
     whose entries changed since, with cover, contents and index, behind a first page naming
-    the sheets to take out and put in. --stand 31.12.2027 prints the register as it was at
+    the sheets to take out and put in (a changed section whole: its pages are numbered "3/6"
+    within it). Changed since the print of that Stand as recorded in prints.jsonl, or, for a
+    binder printed before it was kept, since the register of the day before, made again from
+    the journal (seconds a year). --stand 31.12.2027 prints the register as it was at
     the end of that day. A print of some sections (--category) says so on its cover,
     contents and index.
     """
     from ingest.printed import PrintOptions, file_name, render_register
-    from ingest.reprint import changed_sections, render_changed
+    from ingest.reprint import (
+        PRINTS,
+        changed_against,
+        prints_of,
+        record_print,
+        render_changed,
+        section_digests,
+    )
 
     ws, reg = _open(workspace_dir)
     if changed_since is not None and (categories or region is not None):
@@ -1578,9 +1588,14 @@ def print_cmd(
         duplex=not simplex,
     )
     changed = []
-    if changed_since is not None:  # the binder holds the register of the day before
-        before = _as_of(ws, changed_since - dt.timedelta(days=1)) or reg
-        changed = changed_sections(before, reg, not no_personal)
+    prints = ws.root / PRINTS
+    digests = section_digests(reg, not no_personal)
+    if changed_since is not None:  # the binder holds a print of that Stand: as recorded, or
+        printed = prints_of(prints, changed_since, not no_personal)  # the day before's register
+        if not printed:
+            before = _as_of(ws, changed_since - dt.timedelta(days=1)) or reg
+            printed = [section_digests(before, not no_personal)]
+        changed = changed_against(printed, digests, reg.schema.categories)
         if not changed:
             echo(say("printed_unchanged", ws.language, since=changed_since.isoformat()))
             return
@@ -1594,6 +1609,8 @@ def print_cmd(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     _note_written(ws, path)
+    if not categories and region is None:  # the whole binder as of its Stand, sections swapped
+        record_print(prints, options.stand, not no_personal, digests)
     if changed:
         sections = ", ".join(title for _n, title, _pages in result.sections)
         echo(
