@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,7 +63,7 @@ def changed_sections(before: Register, now: Register, personal: bool = True) -> 
 
 
 def changed_against(
-    printed: list[dict[str, str]], now: dict[str, str], categories: list[Category]
+    printed: list[dict[str, str]], now: dict[str, str], categories: Sequence[Category]
 ) -> list[Category]:
     """Of ``categories``, those whose section ``now`` (:func:`section_digests`) differs from
     any of the prints ``printed`` (of the binder's Stand: it may hold any of them)."""
@@ -199,9 +199,11 @@ def render_changed(
     ahead = len(out.pages)
     out.set_page_label(0, ahead - 1, PageLabelStyle.DECIMAL, f"{say('print_swap_label', lang)}/", 1)
     for at, n in enumerate(kept, ahead):
-        page = out.add_page(full.pages[n])
-        if "/Annots" in page:  # links to pages not in this print
-            del page["/Annots"]
+        page = full.pages[n]
+        # links to pages not in this print: dropped before the page is copied, or the copy takes
+        # the pages they go to along, unseen (3.8 MB of 399 pages' 0.9 MB, 1.5 s CPU of 0.1 s)
+        page.pop("/Annots", None)
+        out.add_page(page)
         # a viewer's page box says the page as its footer does, as in the whole print
         prefix, _, number = full.page_labels[n].rpartition("/")
         if prefix:

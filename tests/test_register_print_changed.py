@@ -83,6 +83,11 @@ def test_only_the_sections_changed_since_the_binders_stand_behind_a_sheet_saying
     assert "jeder Abschnitt geändert" not in sheet + out  # section 11 stays in the binder
     assert texts[2:] == [all_texts[all_labels.index(label)] for label in labels[2:]]
     assert any("Marek Nowak" in t and "Praxis Zofia Wójcik" in t for t in texts)
+    # the contents' links to section 11 are not copied, nor its pages with them, unseen
+    reader = pypdf.PdfReader(path)
+    objects = [reader.get_object(n) for n in reader.xref[0]]
+    assert sum(isinstance(o, dict) and o.get("/Type") == "/Page" for o in objects) == len(labels)
+    assert not any(isinstance(o, dict) and o.get("/Subtype") == "/Link" for o in objects)
     assert not any("Кризисная служба Neuss" in t for t in texts[4:-2])  # in the index only
 
 

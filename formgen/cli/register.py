@@ -1577,9 +1577,10 @@ def print_cmd(
         raise click.UsageError(said)
     if stand is not None:  # the register as it was that day, not today's under its date
         reg = _as_of(ws, stand) or reg
+    printed_on = stand or dt.date.today()
     options = PrintOptions(
         centre=ws.centre_name,
-        stand=stand or dt.date.today(),
+        stand=printed_on,
         categories=categories,
         region=region,
         lang=lang or ws.language,
@@ -1610,7 +1611,7 @@ def print_cmd(
     write_atomic(path, pdf)
     _note_written(ws, path)
     if not categories and region is None:  # the whole binder as of its Stand, sections swapped
-        record_print(prints, options.stand, not no_personal, digests)
+        record_print(prints, printed_on, not no_personal, digests)
     if changed:
         sections = ", ".join(title for _n, title, _pages in result.sections)
         echo(
