@@ -739,8 +739,8 @@ WORDS: dict[str, dict[str, str]] = {
         'are numbered within it, of how many ("Page 3/6"), and an entry that grows or shrinks '
         "moves every page after it and changes that count on all of its pages.",
         "print_swap_all": "Every section changed since the Stand {since:date}: this print is the "
-        "whole register behind this sheet; the plain print (without --changed-since) is the same "
-        "sheets at about half the cost.",
+        "whole register behind this sheet; the plain print (without --changed-since) makes the "
+        "same sheets, faster.",
         "print_sheets": "{n} sheets",
         "print_sheets_one": "1 sheet",
         "print_file_changed": "changed-since-{since}",
@@ -752,7 +752,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pages) ({kb} KB)",
         "printed_unchanged": "No section changed since {since:date}: nothing to print.",
         "printed_changed_all": "Every section changed since {since:date}: the plain 'register "
-        "print' makes the same sheets at about half the cost.",
+        "print' makes the same sheets, faster.",
         "print_changed_after": "--changed-since {since:date} lies after the Stand {stand:date} "
         "printed: a binder of a later Stand has nothing to replace from an earlier one",
         "print_changed_with": "--changed-since prints the whole register's changed sections; "
@@ -3585,7 +3585,7 @@ WORDS: dict[str, dict[str, str]] = {
         "allen seinen Seiten.",
         "print_swap_all": "Seit dem Stand {since:date} hat sich jeder Abschnitt geändert: dieser Druck "
         "ist das ganze Register hinter diesem Blatt; der einfache Druck (ohne --changed-since) "
-        "ergibt dieselben Blätter in etwa der halben Zeit.",
+        "ergibt dieselben Blätter, schneller.",
         "print_sheets": "{n} Blätter",
         "print_sheets_one": "1 Blatt",
         "print_file_changed": "geaendert-seit-{since}",
@@ -3597,7 +3597,7 @@ WORDS: dict[str, dict[str, str]] = {
         "{total}\u00a0Seiten) ({kb}\u00a0KB)",
         "printed_unchanged": "Seit {since:date} hat sich kein Abschnitt geändert: nichts zu drucken.",
         "printed_changed_all": "Seit {since:date} hat sich jeder Abschnitt geändert: das einfache "
-        "'register print' ergibt dieselben Blätter in etwa der halben Zeit.",
+        "'register print' ergibt dieselben Blätter, schneller.",
         "print_changed_after": "--changed-since {since:date} liegt nach dem gedruckten Stand "
         "{stand:date}: ein Ordner eines späteren Stands hat aus einem früheren nichts zu ersetzen",
         "print_changed_with": "--changed-since druckt die geänderten Abschnitte des ganzen "

@@ -4,7 +4,8 @@ A coordinator keeps the printed register in a binder and replaces what changed, 
 :func:`changed_sections` finds the sections whose entries changed between two registers (the one
 of the day the binder's sheets were printed, :func:`ingest.journal.as_of`, and the one printed
 now): a value, an entry or an institution come or gone, a confirmation, a value held for a
-decision. :func:`render_changed` prints the whole register (so that its contents and index, which
+decision; :func:`changed_against` finds them against the print of the binder's Stand as
+recorded (:data:`PRINTS`), without making that register again from the journal. :func:`render_changed` prints the whole register (so that its contents and index, which
 change with it, and its page numbers are the binder's) and keeps its cover, contents, those
 sections and the index, each with the blank back of its last sheet where it has one, behind a
 first sheet that says which sheets to take out and which to put in.
@@ -13,8 +14,9 @@ A changed section is reprinted whole, not from its first changed entry on: its p
 numbered within it, of how many („Seite 3/6“), so an entry that grows or shrinks changes the
 footer of every page of it, and the sheets before the entry could only be kept where the
 section's page count stayed as the binder's (which only a print of the day before could tell).
-The first sheet says so; where every section changed it says that the plain print is the same
-sheets at about half the cost (no replay of the journal, no copying of pages).
+The first sheet says so; where every section changed it says that the plain print makes the
+same sheets, faster (nothing to compare, no pages to copy; with the journal replayed for the
+register of the day before, at about half the cost).
 
 An entry that only grew stale since (its last confirmation too old by now) does not count: the
 sheet of the day it was printed says that day in its footer; the cover and the contents count
@@ -162,7 +164,7 @@ class Changed:
     pages: int
     all_pages: int
     every: bool = False
-    """Every section changed: the plain print is the same sheets at about half the cost."""
+    """Every section changed: the plain print makes the same sheets, faster."""
 
 
 def render_changed(
@@ -225,8 +227,8 @@ def _swap_sheet(
 ) -> bytes:
     """The first sheet of a print of the changed sheets: what to take out of the binder and
     what to put in, part by part, and why a section is replaced whole (its pages are numbered
-    „3/6“ within it); with ``every`` (every section changed) that the plain print is the same
-    sheets at about half the cost. In duplex with its blank back, so that every part after it
+    „3/6“ within it); with ``every`` (every section changed) that the plain print makes the
+    same sheets, faster. In duplex with its blank back, so that every part after it
     begins on the front of a sheet, as in the binder."""
     _fonts()
     st = _styles()
