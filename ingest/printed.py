@@ -158,6 +158,11 @@ class PrintOptions:
     it left blank where it would be the back of the sheet before („Diese Seite bleibt frei“).
     False (single-sided, or read on screen): no blank pages; each part still begins on a page
     of its own and numbers its own pages."""
+    drawn: frozenset[str] | None = None
+    """Only the entries and index lines of these parts (a section by its number, „15“,
+    ``contents``, ``index``) are drawn; the others' are laid out as in the whole print, their
+    pages left without them: a print of the changed sheets (:mod:`ingest.reprint`) keeps only
+    the parts drawn."""
 
 
 def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
@@ -484,7 +489,8 @@ class _Sketched(Flowable):  # type: ignore[misc]
     draws."""
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
-        if not getattr(getattr(canv, "_doctemplate", None), "sketch", False):
+        doc = getattr(canv, "_doctemplate", None)
+        if not isinstance(doc, _Doc) or doc.drawing():
             super().drawOn(canv, x, y, _sW)
 
 
@@ -508,9 +514,12 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         book: _Book,
         entries: int = 0,
         progress: Callable[[int, int], None] | None = None,
+        drawn: frozenset[str] | None = None,
         **kw: Any,
     ) -> None:
         super().__init__(buf, pagesize=A4, **kw)
+        self.drawn = drawn
+        """:attr:`PrintOptions.drawn`."""
         self.entries = entries
         """How many entries each pass lays out (their :class:`_At`)."""
         self.progress = progress
@@ -544,6 +553,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
                 PageTemplate("body", [frame], onPage=self._begin, onPageEnd=self._page),
             ]
         )
+
+    def drawing(self) -> bool:
+        """Whether an entry or index line (:class:`_Sketched`) is drawn here: not in the first
+        pass (:attr:`sketch`), nor in a part not :attr:`drawn`."""
+        if self.sketch:
+            return False
+        return self.drawn is None or self.part is None or self.part.key in self.drawn
 
     def handle_documentBegin(self) -> None:
         self.section = ""
@@ -966,6 +982,7 @@ def render_register(
         book,
         n_entries,
         progress,
+        opt.drawn,
         # a viewer's title bar and a screen reader say the title, not the file's name
         title=f"{say('print_title', lang)} – {stand_text}",
         displayDocTitle=True,

@@ -31,7 +31,7 @@ import hashlib
 import io
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -175,11 +175,13 @@ def render_changed(
 ) -> Changed:
     """The register printed whole (:func:`~ingest.printed.render_register`, ``options``), of it
     the cover, the contents, the ``changed`` sections and the index (found by the print's page
-    labels, „15/3“), behind a first sheet that says which sheets to replace
-    (:func:`_swap_sheet`)."""
-    full = pypdf.PdfReader(io.BytesIO(render_register(reg, options, progress)))
+    labels, „15/3“; the other sections laid out, not drawn: ``PrintOptions.drawn``), behind a
+    first sheet that says which sheets to replace (:func:`_swap_sheet`)."""
     numbers = {c.id: str(n) for n, c in enumerate(reg.schema.categories, 1)}
     wanted = {numbers[c.id] for c in changed}
+    # the other sections laid out to the page as in the whole print, but not drawn
+    drawn = replace(options, drawn=frozenset({*wanted, "contents", "index"}))
+    full = pypdf.PdfReader(io.BytesIO(render_register(reg, drawn, progress)))
     kept: list[int] = []
     labels: dict[str, list[str]] = {}  # by part: the cover with the contents on its back
     contents = say("print_contents", options.lang)

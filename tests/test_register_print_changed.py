@@ -156,6 +156,23 @@ def test_a_recorded_print_of_the_binders_stand_is_what_changed_is_compared_with(
     assert f", {PSYCHO} (" in out  # changed on 24.11.2026, before the binder's print
 
 
+def test_sections_not_drawn_are_laid_out_to_the_page_as_in_the_whole_print(ws: Workspace) -> None:
+    """A print of the changed sheets draws only what it keeps (``PrintOptions.drawn``): the
+    sections it leaves out are laid out as in the whole print, so the contents' page counts,
+    the index's „15/1“ and the kept pages are the whole print's; section 11 is not drawn."""
+    reg = load(ws)
+    whole = pypdf.PdfReader(io.BytesIO(render_register(reg, PrintOptions(centre="SPKoM"))))
+    drawn = frozenset({"15", "contents", "index"})
+    part = pypdf.PdfReader(io.BytesIO(render_register(reg, PrintOptions("SPKoM", drawn=drawn))))
+    assert part.page_labels == whole.page_labels
+    for label, ours, all_ in zip(part.page_labels, part.pages, whole.pages, strict=True):
+        if label.startswith("11/"):
+            assert "Кризисная служба Neuss" not in ours.extract_text()
+        else:
+            assert ours.extract_text() == all_.extract_text(), label
+    assert "Кризисная служба Neuss" in whole.pages[whole.page_labels.index("11/1")].extract_text()
+
+
 def test_nothing_changed_since_prints_nothing(ws: Workspace) -> None:
     code, out = run(ws, "--changed-since", "25.11.2026")
     assert (code, out) == (
