@@ -434,11 +434,13 @@ def test_the_readme_tells_the_data_protection_officer_about_every_file_a_workspa
     ws = mailed_round(tmp_path)
     fg("ingest", _citizens_letter(tmp_path / "Eingang"), "-w", ws)
     fg("register", "export", "-w", ws, "--format", "json")
+    fg("register", "print", "-w", ws)  # prints.jsonl
     text = README.read_text("utf-8")
     section = text[text.index("## Data protection (Datenschutz)") :]
     section = section[: section.index("\n## ", 1)]
     made = {p.name + ("/" if p.is_dir() else "") for p in ws.iterdir()} - {".lock"}
     assert {"register.json", "journal.jsonl", "archive/", "quarantine/", "exports/"} <= made
+    assert "prints.jsonl" in made
     assert [name for name in sorted(made) if f"`{name}`" not in section] == []
     for told in (
         "formgen register find --all",
