@@ -1955,7 +1955,10 @@ class Register:
         """The source of the latest return of the institution's own form made after the form
         ``identity`` (from a later revision; one made before the register knew it counts as made
         from revision 0), which the register holds already: a form from last year's round,
-        say, that comes back after this year's. ``None`` when there is none."""
+        say, that comes back after this year's. ``None`` when there is none. A return that
+        came in at a revision the form was made from or before is none: the form holds what it
+        gave (``formgen demo``'s sample returns, made from another register's revision 3, made
+        inst-0001 here, at revision 2, from which its update form is made)."""
         made = identity.base_version or 0
         found = None
         for h in inst["history"]:
@@ -1964,6 +1967,7 @@ class Register:
                 src.get("kind") == "institution"
                 and src.get("instance_id") != identity.instance_id
                 and (src.get("base_version") or 0) > made
+                and h.get("rev", made + 1) > made
             ):
                 found = src
         return found

@@ -16,6 +16,7 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 from mailkit import header_text
+from pdf_engines import pdfium_fill
 from pypdf import PdfReader
 
 import formgen.cli.demo as demo_command
@@ -120,6 +121,28 @@ def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) ->
     assert {"acroform-pdf", "flattened-pdf", "docx", "docx-pdf"} <= readers
     assert "tampered or forged" not in out
     assert "postfach.mbox" in out and "rueckmeldung.msg" in out
+
+
+def test_the_demos_update_form_returned_is_merged(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    """A coordinator trying the demo's update round: inst-0001's update form, made from the
+    register the demo's sample returns made (revision 2; the samples were made from another
+    register's revision 3), filled in PDFium and returned, is merged, not held as older than
+    the sample it was made after."""
+    root = tmp_path / "ws"
+    shutil.copytree(demo[0], root)
+    form = (root / "forms" / "update" / "pdf" / "inst-0001.pdf").read_bytes()
+    filled = tmp_path / "inst-0001-back.pdf"
+    filled.write_bytes(pdfium_fill(form, {"institution.phone": "0211 998877-0"}))
+    result = CliRunner().invoke(main, ["ingest", str(filled), "-w", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "älter als" not in result.output and "Konflikt" not in result.output
+    register = json.loads((root / "register.json").read_text("utf-8"))
+    inst = register["institutions"]["inst-0001"]
+    assert inst["institution"]["phone"]["raw"] == "0211 998877-0"
+    assert inst["rev"] == 3
+    assert not [c for c in register["conflicts"].values() if c["institution_id"] == "inst-0001"]
 
 
 def test_demo_round_is_answered_by_the_forms_it_mailed(demo: tuple[Path, str]) -> None:
