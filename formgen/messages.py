@@ -633,7 +633,8 @@ WORDS: dict[str, dict[str, str]] = {
         "report_institutions": "institutions in the register: {n}",
         "report_new": "new in the register in {year}: {n}",
         "report_answered": "answered in {year} (returned a form): {n}",
-        "report_confirmed": "with an entry confirmed in {year}: {n}",
+        "report_confirmed": "with an entry confirmed in {year} (a return or 'register confirm' "
+        "that came in in {year}, whatever date its form gives): {n}",
         "report_closed": "taken out of the register in {year}: {n}, merged into another: {merged}",
         "report_entries": "Entries by checklist and region:",
         "report_sum": "total",
@@ -3469,7 +3470,8 @@ WORDS: dict[str, dict[str, str]] = {
         "report_institutions": "Einrichtungen im Register: {n}",
         "report_new": "neu ins Register aufgenommen {year}: {n}",
         "report_answered": "haben {year} geantwortet (ein Formular zurückgeschickt): {n}",
-        "report_confirmed": "mit einem {year} bestätigten Eintrag: {n}",
+        "report_confirmed": "mit einem {year} bestätigten Eintrag (Rückmeldung oder Bestätigung "
+        "von Hand {year} eingegangen, gleich welches Datum das Formular trägt): {n}",
         "report_closed": "{year} aus dem Register genommen: {n}, mit einer anderen "
         "zusammengeführt: {merged}",
         "report_entries": "Einträge nach Checkliste und Versorgungsregion:",

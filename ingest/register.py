@@ -20,7 +20,9 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
                        [PATH, OLD VALUE|null, NEW VALUE]]}, …]}},
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
      "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "schema_version",
-                       "confidence", "ingested_at", …}},
+                       "confidence", "ingested_at", …,
+                       "institutions": [ID, …]}},  # a return's: whom it came from, whatever
+                                                   # it changed (a value held for a decision too)
      "instances": {INSTANCE_ID: [CONTENT HASH, …]},  # keyed ones too: see content_hash
      "edited_outside": true,    # only once formgen found the file changed outside it
      "journal_covers": {"bytes": N, "seq": N, "sha256": "…"},  # written by the checkpoint
@@ -1611,6 +1613,8 @@ class Register:
                 )
             elif iid not in revised:
                 self._event(self.institutions[iid], at, "confirm", sha, categories=cids)
+        if touched:  # whom it came from, whatever it changed: ``register report``'s answered
+            self.data["sources"][sha]["institutions"] = list(dict.fromkeys(touched))
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             name = short(self.name_of(iid), 80)

@@ -12,11 +12,14 @@ report of 2026 written in March 2027 still says 2026's figures:
   import of the centre's own list too; one merged into another (``register merge``) is not
   counted, it is the other;
 - *answered*: institutions a returned form (a personalised one or a checklist) came from that
-  year, whatever it changed; one merged into another counts as the one it was merged into. A
-  value set by hand, an imported list or a merge is no answer;
-- *confirmed*: institutions in the register with an entry last confirmed that year
-  (:func:`ingest.staleness.last_confirmed`: the date the form gives, or the day its return or
-  ``register confirm`` came in; the day the printed register says);
+  year (read in that year), whatever it changed, a return whose values wait for a decision
+  too (the return's source names them); one merged into another counts as the one it was
+  merged into. A value set by hand, an imported list or a merge is no answer;
+- *confirmed*: institutions in the register with an entry confirmed that year by a return or
+  ``register confirm`` that came in that year, whatever date its form gives: a form dated in
+  December returned in January confirms in January's year (the "confirmed on" of the print,
+  :func:`ingest.staleness.last_confirmed`, is the form's date; a funder adding up the years
+  counts every confirmation once);
 - *closed*: institutions taken out of the register that year (``register retire``) and not
   back at its end; *merged*: those merged into another that year (two entries of one).
 
@@ -33,7 +36,7 @@ from dataclasses import dataclass
 from formgen.messages import date_text, say, say_count
 from ingest.labels import region_text
 from ingest.register import HAND, IMPORT, MERGED, Json, Register, local_day
-from ingest.staleness import last_confirmed, region_of
+from ingest.staleness import region_of
 from ingest.tables import fold, table, width
 
 NOT_ANSWERS = frozenset({HAND, IMPORT, MERGED})
@@ -92,8 +95,7 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         region = region_of(reg, iid)
         held = entries.setdefault(cid, {})  # a checklist the schema dropped: after the others
         held[region] = held.get(region, 0) + 1
-        day = last_confirmed(entry)
-        if day is not None and day.year == year:
+        if in_year(entry.get("confirmed_at")):
             confirmed.add(iid)
     answered: set[str] = set()
     new: set[str] = set()
@@ -104,7 +106,7 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         history = inst["history"]
         if history and in_year(history[0].get("at")) and reg.merged_into(iid) is None:
             new.add(iid)
-        for h in history:
+        for h in history:  # a register written before sources named their institutions
             src = h.get("src")
             if src and in_year(h.get("at")) and reg.source(src).get("kind") not in NOT_ANSWERS:
                 answered.add(kept(iid))
@@ -112,6 +114,9 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         retired = reg.retired(iid)
         if retired is not None and in_year(retired.get("at")):
             (merged if reg.merged_into(iid) else closed).add(iid)
+    for src in reg.data["sources"].values():
+        if src.get("kind") not in NOT_ANSWERS and in_year(src.get("ingested_at")):
+            answered.update(kept(iid) for iid in src.get("institutions", ()) if iid in reg.institutions)
     return YearFigures(
         year,
         stand,
@@ -139,7 +144,7 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
             return say("report_no_region", lang)
         return region_text(reg.schema, region, lang, reg.kept)
 
-    lines = [
+    counts = [
         say("report_title", lang, year=year, stand=date_text(fig.stand, lang)),
         "",
         say("report_institutions", lang, n=fig.institutions),
@@ -149,6 +154,7 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
         say("report_closed", lang, n=fig.closed, merged=fig.merged, year=year),
         "",
     ]
+    lines = [fold(line, columns) for line in counts]
     held = {r for counts in fig.entries.values() for r in counts}
     offered = [r.value for r in reg.schema.regions]
     order = [*offered, *sorted(held - {*offered, ""}), *([""] if "" in held else [])]

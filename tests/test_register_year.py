@@ -16,12 +16,13 @@ import jsonschema
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from register_support import YILMAZ, checklist
+from register_support import YILMAZ, checklist, institution_form
 
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.export import export_json_schema
-from ingest.journal import as_of, journal_path, writing
+from ingest.journal import as_of, journal_path, load, writing
+from ingest.submission import Submission
 
 KRISE = {"name": "Кризисная служба Neuss", "city": "Neuss", "region": "neuss_meerbusch"}
 WOJCIK = {
@@ -119,7 +120,8 @@ def test_the_report_in_german_names_checklists_and_regions(ws: Workspace) -> Non
         "Einrichtungen im Register: 2",
         "neu ins Register aufgenommen 2025: 1",
         "haben 2025 geantwortet (ein Formular zurückgeschickt): 1",
-        "mit einem 2025 bestätigten Eintrag: 2",
+        "mit einem 2025 bestätigten Eintrag (Rückmeldung oder Bestätigung von Hand 2025 "
+        "eingegangen, gleich welches Datum das Formular trägt): 2",
         "2025 aus dem Register genommen: 1, mit einer anderen zusammengeführt: 1",
     ]
     at = lines.index("Einträge nach Checkliste und Versorgungsregion:")
@@ -134,6 +136,55 @@ def test_the_report_in_german_names_checklists_and_regions(ws: Workspace) -> Non
     assert lines[-1] == "23 Checklisten ohne Eintrag."
     code, out = run(ws, "report", "--year", "2025", "--lang", "en")
     assert out.startswith("Figures of 2025 (as of 2025-12-31)\n\ninstitutions in the register: 2")
+
+
+def merged_in_2026(ws: Workspace, monkeypatch: pytest.MonkeyPatch, sub: Submission) -> None:
+    """``sub`` read in on 20.01.2026."""
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: "2026-01-20T09:00:00Z")
+    with writing(ws) as w:
+        w.merge(sub)
+    monkeypatch.undo()
+
+
+def figures(ws: Workspace, year: str) -> dict[str, int]:
+    code, out = run(ws, "report", "--year", year, "--json")
+    assert code == 0, out
+    counted: dict[str, int] = json.loads(out)
+    return counted
+
+
+def test_a_return_whose_values_wait_for_a_decision_answered(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The crisis service sends back its form of the revision before its phone number was set by
+    hand, with another number: the number waits for a decision, and the service answered in
+    2026 all the same, as the association did."""
+    assert figures(ws, "2026")["answered"] == 1
+    rev = load(ws).institutions["inst-0002"]["rev"]
+    form = institution_form("inst-0002", "krisendienst", base=rev - 1, phone="02131 999000")
+    merged_in_2026(ws, monkeypatch, form)
+    held = [c["institution_id"] for c in load(ws).data["conflicts"].values()]
+    assert "inst-0002" in held
+    assert figures(ws, "2026")["answered"] == 2
+    assert figures(ws, "2025")["answered"] == 1  # nothing of 2026 in 2025
+
+
+def test_a_form_dated_last_year_returned_this_year_confirms_this_year(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A counselling centre's checklist dated 15.12.2025 comes in on 20.01.2026: the register of
+    2025 did not hold it, so 2026's report counts it as confirmed (and 2025's does not), as the
+    text says; a funder adding the years up counts every confirmation once."""
+    before = figures(ws, "2026")["confirmed"]
+    lodz = {"name": "Stowarzyszenie „Dom“ Łódź", "city": "Neuss", "date": "2025-12-15"}
+    merged_in_2026(ws, monkeypatch, checklist("fluechtlingsberatung", lodz))
+    assert figures(ws, "2026")["confirmed"] == before + 1
+    assert figures(ws, "2025")["confirmed"] == 2
+    code, out = run(ws, "report", "--year", "2026", "--lang", "en")
+    assert code == 0 and (
+        f"with an entry confirmed in 2026 (a return or 'register confirm' that came in in 2026, "
+        f"whatever date its form gives): {before + 1}\n"
+    ) in out
 
 
 def test_a_year_not_begun_is_misuse(ws: Workspace) -> None:

@@ -1112,9 +1112,10 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
 
     Counted in the register as it was at the end of the year (this year's: today's): new are
     the institutions that came into the register that year (an imported list's too); answered
-    those a returned form came from that year, whatever it changed (a value set by hand or an
-    import is no answer); confirmed those with an entry last confirmed that year (the date on
-    its form, or the day its return or 'register confirm' came in); taken out those retired
+    those a returned form came from that year, whatever it changed (values held for a decision
+    too; a value set by hand or an import is no answer); confirmed those with an entry
+    confirmed by a return or 'register confirm' that came in that year, whatever date its form
+    gives; taken out those retired
     that year and not back, apart from those merged into another ('register merge'), which
     are counted as that one."""
     from ingest import yearly
