@@ -460,8 +460,9 @@ WORDS: dict[str, dict[str, str]] = {
         "per value, with where it came from (file, form, when read in).",
         "info_last_confirmed": "the day the institution last confirmed the entry (the date on its "
         "form, or the day its return came in); empty: never confirmed.",
-        "info_stale": '"{yes}": last confirmed longer ago than the checklist allows, or never; '
-        "the institution is asked again (formgen register stale).",
+        "info_made": "Made on",
+        "info_stale": '"{yes}": as of {stand}, last confirmed longer ago than the '
+        "checklist allows, or never; the institution is asked again (formgen register stale).",
         "info_by_institution": '"{yes}": the details come from the institution itself (its '
         'returned form); "{no}": at least one comes from a list, from someone else\'s checklist '
         "or was entered by hand.",
@@ -643,6 +644,8 @@ WORDS: dict[str, dict[str, str]] = {
         "report_empty_checklists": "{n} checklists without an entry.",
         "report_empty_checklists_one": "1 checklist without an entry.",
         "report_future": "--year {year}: that year has not begun (today is {today})",
+        "stand_future": "--stand {stand:date}: that day is still to come (today is {today:date}): "
+        "the register is known up to the end of a day gone by, or as it is today",
         "operations": "{n} operations",
         "operations_one": "1 operation",
         "returns_merged": "{n} returns merged",
@@ -3287,8 +3290,9 @@ WORDS: dict[str, dict[str, str]] = {
         "info_last_confirmed": "der Tag, an dem die Einrichtung den Eintrag zuletzt bestätigt hat "
         "(das Datum auf ihrem Formular oder der Tag, an dem ihre Rückmeldung einging); leer: nie "
         "bestätigt.",
-        "info_stale": "„{yes}“: zuletzt vor mehr Tagen bestätigt, als die Checkliste zulässt, oder "
-        "nie; die Einrichtung wird neu gefragt (formgen register stale).",
+        "info_made": "Erstellt am",
+        "info_stale": "„{yes}“: zum Stand {stand} zuletzt vor mehr Tagen bestätigt, als die "
+        "Checkliste zulässt, oder nie; die Einrichtung wird neu gefragt (formgen register stale).",
         "info_by_institution": "„{yes}“: die Angaben kommen von der Einrichtung selbst (ihr "
         "zurückgeschicktes Formular); „{no}“: mindestens eine kommt aus einer Liste, der "
         "Checkliste von jemand anderem oder wurde von Hand eingetragen.",
@@ -3482,6 +3486,9 @@ WORDS: dict[str, dict[str, str]] = {
         "report_empty_checklists_one": "1 Checkliste ohne Eintrag.",
         "report_future": "--year {year}: dieses Jahr hat noch nicht begonnen (heute ist der "
         "{today})",
+        "stand_future": "--stand {stand:date}: dieser Tag kommt erst noch (heute ist der "
+        "{today:date}): das Register ist bekannt, wie es am Ende eines vergangenen Tages war "
+        "oder wie es heute ist",
         "operations": "{n} Vorgänge",
         "operations_one": "1 Vorgang",
         "returns_merged": "{n} Rückläufe eingelesen",
@@ -6507,9 +6514,13 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "Für den Ordner: --changed-since 25.11.2026 (der Stand auf seinen Blättern) druckt die "
             "Abschnitte, deren Einträge sich seitdem geändert haben, mit Deckblatt, Inhalt und "
             "Verzeichnis, hinter einer ersten Seite, die sagt, welche Blätter herauszunehmen und "
-            "einzulegen sind. --stand 31.12.2027 druckt das Register, wie es am Ende dieses Tages "
-            "war. Ein Druck einzelner Abschnitte (--category) sagt das auf Deckblatt, Inhalt und "
-            "Verzeichnis."
+            "einzulegen sind (ein geänderter Abschnitt ganz: seine Seiten sind in ihm gezählt, "
+            "„3/6“). Geändert seit dem Druck dieses Stands, wie prints.jsonl ihn festhält, oder, "
+            "für einen Ordner, der gedruckt wurde, bevor das festgehalten wurde, seit dem Register "
+            "des Vortags, aus dem Journal wieder hergestellt (Sekunden je Jahr). --stand 31.12.2025 "
+            "druckt das Register, wie es am Ende dieses Tages war (ein Tag, der erst kommt, wird "
+            "abgelehnt). Ein Druck einzelner Abschnitte (--category) sagt das auf Deckblatt, "
+            "Inhalt und Verzeichnis."
         ),
         "formgen register rebuild": (
             "register.json aus Journal und Archiv neu erstellen. Ein beschädigtes wird "
@@ -7223,23 +7234,23 @@ OPTION_HELP: dict[str, dict[str, str]] = {
             "an seinem Ende war, am 31.12."
         ),
         (
-            "The register as it was at the end of that day (15.12.2026 or 2026-12-15; default "
-            "today), as 'register print --stand' prints it: its entries stale as of that day, the "
-            "day in the file's name."
+            "The register as it was at the end of that day, one gone by (31.12.2025 or "
+            "2025-12-31; default today), as 'register print --stand' prints it: its entries stale "
+            "as of that day, the day in the file's name."
         ): (
-            "Das Register, wie es am Ende dieses Tages war (15.12.2026 oder 2026-12-15; Standard: "
-            "heute), wie „register print --stand“ es druckt: seine Einträge veraltet nach diesem "
-            "Tag, der Tag im Dateinamen."
+            "Das Register, wie es am Ende dieses Tages war, eines vergangenen (31.12.2025 oder "
+            "2025-12-31; Standard: heute), wie „register print --stand“ es druckt: seine Einträge "
+            "veraltet nach diesem Tag, der Tag im Dateinamen."
         ),
         "Language of the texts (default: the workspace's).": (
             "Sprache der Texte (Standard: die des Arbeitsbereichs)."
         ),
         (
-            "The 'Stand' date (15.12.2026 or 2026-12-15; default today): the register as it was at "
-            "the end of that day."
+            "The 'Stand' date (31.12.2025 or 2025-12-31; default today): the register as it was at "
+            "the end of that day, one gone by."
         ): (
-            "Das „Stand“-Datum (15.12.2026 oder 2026-12-15; Standard: heute): das Register, wie es "
-            "am Ende dieses Tages war."
+            "Das „Stand“-Datum (31.12.2025 oder 2025-12-31; Standard: heute): das Register, wie es "
+            "am Ende dieses Tages war, eines vergangenen."
         ),
         (
             "Leave out personal data (fields marked personal: contact persons), as 'register "

@@ -897,7 +897,11 @@ def _info_rows(
 ) -> list[tuple[str, str]]:
     """The XLSX export's sheet "Info", in ``lang``: (label, text) a row. Readers asked for the
     Stand and a key in the file, not only in its name; the columns are named as the table names
-    them (``stale``, with ``labels`` „veraltet“), yes and no as its cells say them."""
+    them (``stale``, with ``labels`` „veraltet“), yes and no as its cells say them. The Stand
+    (``today``) and the day the file was made are two (``register export --stand``): the
+    entries are stale as of the Stand."""
+    made = dt.date.today()
+    stand = date_text(today or made, lang)
     said = lang if labels else None
     yes, no = _yes_no(True, said), _yes_no(False, said)
     codes = ("de", "ar")
@@ -905,12 +909,13 @@ def _info_rows(
     columns = {code: say(word, lang) if labels else code for code, word in WIDE_TAIL}
     return [
         (say("print_title", lang), reg.schema.title.get(lang)),
-        (say("print_stand", lang), date_text(today or dt.date.today(), lang)),
+        (say("print_stand", lang), stand),
+        (say("info_made", lang), date_text(made, lang)),
         *([(say("info_centre", lang), NOT_IN_XML.sub("", centre))] if centre else []),
         *([("", say("print_no_personal", lang))] if not personal else []),
         ("", say("info_sheets", lang, register=sheets[0], values=sheets[1])),
         (columns["last_confirmed"], say("info_last_confirmed", lang)),
-        (columns["stale"], say("info_stale", lang, yes=yes)),
+        (columns["stale"], say("info_stale", lang, yes=yes, stand=stand)),
         (columns["confirmed_by_institution"], say("info_by_institution", lang, yes=yes, no=no)),
         (columns["problems"], say("info_problems", lang)),
         ("", say("info_languages", lang, example=example)),

@@ -116,7 +116,9 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
             (merged if reg.merged_into(iid) else closed).add(iid)
     for src in reg.data["sources"].values():
         if src.get("kind") not in NOT_ANSWERS and in_year(src.get("ingested_at")):
-            answered.update(kept(iid) for iid in src.get("institutions", ()) if iid in reg.institutions)
+            answered.update(
+                kept(iid) for iid in src.get("institutions", ()) if iid in reg.institutions
+            )
     return YearFigures(
         year,
         stand,
@@ -144,7 +146,7 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
             return say("report_no_region", lang)
         return region_text(reg.schema, region, lang, reg.kept)
 
-    counts = [
+    figures = [
         say("report_title", lang, year=year, stand=date_text(fig.stand, lang)),
         "",
         say("report_institutions", lang, n=fig.institutions),
@@ -154,7 +156,7 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
         say("report_closed", lang, n=fig.closed, merged=fig.merged, year=year),
         "",
     ]
-    lines = [fold(line, columns) for line in counts]
+    lines = [fold(line, columns) for line in figures]
     held = {r for counts in fig.entries.values() for r in counts}
     offered = [r.value for r in reg.schema.regions]
     order = [*offered, *sorted(held - {*offered, ""}), *([""] if "" in held else [])]

@@ -123,9 +123,7 @@ def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) ->
     assert "postfach.mbox" in out and "rueckmeldung.msg" in out
 
 
-def test_the_demos_update_form_returned_is_merged(
-    demo: tuple[Path, str], tmp_path: Path
-) -> None:
+def test_the_demos_update_form_returned_is_merged(demo: tuple[Path, str], tmp_path: Path) -> None:
     """A coordinator trying the demo's update round: inst-0001's update form, made from the
     register the demo's sample returns made (revision 2; the samples were made from another
     register's revision 3), filled in PDFium and returned, is merged, not held as older than

@@ -181,10 +181,8 @@ def test_a_form_dated_last_year_returned_this_year_confirms_this_year(
     assert figures(ws, "2026")["confirmed"] == before + 1
     assert figures(ws, "2025")["confirmed"] == 2
     code, out = run(ws, "report", "--year", "2026", "--lang", "en")
-    assert code == 0 and (
-        f"with an entry confirmed in 2026 (a return or 'register confirm' that came in in 2026, "
-        f"whatever date its form gives): {before + 1}\n"
-    ) in out
+    said = "with an entry confirmed in 2026 (a return or 'register confirm' that came in in 2026, "
+    assert code == 0 and f"{said}whatever date its form gives): {before + 1}\n" in out
 
 
 def test_a_year_not_begun_is_misuse(ws: Workspace) -> None:
@@ -237,9 +235,33 @@ def test_an_export_as_of_a_past_day_holds_the_register_of_that_day(ws: Workspace
     assert "Дом Надежды" in (
         now.read_text("utf-8-sig") if fmt != "xlsx" else str(list(xlsx_values(now)))
     )
-    if fmt == "xlsx":  # its Info sheet says the day it holds as its Stand
+    if fmt == "xlsx":  # its Info sheet says the day it holds as its Stand, and the day made
         info = openpyxl.load_workbook(path)["Info"]
-        assert ["Stand", "31.12.2025"] in [list(r[:2]) for r in info.iter_rows(values_only=True)]
+        rows = [list(r[:2]) for r in info.iter_rows(values_only=True)]
+        made = dt.date.today().strftime("%d.%m.%Y")
+        assert ["Stand", "31.12.2025"] in rows and ["Erstellt am", made] in rows
+        assert [
+            "stale",
+            "„ja“: zum Stand 31.12.2025 zuletzt vor mehr Tagen bestätigt, als die "
+            "Checkliste zulässt, oder nie; die Einrichtung wird neu gefragt (formgen register "
+            "stale).",
+        ] in rows
+
+
+@pytest.mark.parametrize("command", ["export", "print"])
+def test_a_stand_still_to_come_is_misuse_as_a_year_not_begun(ws: Workspace, command: str) -> None:
+    """The register of a day to come is not known: export and print refuse it (exit 2), as report
+    refuses a year not begun; they judged today's register stale as of that day under its
+    date. Nothing is written. Today is a Stand."""
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    code, out = run(ws, command, "--stand", tomorrow.strftime("%d.%m.%Y"))
+    said = " ".join(out.split())
+    day = tomorrow.strftime("%d.%m.%Y")
+    assert code == 2 and f"--stand {day}: dieser Tag kommt erst noch" in said
+    assert "heute ist der " + dt.date.today().strftime("%d.%m.%Y") in said
+    assert not ws.exports_dir.exists() or not list(ws.exports_dir.iterdir())
+    code, out = run(ws, command, "--stand", dt.date.today().isoformat())
+    assert code == 0, out
 
 
 def today() -> str:

@@ -1188,9 +1188,9 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
 @click.option(
     "--stand",
     type=DATE,
-    help="The register as it was at the end of that day (15.12.2026 or 2026-12-15; default "
-    "today), as 'register print --stand' prints it: its entries stale as of that day, the "
-    "day in the file's name.",
+    help="The register as it was at the end of that day, one gone by (31.12.2025 or "
+    "2025-12-31; default today), as 'register print --stand' prints it: its entries stale "
+    "as of that day, the day in the file's name.",
 )
 @click.option(
     "--output",
@@ -1226,6 +1226,7 @@ def export(
     from ingest import export as export_mod
 
     ws, reg = _open(workspace_dir)
+    _stand_known(ws, stand)
     if stand is not None:  # the register as it was that day, not today's under its date
         reg = _as_of(ws, stand) or reg
     personal = not no_personal
@@ -1471,8 +1472,8 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
 @click.option(
     "--stand",
     type=DATE,
-    help="The 'Stand' date (15.12.2026 or 2026-12-15; default today): the register as it was at "
-    "the end of that day.",
+    help="The 'Stand' date (31.12.2025 or 2025-12-31; default today): the register as it was at "
+    "the end of that day, one gone by.",
 )
 @click.option(
     "--no-personal",
@@ -1555,8 +1556,9 @@ def print_cmd(
     the sheets to take out and put in (a changed section whole: its pages are numbered "3/6"
     within it). Changed since the print of that Stand as recorded in prints.jsonl, or, for a
     binder printed before it was kept, since the register of the day before, made again from
-    the journal (seconds a year). --stand 31.12.2027 prints the register as it was at
-    the end of that day. A print of some sections (--category) says so on its cover,
+    the journal (seconds a year). --stand 31.12.2025 prints the register as it was at the end
+    of that day (a day to come is refused). A print of some sections (--category) says so on
+    its cover,
     contents and index.
     """
     from ingest.printed import PrintOptions, file_name, render_register
@@ -1570,6 +1572,7 @@ def print_cmd(
     )
 
     ws, reg = _open(workspace_dir)
+    _stand_known(ws, stand)
     if changed_since is not None and (categories or region is not None):
         raise click.UsageError(say("print_changed_with", ws.language))
     if changed_since is not None and changed_since > (stand or dt.date.today()):
@@ -1642,6 +1645,16 @@ def print_cmd(
 
 
 print_cmd.name = "print"
+
+
+def _stand_known(ws: Workspace, stand: dt.date | None) -> None:
+    """A ``--stand`` of a day to come is misuse (exit 2), as ``report --year`` of a year not
+    begun: the register is known as it was at the end of a day gone by, or today's; one of a
+    day to come would be today's, its entries judged stale as of a day nobody has seen."""
+    today = dt.date.today()
+    if stand is not None and stand > today:
+        said = say("stand_future", ws.language, stand=stand.isoformat(), today=today.isoformat())
+        raise click.UsageError(said)
 
 
 def _as_of(ws: Workspace, day: dt.date, shown: bool = True) -> Register | None:
