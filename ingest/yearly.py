@@ -97,6 +97,8 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         held[region] = held.get(region, 0) + 1
         if in_year(entry.get("confirmed_at")):
             confirmed.add(iid)
+    came: dict[str | None, set[str]] = {}
+    """The institutions each source came from: its return's revisions and events, held values."""
     answered: set[str] = set()
     new: set[str] = set()
     closed: set[str] = set()
@@ -106,19 +108,17 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         history = inst["history"]
         if history and in_year(history[0].get("at")) and reg.merged_into(iid) is None:
             new.add(iid)
-        for h in history:  # a register written before sources named their institutions
-            src = h.get("src")
-            if src and in_year(h.get("at")) and reg.source(src).get("kind") not in NOT_ANSWERS:
-                answered.add(kept(iid))
-                break
+        for h in history:
+            came.setdefault(h.get("src"), set()).add(iid)
         retired = reg.retired(iid)
         if retired is not None and in_year(retired.get("at")):
             (merged if reg.merged_into(iid) else closed).add(iid)
-    for src in reg.data["sources"].values():
+    for c in reg.data["conflicts"].values():  # sources of a register of before 2026-11-25
+        came.setdefault(c["theirs"].get("src"), set()).add(c["institution_id"])  # name no one
+    for sha, src in reg.data["sources"].items():
         if src.get("kind") not in NOT_ANSWERS and in_year(src.get("ingested_at")):
-            answered.update(
-                kept(iid) for iid in src.get("institutions", ()) if iid in reg.institutions
-            )
+            whom = came.get(sha, set()).union(src.get("institutions", ()))
+            answered.update(kept(iid) for iid in whom if iid in reg.institutions)
     return YearFigures(
         year,
         stand,

@@ -23,6 +23,7 @@ from formgen.workspace import Workspace
 from ingest.export import export_json_schema
 from ingest.journal import as_of, journal_path, load, writing
 from ingest.submission import Submission
+from ingest.yearly import year_figures
 
 KRISE = {"name": "Кризисная служба Neuss", "city": "Neuss", "region": "neuss_meerbusch"}
 WOJCIK = {
@@ -167,6 +168,10 @@ def test_a_return_whose_values_wait_for_a_decision_answered(
     assert "inst-0002" in held
     assert figures(ws, "2026")["answered"] == 2
     assert figures(ws, "2025")["answered"] == 1  # nothing of 2026 in 2025
+    reg = load(ws)  # a register written before each return's source named its institutions
+    for src in reg.data["sources"].values():
+        src.pop("institutions", None)
+    assert year_figures(reg, 2026, dt.date(2026, 12, 31)).answered == 2  # by the value held
 
 
 def test_a_form_dated_last_year_returned_this_year_confirms_this_year(
