@@ -1613,8 +1613,9 @@ class Register:
                 )
             elif iid not in revised:
                 self._event(self.institutions[iid], at, "confirm", sha, categories=cids)
-        if touched:  # whom it came from, whatever it changed: ``register report``'s answered
-            self.data["sources"][sha]["institutions"] = list(dict.fromkeys(touched))
+        # whom it came from, whatever it changed (a held duplicate: when settled), for
+        # ``register report``'s answered
+        self.data["sources"][sha]["institutions"] = list(dict.fromkeys(touched))
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             name = short(self.name_of(iid), 80)
@@ -3019,6 +3020,8 @@ class Register:
             self._hold(iid, path, theirs, None, d["src"], at, why)
         self._apply(inst, plan.apply, d["src"], at, f"resolve {did}")
         self._unconfirm(inst, plan.apply)
+        if iid not in src.get("institutions", [iid]):  # whom its return came from
+            src["institutions"].append(iid)
         # from the day it came in, as a direct merge counts it (one held before formgen kept
         # that day: from the day it was ingested)
         came_in = d.get("came_in") or src.get("ingested_at", at)

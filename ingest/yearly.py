@@ -97,9 +97,15 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         held[region] = held.get(region, 0) + 1
         if in_year(entry.get("confirmed_at")):
             confirmed.add(iid)
-    came: dict[str | None, set[str]] = {}
-    """The institutions each source came from: its return's revisions and events, held values."""
     answered: set[str] = set()
+    unnamed: set[str] = set()
+    """Returns of the year whose source does not name its institutions (a register written
+    before 2026-11-25): known by their revisions, events and values held for a decision."""
+    for sha, src in reg.data["sources"].items():
+        if src.get("kind") not in NOT_ANSWERS and in_year(src.get("ingested_at")):
+            if "institutions" not in src:
+                unnamed.add(sha)
+            answered.update(kept(i) for i in src.get("institutions", ()) if i in reg.institutions)
     new: set[str] = set()
     closed: set[str] = set()
     merged: set[str] = set()
@@ -108,17 +114,14 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         history = inst["history"]
         if history and in_year(history[0].get("at")) and reg.merged_into(iid) is None:
             new.add(iid)
-        for h in history:
-            came.setdefault(h.get("src"), set()).add(iid)
+        if unnamed and any(h.get("src") in unnamed for h in history):
+            answered.add(kept(iid))
         retired = reg.retired(iid)
         if retired is not None and in_year(retired.get("at")):
             (merged if reg.merged_into(iid) else closed).add(iid)
-    for c in reg.data["conflicts"].values():  # sources of a register of before 2026-11-25
-        came.setdefault(c["theirs"].get("src"), set()).add(c["institution_id"])  # name no one
-    for sha, src in reg.data["sources"].items():
-        if src.get("kind") not in NOT_ANSWERS and in_year(src.get("ingested_at")):
-            whom = came.get(sha, set()).union(src.get("institutions", ()))
-            answered.update(kept(iid) for iid in whom if iid in reg.institutions)
+    for c in reg.data["conflicts"].values():
+        if c["theirs"].get("src") in unnamed:
+            answered.add(kept(c["institution_id"]))
     return YearFigures(
         year,
         stand,

@@ -19,9 +19,11 @@ from click.testing import CliRunner
 from register_support import YILMAZ, checklist, institution_form
 
 from formgen.cli import main
+from formgen.schema_load import default_schema
 from formgen.workspace import Workspace
 from ingest.export import export_json_schema
 from ingest.journal import as_of, journal_path, load, writing
+from ingest.register import Register
 from ingest.submission import Submission
 from ingest.yearly import year_figures
 
@@ -172,6 +174,20 @@ def test_a_return_whose_values_wait_for_a_decision_answered(
     for src in reg.data["sources"].values():
         src.pop("institutions", None)
     assert year_figures(reg, 2026, dt.date(2026, 12, 31)).answered == 2  # by the value held
+
+
+def test_a_return_held_as_a_probable_duplicate_answered_once_settled() -> None:
+    """Praxis Yılmaz (2025) sends a checklist in 2026 under another spelling of its name: held
+    as a probable duplicate it answered nobody yet; settled as Praxis Yılmaz, it answered in
+    2026."""
+    reg = Register(default_schema())
+    (iid,) = reg.merge(checklist("psychotherapie", YILMAZ), "2025-03-01T09:00:00Z").created
+    similar = dict(YILMAZ, name="Psychotherapeutische Praxis S. Yılmaz", plans="Gruppe")
+    (did,) = reg.merge(checklist("psychotherapie", similar), "2026-02-01T09:00:00Z").duplicates
+    end = dt.date(2026, 12, 31)
+    assert year_figures(reg, 2026, end).answered == 0
+    assert reg.resolve_duplicate(did, "merge", at="2026-02-02T09:00:00Z") == iid
+    assert year_figures(reg, 2026, end).answered == 1
 
 
 def test_a_form_dated_last_year_returned_this_year_confirms_this_year(
