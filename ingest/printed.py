@@ -1035,8 +1035,8 @@ def _withdrawn(
             continue
         sections = say("print_withdrawn_in", opt.lang, sections=", ".join(map(str, held)))
         when = retired_text(retired, opt.lang, personal=opt.personal)
-        text = f"{reg.name_of(iid, opt.lang)} ({iid}) – {sections}: {when}"
-        lines.append(_para(_lines(text, FONT, style.fontSize, BODY_W - style.leftIndent), style))
+        said = _named(reg.name_of(iid, opt.lang), f"({iid}) – {sections}: {when}")
+        lines.append(_para(said(FONT, style.fontSize, BODY_W - style.leftIndent), style))
     if not lines:
         return []
     head = say("print_withdrawn", opt.lang, date=date_text(since, opt.lang))
@@ -1328,6 +1328,33 @@ def _wrap(text: str, font: str, size: float, width: float) -> str:
     title of a centre's own schema, longer than a page stopped the whole print)."""
     lines = _broken(text, font, size, width - 2 * _PAD, _ROW_LINES)
     return "\n".join(line for line, _rtl in lines)
+
+
+def _named(name: str, rest: str) -> Callable[[str, float, float], str]:
+    """A line of the print's language that begins with an institution's ``name``, ``rest``
+    after it: as markup for a ``Paragraph`` of a font, size and width, broken into lines as
+    :func:`_lines` breaks them, the name's words in the name's own direction and the rest's in
+    the print's (left to right), as HTML's ``<bdi>`` sets a name in a sentence. Taken as one
+    paragraph, an Arabic name made the whole line right to left: „Rubrik 20: aus dem Register
+    genommen am – (inst-0127) مركز… (geschlossen zum 31.10.2025) 01.11.2025“."""
+    name, rest = linebreak.collapse(name), linebreak.collapse(rest)
+    text = f"{name} {rest}"
+    rtl = paragraph_rtl(name)
+
+    def said(font: str, size: float, width: float) -> str:
+        def measure(line: str) -> float:
+            return float(pdfmetrics.stringWidth(line, font, size))
+
+        shown, at = [], 0
+        for line in linebreak.wrap(text, measure, width):
+            at = text.index(line, at)
+            end, at = len(name) - at, at + len(line)
+            # the name's part of the line, then the rest's (each may be empty)
+            parts = (visual(line[:end], rtl), visual(line[end:].strip(), False))
+            shown.append(escape(" ".join(p for p in parts if p)))
+        return "<br/>".join(shown)
+
+    return said
 
 
 def _heading(text: str, style: ParagraphStyle, most: int | None = None) -> Paragraph:

@@ -514,6 +514,43 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
     assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
 
 
+def test_an_arabic_name_taken_out_stands_before_its_date_and_reason() -> None:
+    """The line of an institution taken out whose name is Arabic is German text with the name
+    in it (as HTML's ``<bdi>`` sets it): the name, joined and right to left, at the line's
+    start, then its id, sections, day and reason in the order written. The line was taken as
+    right to left: „Rubrik 11: aus dem Register genommen am – (inst-0001) مركز… (geschlossen)
+    20.11.2026“, the day behind the reason (a tester's finding)."""
+    r = Register(SCHEMA)
+    name = "مركز النور (Beratung Neuss)"
+    r.merge(checklist("krisendienst", {"name": name, "region": "dormagen"}))
+    r.retire("inst-0001", "geschlossen zum 31.10.2026", at="2026-11-20T10:00:00Z")
+    _cover, contents, *_rest = drawn_lines(render_register(r, PrintOptions(stand=STAND)))
+    line = " ".join(contents[contents.index("Ordner entfernen") + 1 :])
+    # the name in its own direction: its Latin part at its left end, as the entry's head draws it
+    shown = f"(Beratung Neuss) {right_to_left('مركز النور')}"
+    assert line.startswith(
+        f"{shown} (inst-0001) – Rubrik 11: aus dem Register genommen am 20.11.2026 "
+        "(geschlossen zum 31.10.2026)"
+    ), line
+    # broken over lines, the name's lines each right to left, read from the top; then the
+    # German words in their order
+    long = " ".join(["مركز النور للمهاجرين في دوسلدورف ونويس وكولن وبون ودورماغن"] * 3)
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {"name": long, "region": "dormagen"}))
+    r.retire("inst-0001", "geschlossen zum 31.10.2026", at="2026-11-20T10:00:00Z")
+    _cover, contents, *_rest = drawn_lines(render_register(r, PrintOptions(stand=STAND)))
+    lines = contents[contents.index("Ordner entfernen") + 1 : -1]  # the footer's line last
+    k = next(n for n, line in enumerate(lines) if "(inst-0001)" in line)
+    named = [*lines[:k], lines[k].partition(" (inst-0001)")[0]]
+    assert len(named) == 3
+    assert " ".join(part[::-1] for part in named) == long  # each line right to left
+    german = " ".join(lines)[" ".join(lines).index("(inst-0001)") :]
+    assert german.replace(" .", ".") == (
+        "(inst-0001) – Rubrik 11: aus dem Register genommen am 20.11.2026 "
+        "(geschlossen zum 31.10.2026)"
+    )
+
+
 def test_a_print_without_personal_data_lists_an_institution_taken_out_without_why() -> None:
     # the reason the coordinator gave may name people; the day and sections are the binder's
     r = Register(SCHEMA)
