@@ -57,7 +57,7 @@ from formgen.recipients import (
     sender_problem,
     shown_email,
 )
-from formgen.record import ID_RULE, InstitutionRecord
+from formgen.record import ID_RE, InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
     FieldProblems,
@@ -86,7 +86,6 @@ if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 _T = TypeVar("_T")
 FORMATS = {"pdf": ("formgen.pdf_form", "render_pdf"), "docx": ("formgen.docx_form", "render_docx")}
-_ROUND_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 def default_renderers(formats: Iterable[str]) -> dict[str, Renderer]:
@@ -145,8 +144,8 @@ class RoundSettings:
     round, the send log, ``issued.jsonl`` and ``formgen status`` stay as they were."""
 
     def __post_init__(self) -> None:
-        if not _ROUND_RE.match(self.round):
-            raise MailError(f"round name '{self.round:.60}' {ID_RULE}")
+        if not ID_RE.match(self.round):  # the rule of an id
+            raise MailError(Said("mail_bad_round", round=f"{self.round:.60}"))
 
     @property
     def carries_lang(self) -> bool:

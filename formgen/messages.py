@@ -2468,6 +2468,8 @@ WORDS: dict[str, dict[str, str]] = {
         "your own, such as new-1",
         "mail_list_bad_id": "id '{rid}' may only hold letters A-Z without accents, digits, '.', "
         "'_' and '-', start with a letter or digit, and have at most 64 characters",
+        "mail_bad_round": "round name '{round}' may only hold letters A-Z without accents, digits, "
+        "'.', '_' and '-', start with a letter or digit, and have at most 64 characters",
         "mail_list_duplicate_id": "duplicate id '{rid}' (first on line {first}, '{first_name}'; "
         "here '{name}'); ids must be unique: give a new institution an id of its own",
         "mail_list_case_id": "id '{rid}' differs from '{other}' (line {first}) only in upper and "
@@ -5499,6 +5501,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_bad_id": "ID „{rid}“: eine ID darf nur Buchstaben A-Z ohne Akzente, Ziffern, "
         "„.“, „_“ und „-“ enthalten, muss mit einem Buchstaben oder einer Ziffer beginnen und "
         "darf höchstens 64 Zeichen haben",
+        "mail_bad_round": "Rundenname „{round}“ (--round): ein Rundenname darf nur Buchstaben "
+        "A-Z ohne Akzente, Ziffern, „.“, „_“ und „-“ enthalten, muss mit einem Buchstaben oder "
+        "einer Ziffer beginnen und darf höchstens 64 Zeichen haben",
         "mail_list_duplicate_id": "doppelte ID „{rid}“ (zuerst in Zeile {first}, „{first_name}“; "
         "hier „{name}“); jede ID darf nur einmal vorkommen: eine neue Einrichtung braucht eine "
         "eigene ID",

@@ -59,11 +59,9 @@ from formgen.model import (
 
 Value = str | int | list[str]
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-ID_RULE = (
-    "may only hold letters A-Z without accents, digits, '.', '_' and '-', start with a letter "
-    "or digit, and have at most 64 characters"
-)
-"""What :data:`ID_RE` takes, said (an institution id, a round's name)."""
+"""An institution's id and a mail round's name: letters A-Z without accents, digits, '.', '_'
+and '-', beginning with a letter or digit, at most 64 characters (messages ``mail_list_bad_id``,
+``rec_bad_id``, ``mail_bad_round``)."""
 ERASED = "(erased #{n})"
 """What an erased value (:meth:`ingest.register.Register.erase`, ``formgen register erase``)
 is replaced by, everywhere the register, the journal and the send log held it: its raw text,

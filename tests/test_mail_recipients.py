@@ -1547,11 +1547,38 @@ def test_a_list_without_its_columns_is_refused_in_the_workspace_language(tmp_pat
 
 
 def test_an_invalid_id_is_told_with_the_rule_every_id_follows():
-    """The words of a list's invalid id say the rule of :data:`formgen.record.ID_RULE`."""
+    """The words of a list's invalid id say the rule of :data:`formgen.record.ID_RE`, as a
+    round's invalid name does, in both languages."""
     from formgen.messages import Said
-    from formgen.record import ID_RULE
 
-    assert Said("mail_list_bad_id", rid="x y") == f"id 'x y' {ID_RULE}"
+    rule = Said("mail_list_bad_id", rid="x y").removeprefix("id 'x y' ")
+    assert Said("mail_bad_round", round="x y") == f"round name 'x y' {rule}"
+    regel = Said("mail_list_bad_id", rid="x y").in_language("de").partition(": eine ID ")[2]
+    said = Said("mail_bad_round", round="x y").in_language("de")
+    assert said.endswith(f": ein Rundenname {regel}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Fehler: Rundenname „Runde ß“ (--round): ein Rundenname darf nur Buchstaben A-Z"),
+        ("en", "Error: round name 'Runde ß' may only hold letters A-Z without accents"),
+    ],
+)
+def test_an_invalid_round_name_is_refused_in_the_workspace_language(tmp_path, lang, said):
+    """A tester's finding: `mail --round 'Runde ß'` in a German workspace said its error in
+    English; nothing is mailed or logged."""
+    ws = make_workspace(tmp_path / "ws", language=lang).root
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_text(HEADER + "a1;Şule Yılmaz;sule@example.org;facharzt;\r\n", "utf-8")
+    sendlog = (ws / "sendlog.jsonl").read_bytes() if (ws / "sendlog.jsonl").exists() else b""
+    drafts = tmp_path / "d"
+    args = ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--round", "Runde ß"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and " ".join(result.output.split()).startswith(said), result.output
+    assert not drafts.exists() or not any(drafts.iterdir())
+    after = (ws / "sendlog.jsonl").read_bytes() if (ws / "sendlog.jsonl").exists() else b""
+    assert after == sendlog
 
 
 @pytest.mark.parametrize("rid", ["CON", "nul", "Prn", "aux.1", "COM1", "lpt9", "COM0", "nul.pdf"])
