@@ -35,6 +35,7 @@ from typing import BinaryIO
 
 from formgen.errors import UnreadableFileError
 from formgen.linebreak import shorten
+from formgen.messages import Said, SaidJoined
 from formgen.recipients import normalise_email
 
 _STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
@@ -170,9 +171,7 @@ def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
         if not blocks:
             return _plain_bounces(msg, source)
     except RecursionError:
-        raise UnreadableFileError(
-            source, "too-large", "nested too deeply to read (a damaged or hostile file?)"
-        ) from None
+        raise UnreadableFileError(source, "too-large", Said("bounce_nested")) from None
     out = []
     for block in (
         blocks[1:] or blocks
@@ -303,7 +302,8 @@ class BounceFile:
     not_bounces: int = 0
     """Mails that are no delivery report (the rest of an Inbox saved with the bounces)."""
     problems: list[str] = field(default_factory=list)
-    """A mail that could not be read, one line each (the others are read)."""
+    """A mail that could not be read, one line each (the others are read), to be said in the
+    workspace's language (:func:`~formgen.messages.in_language`)."""
 
 
 def read_bounces(fh: BinaryIO, name: str, max_file_bytes: int) -> BounceFile:
@@ -314,13 +314,8 @@ def read_bounces(fh: BinaryIO, name: str, max_file_bytes: int) -> BounceFile:
     Raises :class:`~formgen.errors.UnreadableFileError` for a file over ``max_file_bytes``."""
     size = fh.seek(0, os.SEEK_END)
     if size > max_file_bytes:
-        raise UnreadableFileError(
-            name,
-            "too-large",
-            f"{size:,} bytes is more than the {max_file_bytes:,} bytes a file of bounces may "
-            "have — move the bounces into a folder of their own in the mail program and give "
-            "that folder's file",
-        )
+        said = Said("bounce_file_too_large", size=size, most=max_file_bytes)
+        raise UnreadableFileError(name, "too-large", said)
     fh.seek(0)
     out = BounceFile()
     for source, data in _mails(fh, name, max_file_bytes):
@@ -328,7 +323,7 @@ def read_bounces(fh: BinaryIO, name: str, max_file_bytes: int) -> BounceFile:
         try:
             found = parse_bounce(data, source)
         except UnreadableFileError as exc:  # one such mail never stops the others
-            out.problems.append(str(exc))
+            out.problems.append(SaidJoined((exc.file_name, exc.said or str(exc)), ": "))
             continue
         out.bounces.extend(found)
         out.not_bounces += not found

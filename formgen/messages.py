@@ -2226,6 +2226,10 @@ WORDS: dict[str, dict[str, str]] = {
         "it; fix what the line says",
         "mail_run_again": "{what}, then run the same command again",
         "mail_bounce_not_a_file": "  not read: {name}: {what}, not a file",
+        "bounce_nested": "nested too deeply to read (a damaged or hostile file?)",
+        "bounce_file_too_large": "{size:,} bytes is more than the {most:,} bytes a file of "
+        "bounces may have — move the bounces into a folder of their own in the mail program and "
+        "give that folder's file",
         "mail_bounce_not_read": "  not read: {problem}",
         "mail_bounce_cannot_read": "  not read: {name}: cannot read it: {why}",
         "mail_bounce_not_bounce": "  not a bounce: {name}",
@@ -2717,6 +2721,9 @@ WORDS: dict[str, dict[str, str]] = {
         "config_unknown": "Note: {path}: formgen does not read {name}{hint}; it reads {known} "
         "(a setting of a newer formgen is left as it is)",
         "config_meant": " (meant: {name}?)",
+        "ws_secret_damaged": "{path} is missing or damaged: forms cannot be signed or checked; "
+        "copy it back from a backup of the workspace (a new key does not recognise the forms "
+        "sent out so far)",
         "config_regions": "{path}: entry {n} of [[regions]] ({entry}) cannot be used: each entry "
         'needs value = "…" and the region\'s name as de = "…" (en = "…" for forms in English), '
         'nothing else: value = "dueren", de = "Düren"; correct it and run the command again',
@@ -5224,6 +5231,11 @@ WORDS: dict[str, dict[str, str]] = {
         "diese Einrichtung keine Mail; beheben, was die Zeile sagt",
         "mail_run_again": "{what}; dann denselben Befehl noch einmal ausführen",
         "mail_bounce_not_a_file": "  nicht gelesen: {name}: {what}, keine Datei",
+        "bounce_nested": "zu tief verschachtelt, um sie zu lesen (eine beschädigte oder "
+        "feindselige Datei?)",
+        "bounce_file_too_large": "{size:,} Bytes sind mehr als die {most:,} Bytes, die eine Datei "
+        "mit Unzustellbarkeitsmeldungen haben darf – die Meldungen im Mailprogramm in einen "
+        "eigenen Ordner verschieben und die Datei dieses Ordners angeben",
         "mail_bounce_not_read": "  nicht gelesen: {problem}",
         "mail_bounce_cannot_read": "  nicht gelesen: {name}: nicht lesbar: {why}",
         "mail_bounce_not_bounce": "  keine Unzustellbarkeitsmeldung: {name}",
@@ -5783,6 +5795,9 @@ WORDS: dict[str, dict[str, str]] = {
         "config_unknown": "Achtung: {path}: {name} liest formgen nicht{hint}; es liest {known} "
         "(eine Einstellung eines neueren formgen bleibt, wie sie ist)",
         "config_meant": " (gemeint: {name}?)",
+        "ws_secret_damaged": "{path} fehlt oder ist beschädigt: Formulare können weder "
+        "signiert noch geprüft werden; die Datei aus einer Sicherung des Arbeitsbereichs "
+        "zurückkopieren (ein neuer Schlüssel erkennt die bisher verschickten Formulare nicht)",
         "config_regions": "{path}: Eintrag {n} unter [[regions]] ({entry}) ist nicht verwendbar: "
         'jeder Eintrag braucht value = "…" und den Namen der Region als de = "…" (en = "…" für '
         'Formulare auf Englisch), sonst nichts: value = "dueren", de = "Düren"; bitte '

@@ -701,9 +701,7 @@ class Workspace:
             text = (self.root / SECRET).read_text("ascii").strip()
             return bytes.fromhex(text)
         except (OSError, ValueError):
-            raise WorkspaceError(
-                f"{self.root / SECRET} is missing or damaged: forms cannot be signed or checked"
-            ) from None
+            raise WorkspaceError(Said("ws_secret_damaged", path=str(self.root / SECRET))) from None
 
     # ------------------------------------------------------------------ paths
 

@@ -1581,6 +1581,23 @@ def test_an_invalid_round_name_is_refused_in_the_workspace_language(tmp_path, la
     assert after == sendlog
 
 
+def test_a_workspace_without_its_key_is_said_in_its_language(tmp_path):
+    """A workspace copied without secret.key (a backup that left it out): the refusal says so
+    in German to a German coordinator, and how to mend it; it was English text."""
+    ws = make_workspace(tmp_path / "ws", language="de").root
+    (ws / "secret.key").unlink()
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_text(HEADER + "a1;Şule Yılmaz;sule@example.org;facharzt;\r\n", "utf-8")
+    code, said = mail_drafts(ws, listed, tmp_path / "d")
+    assert code == 1
+    assert (
+        f"FEHLER a1 (Şule Yılmaz) <sule@example.org>: {ws / 'secret.key'} fehlt oder ist "
+        "beschädigt: Formulare können weder signiert noch geprüft werden; die Datei aus einer "
+        "Sicherung des Arbeitsbereichs zurückkopieren"
+    ) in " ".join(said.split()), said
+    assert not (tmp_path / "d").exists() or not any((tmp_path / "d").iterdir())
+
+
 @pytest.mark.parametrize("rid", ["CON", "nul", "Prn", "aux.1", "COM1", "lpt9", "COM0", "nul.pdf"])
 def test_an_id_windows_keeps_for_a_device_is_refused(rid):
     """Found by the shared-drive audit: ids CON and nul made drafts CON.eml and nul.eml, which

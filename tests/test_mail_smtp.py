@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import getpass
+import io
 import json
 import mailbox
 import os
@@ -42,11 +43,13 @@ from test_register_returns import mailed_form
 from test_terminal_encoding import piped
 
 import formgen.workspace
-from formgen.bounces import MAX_MAIL_BYTES
+from formgen.bounces import MAX_MAIL_BYTES, read_bounces
 from formgen.cli import main
+from formgen.errors import UnreadableFileError
 from formgen.forms import FormRequest, new_identity
 from formgen.mailing import build_message, shipped_template
 from formgen.mailrun import SmtpSender, smtp_settings
+from formgen.messages import in_language
 from formgen.recipients import Recipient
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpTransport
@@ -1127,12 +1130,25 @@ def test_a_bounce_nested_too_deeply_is_one_line_and_the_other_bounces_are_record
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "  nicht gelesen: Unzustellbar (tief).eml: nested too deeply to read (a damaged or hostile "
-        "file?)",
+        "  nicht gelesen: Unzustellbar (tief).eml: zu tief verschachtelt, um sie zu lesen (eine "
+        "beschädigte oder feindselige Datei?)",
         "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
         "1 Unzustellbarkeitsmeldung erfasst",
     ]
+
+
+def test_a_file_of_bounces_too_large_is_refused_in_the_workspace_language():
+    """Said in German to a German coordinator, as every line of `formgen bounces` is: it was
+    English text in formgen/bounces.py."""
+    with pytest.raises(UnreadableFileError, match="2,000 bytes is more than the 1,000") as caught:
+        read_bounces(io.BytesIO(b"x" * 2000), "Posteingang.mbox", 1000)
+    assert caught.value.file_name == "Posteingang.mbox"
+    assert in_language(caught.value.said or "", "de").startswith(
+        "2.000 Bytes sind mehr als die 1.000 Bytes, die eine Datei mit "
+        "Unzustellbarkeitsmeldungen haben darf – die Meldungen im Mailprogramm in einen eigenen "
+        "Ordner verschieben"
+    )
 
 
 def _mailed_workspace(tmp_path: Path) -> Path:
@@ -1285,9 +1301,9 @@ def test_huge_files_of_bounces_are_read_in_bounded_memory_or_refused(tmp_path):
     assert done.stdout.splitlines() == [
         f"  keine Unzustellbarkeitsmeldung: 1 der 3 Mails in {files[0]}",
         f"  keine Unzustellbarkeitsmeldung: {files[1]}",
-        "  nicht gelesen: Sicherung.mbox: 2,147,483,649 bytes is more than the 2,147,483,648 bytes a "
-        "file of bounces may have — move the bounces into a folder of their own in the mail "
-        "program and give that folder's file",
+        "  nicht gelesen: Sicherung.mbox: 2.147.483.649 Bytes sind mehr als die 2.147.483.648 "
+        "Bytes, die eine Datei mit Unzustellbarkeitsmeldungen haben darf – die Meldungen im "
+        "Mailprogramm in einen eigenen Ordner verschieben und die Datei dieses Ordners angeben",
         "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
         "  unzustellbar lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "

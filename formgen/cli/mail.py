@@ -65,6 +65,7 @@ from formgen.mailrun import (
 )
 from formgen.messages import (
     WORDS,
+    SaidJoined,
     day_text,
     in_language,
     os_error_said,
@@ -1096,7 +1097,8 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
             )
             continue
         except UnreadableFileError as exc:
-            echo_fitted(say("mail_bounce_not_read", lang, problem=str(exc)))
+            problem = SaidJoined((exc.file_name, exc.said or str(exc)), ": ")
+            echo_fitted(say("mail_bounce_not_read", lang, problem=in_language(problem, lang)))
             continue
         except OSError as exc:
             why = in_language(os_error_said(exc), lang)
