@@ -1097,8 +1097,8 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
             )
             continue
         except UnreadableFileError as exc:
-            problem = SaidJoined((exc.file_name, exc.said or str(exc)), ": ")
-            echo_fitted(say("mail_bounce_not_read", lang, problem=in_language(problem, lang)))
+            said = SaidJoined((exc.file_name, exc.said or str(exc)), ": ")
+            echo_fitted(say("mail_bounce_not_read", lang, problem=in_language(said, lang)))
             continue
         except OSError as exc:
             why = in_language(os_error_said(exc), lang)
