@@ -1516,6 +1516,10 @@ WORDS: dict[str, dict[str, str]] = {
         "saved after an earlier state ({size:,} bytes arrived), so what was saved last, the "
         "values typed in, is missing; the mail or upload was probably cut off, ask the sender "
         "to send the file again",
+        "ingest_pdf_update_unended": "the PDF is damaged: the changes saved last ({after:,} bytes "
+        "after an earlier state) end without their cross-reference (startxref), as a file cut "
+        "off with an end marker %%EOF put after it; only the earlier state could be read, "
+        "without what was saved last; ask the sender to send the file again",
         "ingest_pdf_damaged": "the PDF is damaged and could not be repaired ({detail}); ask the "
         "sender to save the form again and resend it",
         "ingest_pdf_encrypted": "the PDF is password-protected; ask the sender to save it without "
@@ -4437,6 +4441,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Beginn von Änderungen, die nach einem früheren Stand gespeichert wurden ({size:,} Bytes "
         "sind angekommen); das zuletzt Gespeicherte, die eingetragenen Werte, fehlt; die Mail "
         "oder der Upload wurde wohl abgeschnitten – bitte beim Absender die Datei neu anfordern",
+        "ingest_pdf_update_unended": "das PDF ist beschädigt: die zuletzt gespeicherten "
+        "Änderungen ({after:,} Bytes nach einem früheren Stand) enden ohne ihr Verzeichnis "
+        "(startxref), wie bei einer abgeschnittenen Datei, an die die Endmarke %%EOF angehängt "
+        "wurde; lesbar wäre nur der frühere Stand, ohne das zuletzt Gespeicherte – bitte beim "
+        "Absender die Datei neu anfordern",
         "ingest_pdf_damaged": "das PDF ist beschädigt und ließ sich nicht reparieren (die "
         "englische Meldung des PDF-Lesers zeigt --json) – den Absender bitten, das Formular neu "
         "zu speichern und noch einmal zu schicken",

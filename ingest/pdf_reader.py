@@ -220,7 +220,11 @@ def check_end_marker(data: bytes, file_name: str) -> None:
     earlier revision's ``%%EOF`` (pdf.js's update of what was typed begun, not ended), it holds
     that revision whole and the start of the next: qpdf reads the earlier one, the form as it
     was before (as sent), and says nothing; so the bytes after the last ``%%EOF`` must not
-    begin an update."""
+    begin an update. A revision ends in ``startxref``, its cross-reference's offset and
+    ``%%EOF``: a last ``%%EOF`` with an earlier revision's ``startxref`` and ``%%EOF`` before it
+    and none of its own ends an update cut off and given a ``%%EOF`` by hand; qpdf reads the
+    earlier revision, without a word, so the file is damaged (the search goes back from the end:
+    a complete file's ``startxref`` is a few bytes before it)."""
     end = data.rfind(b"%%EOF", max(0, len(data) - 1024))
     if end < 0:
         raise _fail(file_name, "truncated", size=len(data))
@@ -228,6 +232,10 @@ def check_end_marker(data: bytes, file_name: str) -> None:
         after = len(data) - end - 5
         said = Said("ingest_pdf_cut_update", size=len(data), after=after)
         raise UnreadableFileError(file_name, "truncated", said)
+    xref = data.rfind(b"startxref", 0, end)
+    if xref >= 0 and (earlier := data.find(b"%%EOF", xref, end)) >= 0:
+        said = Said("ingest_pdf_update_unended", after=end - earlier - 5)
+        raise UnreadableFileError(file_name, "damaged", said)
 
 
 _MEMORY_FILES = hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")

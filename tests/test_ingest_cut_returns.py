@@ -23,7 +23,7 @@ from formgen.cli import main
 from formgen.errors import UnreadableFileError
 from formgen.messages import in_language
 from formgen.pdf_write import as_written
-from ingest.pdf_reader import read_acroform
+from ingest.pdf_reader import check_end_marker, read_acroform
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 
@@ -143,3 +143,39 @@ def test_a_line_end_or_padding_after_the_end_is_no_update() -> None:
     data = (SAMPLES / "institution_e2_pdfjs.pdf").read_bytes()
     for tail in (b"\r\n", b"\x00" * 40, b"\n\n  \n"):
         assert read_acroform(data + tail, "Bogen.pdf").identity is not None
+
+
+@pytest.mark.parametrize("after", [2, 500, 5000])
+def test_a_return_cut_inside_its_update_with_an_end_marker_put_after_it_is_damaged(
+    after: int, tmp_path: Path
+) -> None:
+    """A tester's finding: cut 500 bytes into pdf.js's update, with „%%EOF“ typed after it,
+    the return was merged as the form as sent, „aktualisiert, 5 Änderungen“ (qpdf reads the
+    earlier revision and says nothing); the update has no startxref of its own."""
+    data = _cut("institution_e2_pdfjs.pdf", after) + b"\n%%EOF\n"
+    with pytest.raises(UnreadableFileError, match="end without their cross-reference") as info:
+        read_acroform(data, "Bogen.pdf")
+    assert info.value.reason == "damaged"
+    ws = sample_workspace(tmp_path / "ws")
+    path = tmp_path / "Bogen Łódź.pdf"
+    path.write_bytes(data)
+    (out,) = ingest_into_register([path], ws).outcomes
+    assert out.status is Status.UNREADABLE
+    size = f"{after + 1:,}".replace(",", ".")  # with the line end before the %%EOF
+    assert in_language(out.reason, "de") == (
+        f"das PDF ist beschädigt: die zuletzt gespeicherten Änderungen ({size} Bytes nach "
+        "einem früheren Stand) enden ohne ihr Verzeichnis (startxref), wie bei einer "
+        "abgeschnittenen Datei, an die die Endmarke %%EOF angehängt wurde; lesbar wäre nur der "
+        "frühere Stand, ohne das zuletzt Gespeicherte – bitte beim Absender die Datei neu "
+        "anfordern"
+    )
+    register = json.loads((ws.root / "register.json").read_text("utf-8"))
+    assert register["sources"] == {}
+
+
+@pytest.mark.parametrize("name", [p.name for p in sorted(SAMPLES.glob("*.pdf"))])
+def test_every_sample_ends_its_last_revision_with_its_own_startxref(name: str) -> None:
+    """No committed return (one revision or several: pdf.js, PDFium, Acrobat's updates, qpdf,
+    linearized files) is taken for an update without its end."""
+    data = (SAMPLES / name).read_bytes()
+    check_end_marker(data, name)
