@@ -2725,6 +2725,12 @@ WORDS: dict[str, dict[str, str]] = {
         "config_unknown": "Note: {path}: formgen does not read {name}{hint}; it reads {known} "
         "(a setting of a newer formgen is left as it is)",
         "config_meant": " (meant: {name}?)",
+        "ws_seed_reused": "form instance {ref} was issued before for another form ({kind}, "
+        "{whose}); nothing was written. Was --seed given again for other forms? Generate "
+        "without --seed, or with a seed not used before",
+        "ws_seed_institution": "institution {iid}",
+        "ws_seed_categories": "{n} categories",
+        "ws_seed_categories_one": "1 category",
         "ws_secret_damaged": "{path} is missing or damaged: forms cannot be signed or checked; "
         "copy it back from a backup of the workspace (a new key does not recognise the forms "
         "sent out so far)",
@@ -5804,6 +5810,12 @@ WORDS: dict[str, dict[str, str]] = {
         "config_unknown": "Achtung: {path}: {name} liest formgen nicht{hint}; es liest {known} "
         "(eine Einstellung eines neueren formgen bleibt, wie sie ist)",
         "config_meant": " (gemeint: {name}?)",
+        "ws_seed_reused": "Formular {ref} wurde schon für ein anderes Formular ausgegeben "
+        "({kind}, {whose}); nichts wurde geschrieben. Wurde --seed für andere Formulare noch "
+        "einmal angegeben? Ohne --seed erzeugen oder mit einem noch nicht verwendeten Seed",
+        "ws_seed_institution": "Einrichtung {iid}",
+        "ws_seed_categories": "{n} Checklisten",
+        "ws_seed_categories_one": "1 Checkliste",
         "ws_secret_damaged": "{path} fehlt oder ist beschädigt: Formulare können weder "
         "signiert noch geprüft werden; die Datei aus einer Sicherung des Arbeitsbereichs "
         "zurückkopieren (ein neuer Schlüssel erkennt die bisher verschickten Formulare nicht)",

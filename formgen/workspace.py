@@ -792,15 +792,12 @@ class Workspace:
             earlier = new.get(ident.instance_id) or known.get(ident.instance_id)
             if earlier is not None and earlier != ident:
                 whose = (
-                    f"institution {earlier.institution_id}"
+                    Said("ws_seed_institution", iid=earlier.institution_id)
                     if earlier.institution_id
-                    else f"{len(earlier.categories)} categories"
+                    else said_count("ws_seed_categories", len(earlier.categories))
                 )
-                raise WorkspaceError(
-                    f"form instance {ident.reference} was issued before for another form "
-                    f"({earlier.kind}, {whose}); nothing was written. Was --seed given again "
-                    "for other forms? Generate without --seed, or with a seed not used before"
-                )
+                said = Said("ws_seed_reused", ref=ident.reference, kind=earlier.kind, whose=whose)
+                raise WorkspaceError(said)
             new[ident.instance_id] = ident
         if schema is not None:
             self._keep_schema(schema)

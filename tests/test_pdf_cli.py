@@ -468,10 +468,28 @@ def test_recipients_batch(tmp_path: Path) -> None:
     assert fields["institution.region"]["/V"] == "neuss_meerbusch"
 
 
-def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said", "fix"),
+    [
+        (
+            "de",
+            "wurde schon für ein anderes Formular ausgegeben (institution, Einrichtung inst-1)",
+            "Ohne --seed erzeugen oder mit einem noch nicht verwendeten Seed",
+        ),
+        (
+            "en",
+            "was issued before for another form (institution, institution inst-1)",
+            "Generate without --seed, or with a seed not used before",
+        ),
+    ],
+)
+def test_a_seed_given_again_for_other_forms_is_refused(
+    tmp_path: Path, lang: str, said: str, fix: str
+) -> None:
     """The same seed repeats the instance ids: a printed copy's reference would find the wrong
-    form. The same forms again are fine; other forms under the same ids write nothing."""
-    ws = Workspace.init(tmp_path / "ws")
+    form. The same forms again are fine; other forms under the same ids write nothing. Said
+    in the workspace's language (it was English text in a German workspace)."""
+    ws = Workspace.init(tmp_path / "ws", language=lang)
     (tmp_path / "r.csv").write_text(RECIPIENTS, "utf-8")
     (tmp_path / "other.csv").write_text(RECIPIENTS.replace("inst-1,", "inst-9,"), "utf-8")
 
@@ -486,8 +504,7 @@ def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
     log = (ws.root / "issued.jsonl").read_bytes()
     refused = generate("other.csv", "c", "--seed", "3")
     assert refused.exit_code == 1
-    assert "was issued before for another form (institution, institution inst-1)" in refused.stderr
-    assert "Generate without --seed, or with a seed not used before" in refused.stderr
+    assert said in " ".join(refused.stderr.split()) and fix in " ".join(refused.stderr.split())
     assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
     assert (ws.root / "issued.jsonl").read_bytes() == log
     assert generate("other.csv", "d").exit_code == 0
