@@ -781,8 +781,8 @@ WORDS: dict[str, dict[str, str]] = {
         "print_legend_never": "the details come from a list or from others; the institution has "
         "never answered.",
         "print_legend_unanswered": "nothing of the checklist is given (a form sent back as it "
-        "was, with only date and initials, or 'no changes' by mail); the institution is asked "
-        "again.",
+        "was, or 'no changes' by mail): the institution's details count as confirmed, the "
+        "checklist is asked for again.",
         "print_legend_unconfirmed": "at least one detail does not come from the institution itself "
         "(from a list, someone else's checklist or entered by hand).",
         "print_legend_dates": '"confirmed on …": the day the institution last confirmed its '
@@ -3598,8 +3598,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Teil unten alle Blätter herausnehmen und die neuen einlegen; alle anderen Abschnitte "
         "bleiben, wie sie sind.",
         "print_swap_part": "{part}: {pages} ({sheets})",
-        "print_swap_emptied": "{part}: seine Blätter herausnehmen, er hat keine Einträge mehr "
-        "(der Inhalt nennt ihn)",
+        "print_swap_emptied": "{part}: alle Blätter herausnehmen, keine Einträge mehr (der Inhalt "
+        "nennt den Abschnitt)",
         "print_swap_pages": "Seiten {first}–{last}",
         "print_swap_pages_one": "Seite {first}",
         "print_swap_cover": "Deckblatt und Inhalt",
@@ -3650,8 +3650,8 @@ WORDS: dict[str, dict[str, str]] = {
         "print_legend_never": "die Angaben kommen aus einer Liste oder von anderen; die Einrichtung "
         "hat noch nie geantwortet.",
         "print_legend_unanswered": "von der Checkliste ist nichts angegeben (ein Formular kam "
-        "zurück, wie es verschickt wurde, nur mit Datum und Handzeichen, oder „keine Änderungen“ "
-        "per Mail); die Einrichtung wird neu gefragt.",
+        "zurück, wie es verschickt wurde, oder „keine Änderungen“ per Mail): die Angaben zur "
+        "Einrichtung gelten als bestätigt, die Checkliste wird neu erfragt.",
         "print_legend_unconfirmed": "mindestens eine Angabe kommt nicht von der Einrichtung selbst "
         "(aus einer Liste, der Checkliste von jemand anderem oder von Hand eingetragen).",
         "print_legend_dates": "„bestätigt am …“: der Tag, an dem die Einrichtung ihre Angaben "
@@ -4167,7 +4167,7 @@ WORDS: dict[str, dict[str, str]] = {
         "split_no_name": "der Dienst, der von {iid} abgeteilt wird, braucht einen Namen (--name "
         "NAME); nichts geändert",
         "print_split_from": "abgeteilt von {iid} am {date}",
-        "print_split_off": "{iid} davon abgeteilt am {date}",
+        "print_split_off": "am {date} hat sich {iid} davon abgeteilt",
         "merge_reason": "zusammengeführt mit {keep}",
         "held_merged_value": "zusammengeführt",
         "took_merged": "Wert der zusammengeführten Einrichtung übernommen",

@@ -35,12 +35,13 @@ from dataclasses import dataclass
 
 from formgen.messages import date_text, say, say_count
 from ingest.labels import region_text
-from ingest.register import HAND, IMPORT, MERGED, Json, Register, local_day
+from ingest.register import HAND, IMPORT, MERGED, SPLIT, Json, Register, local_day
 from ingest.staleness import region_of
 from ingest.tables import fold, table, width
 
-NOT_ANSWERS = frozenset({HAND, IMPORT, MERGED})
-"""The kinds of sources that are no returned form: a hand edit, an imported list, a merge."""
+NOT_ANSWERS = frozenset({HAND, IMPORT, MERGED, SPLIT})
+"""The kinds of sources that are no returned form: a hand edit, an imported list, a merge, a
+split (``register split``: the new service's values, none of them its word)."""
 
 
 @dataclass(frozen=True)

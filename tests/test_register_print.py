@@ -514,6 +514,13 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
     assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
 
 
+def withdrawn(contents: list[str]) -> list[str]:
+    """The contents' lines of the institutions taken out: after their heading, before the
+    checklists without an entry and the footer's line."""
+    lines = contents[contents.index("Ordner entfernen") + 1 : -1]
+    return lines[: lines.index("Noch keine Einträge")] if "Noch keine Einträge" in lines else lines
+
+
 def test_an_arabic_name_taken_out_stands_before_its_date_and_reason() -> None:
     """The line of an institution taken out whose name is Arabic is German text with the name
     in it (as HTML's ``<bdi>`` sets it): the name, joined and right to left, at the line's
@@ -525,7 +532,7 @@ def test_an_arabic_name_taken_out_stands_before_its_date_and_reason() -> None:
     r.merge(checklist("krisendienst", {"name": name, "region": "dormagen"}))
     r.retire("inst-0001", "geschlossen zum 31.10.2026", at="2026-11-20T10:00:00Z")
     _cover, contents, *_rest = drawn_lines(render_register(r, PrintOptions(stand=STAND)))
-    line = " ".join(contents[contents.index("Ordner entfernen") + 1 :])
+    line = " ".join(withdrawn(contents))
     # the name in its own direction: its Latin part at its left end, as the entry's head draws it
     shown = f"(Beratung Neuss) {right_to_left('مركز النور')}"
     assert line.startswith(
@@ -539,7 +546,7 @@ def test_an_arabic_name_taken_out_stands_before_its_date_and_reason() -> None:
     r.merge(checklist("krisendienst", {"name": long, "region": "dormagen"}))
     r.retire("inst-0001", "geschlossen zum 31.10.2026", at="2026-11-20T10:00:00Z")
     _cover, contents, *_rest = drawn_lines(render_register(r, PrintOptions(stand=STAND)))
-    lines = contents[contents.index("Ordner entfernen") + 1 : -1]  # the footer's line last
+    lines = withdrawn(contents)
     k = next(n for n, line in enumerate(lines) if "(inst-0001)" in line)
     named = [*lines[:k], lines[k].partition(" (inst-0001)")[0]]
     assert len(named) == 3

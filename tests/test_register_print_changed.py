@@ -339,7 +339,7 @@ def test_a_section_gets_its_sheets_with_its_first_entry_and_gives_them_up_with_i
     labels, texts = read(path)
     assert not any(label.startswith("11/") for label in labels)
     sheet = " ".join(texts[0].split())
-    assert f"{crisis}: seine Blätter herausnehmen, er hat keine Einträge mehr" in sheet
+    assert f"{crisis}: alle Blätter herausnehmen, keine Einträge mehr" in sheet
     contents = " ".join(texts[labels.index("Inhalt/1")].split())
     assert "Кризисная служба Neuss (inst-0002) – Rubrik 11: aus dem Register genommen" in contents
     assert f" {crisis} " in contents.partition(" Noch keine Einträge 1. Kontakt")[2]

@@ -99,7 +99,7 @@ def test_the_print_says_which_split_off_which() -> None:
         text = " ".join((p.extract_text() or "").replace("\n", " ") for p in doc.pages)
     day = dt.date.today().strftime("%d.%m.%Y")
     assert f"abgeteilt von {iid} am {day}" in text, text
-    assert f"{new} davon abgeteilt am {day}" in text, text
+    assert f"am {day} hat sich {new} davon abgeteilt" in text, text
 
 
 def test_register_split_journaled_both_histories_find_all_and_rebuild(tmp_path: Path) -> None:

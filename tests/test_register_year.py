@@ -190,6 +190,18 @@ def test_a_return_held_as_a_probable_duplicate_answered_once_settled() -> None:
     assert year_figures(reg, 2026, end).answered == 1
 
 
+def test_a_service_split_off_answered_nothing() -> None:
+    """Praxis Yılmaz answered in 2026; a practice split off it that year (register split) starts
+    with its values, none of them its word: no answer of its own."""
+    reg = Register(default_schema())
+    (iid,) = reg.merge(checklist("psychotherapie", YILMAZ), "2026-03-01T09:00:00Z").created
+    end = dt.date(2026, 12, 31)
+    assert year_figures(reg, 2026, end).answered == 1
+    name = "Praxis Yılmaz Nord"
+    reg.split_institution(iid, reg.split_values(iid, name), "geteilt", at="2026-04-01T09:00:00Z")
+    assert year_figures(reg, 2026, end).answered == 1
+
+
 def test_a_form_dated_last_year_returned_this_year_confirms_this_year(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
