@@ -504,6 +504,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_value": "    {path}: {value} ({when}), erased",
         "erase_value_now": "current value",
         "erase_value_before": "earlier value",
+        "erase_value_copied": "{when}, copied from {iid} by register split: {iid} and the files "
+        "showing its values keep it",
         "erase_kept": "    {path}: {value} (current value), stays",
         "erase_inner": "    {text} inside its notes (register set, confirm, erase), its other "
         "fields' texts and what its forms were prefilled with: erased there",
@@ -1249,7 +1251,8 @@ WORDS: dict[str, dict[str, str]] = {
         "split_by_hand": "split off {other} by hand: {note}",
         "op_split_off": "{other} {name} split off it: {note}",
         "split_done": "{new} {name}: split off {iid} {old} ({note}), a new institution with the "
-        "other values and checklists of {iid} as a start, none of them its word: until it "
+        "other values and checklists of {iid} as a start (not its contact persons: the new one "
+        "names its own on its form), none of them its word: until it "
         "answers, its entries are never confirmed, and formgen mail --stale --drafts FOLDER (or "
         "--send) mails it a form to correct them (to correct one now: formgen register set {new} "
         "PATH VALUE --note …); {iid} keeps its id and history; a checklist tells them apart by "
@@ -3355,6 +3358,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_value": "    {path}: {value} ({when}), wird gelöscht",
         "erase_value_now": "jetziger Wert",
         "erase_value_before": "früherer Wert",
+        "erase_value_copied": "{when}, von {iid} übernommen bei register split: {iid} und die "
+        "Dateien mit dessen Werten behalten ihn",
         "erase_kept": "    {path}: {value} (jetziger Wert), bleibt",
         "erase_inner": "    {text} in ihren Notizen (register set, confirm, erase), den Texten "
         "ihrer anderen Felder und womit ihre Formulare vorausgefüllt waren: wird dort gelöscht",
@@ -4153,7 +4158,8 @@ WORDS: dict[str, dict[str, str]] = {
         "split_by_hand": "von Hand abgeteilt von {other}: {note}",
         "op_split_off": "{other} {name} davon abgeteilt: {note}",
         "split_done": "{new} {name}: von {iid} {old} abgeteilt ({note}), eine neue Einrichtung "
-        "mit den übrigen Werten und Checklisten von {iid} als Anfang, keiner davon ihr Wort: bis "
+        "mit den übrigen Werten und Checklisten von {iid} als Anfang (nicht seinen "
+        "Ansprechpersonen: die neue nennt ihre eigenen auf ihrem Formular), keiner davon ihr Wort: bis "
         "sie antwortet, sind ihre Einträge nie bestätigt, und formgen mail --stale --drafts ORDNER "
         "(oder --send) schickt ihr ein Formular, um sie zu berichtigen (um einen gleich zu "
         "berichtigen: formgen register set {new} PFAD WERT --note …); {iid} behält Kennung und "

@@ -121,6 +121,7 @@ from ingest.register import (
     EDITED,
     IMPORT,
     KEYED,
+    SPLIT,
     Json,
     MergeOutcome,
     Register,
@@ -259,6 +260,12 @@ class Erasure:
     kept: tuple[tuple[str, str], ...] = ()
     """The current values at the paths that stay (``--keep-current``, ``--only-with``), with their
     paths: what the confirmation shows stays."""
+    copied: tuple[tuple[str, str], ...] = ()
+    """Erased values (as typed) that a ``register split`` of an older formgen copied from
+    the institution it split off (its contact persons), with that institution's id: it holds
+    them still, as do the files that show its values (a print, an export of the whole
+    register), so they are erased from this institution's register and journal only and not
+    looked for in files (:func:`_split_copies`)."""
     aside: tuple[Path, ...] = ()
     """The copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal,
     a damaged or hand-edited ``register.json``: :func:`ingest.journal.kept_aside`) that hold a
@@ -1391,7 +1398,9 @@ def _plan(
         raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
     if not marks.numbers and not marks.inner:
         raise RegisterError(Said("reg_erase_never", iid=iid, paths=", ".join(wanted)))
-    needles = marks.needles
+    copied = {marks.numbers[k]: o for k, o in _split_copies(reg, iid, wanted).items()}
+    # a copy is the other institution's person as well: files showing its values stay
+    needles = [t for n, texts in marks.texts.items() if n not in copied for t in texts]
 
     def original(p: Path, sha: str, name: object = None) -> Original:
         name = str(name or reg.source(sha).get("file_name") or p.name)
@@ -1510,9 +1519,37 @@ def _plan(
         hits=_hits(reg, iid, [t for t in inner if len(t) < MIN_NEEDLE]),
         noted=() if marks.inner else _named_in(_texts_of(inst, wanted), names),
         kept=tuple((p, str(sv.get("raw", ""))) for p, sv in now.items() if not marks.selects(sv)),
+        copied=tuple((marks.texts[n][0], o) for n, o in copied.items() if marks.texts[n]),
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
     return replace(erasure, aside=tuple(copies)), lines, marks, copies
+
+
+def _split_copies(reg: Register, iid: str, paths: list[str]) -> dict[str, str]:
+    """The values ``iid`` holds or held at ``paths`` only as copies a ``register split`` gave
+    it (an older formgen copied contact persons too) of values the institution it split
+    off holds or held still, unerased: value key → that institution (:attr:`Erasure.copied`)."""
+    inst = reg.institution(iid)
+    stored = [
+        sv for h in inst["history"] for p, *olds in h["changes"] if under(p, paths) for sv in olds
+    ]
+    stored += reg.current_values(iid, paths).values()
+    copies: dict[str, str] = {}
+    own: set[str] = set()
+    for sv in stored:
+        if not isinstance(sv, dict) or is_erased(sv):
+            continue
+        source = reg.source(sv.get("src"))
+        if source.get("kind") == SPLIT and not sv.get("confirmed"):
+            copies.setdefault(value_key(sv), str(source.get("from")))
+        else:
+            own.add(value_key(sv))
+    still = {
+        o: {value_key(sv) for sv in reg.held_values(o, paths)}
+        for o in set(copies.values())
+        if o in reg.institutions
+    }
+    return {k: o for k, o in copies.items() if k not in own and k in still.get(o, ())}
 
 
 def _texts_of(inst: Json, wanted: list[str]) -> list[str]:

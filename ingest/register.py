@@ -265,7 +265,14 @@ from formgen.model import (
 )
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, erased_shown, offered
 from formgen.schema_load import did_you_mean
-from ingest.labels import dropped_option, option_names, path_named, scope_named, value_field
+from ingest.labels import (
+    dropped_option,
+    field_of,
+    option_names,
+    path_named,
+    scope_named,
+    value_field,
+)
 from ingest.matching import (
     MATCHING,
     MERGE,
@@ -2510,9 +2517,11 @@ class Register:
     def split_values(self, iid: str, name: str) -> dict[str, Json]:
         """What a service named ``name`` that splits off ``iid`` starts with
         (:meth:`split_institution`): the name, checked as ``register set`` checks one, and
-        ``iid``'s other values but for each entry's date and initials (its confirmation),
-        path → stored value. Raises :class:`RegisterError` (nothing is changed) for an unknown
-        or retired ``iid``, an invalid name, or ``iid``'s own (case and accents aside)."""
+        ``iid``'s other values but for each entry's date and initials (its confirmation) and
+        its personal data (the fields the schema marks ``personal``: its contact persons, whom
+        the new service names on its own form), path → stored value. Raises
+        :class:`RegisterError` (nothing is changed) for an unknown or retired ``iid``, an invalid
+        name, or ``iid``'s own (case and accents aside)."""
         old = self.institution(iid)
         if (was := self.retired(iid)) is not None:
             raise RegisterError(Said("split_retired", iid=iid, retired=retired_said(was)))
@@ -2529,6 +2538,8 @@ class Register:
             for key, theirs in held.items():
                 at = f"{scope}.{key}"
                 if is_erased(theirs) or at in values or at in self._written_anew:
+                    continue
+                if (kept := field_of(self.schema, scope, key)) is not None and kept.personal:
                     continue
                 values[at] = {
                     k: v

@@ -19,6 +19,7 @@ from test_register_returns import run
 
 from formgen.cli import main
 from formgen.errors import RegisterError
+from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
@@ -52,7 +53,7 @@ def test_a_split_off_service_starts_with_the_others_values_none_of_them_its_word
     new = split_off(reg, iid)
     assert new == "inst-0002" and reg.name_of(new) == NORD and reg.name_of(iid) == SAHIN["name"]
     fields = reg.institutions[new]["entries"]["psychotherapie"]["fields"]
-    assert fields["contact_name"]["v"] == "Ümit Şahin"
+    assert fields["migrant_experience"]["v"] == "ja"
     assert "date" not in fields and "initials" not in fields  # its confirmation, not the new one's
     assert reg.value(new, "institution.phone")["v"] == reg.value(iid, "institution.phone")["v"]
     assert all(reg.from_someone_else(v) for v in reg.institutions[new]["institution"].values())
@@ -161,9 +162,77 @@ def test_register_split_refused_changes_nothing(
     assert ws.register_path.read_bytes() == before
 
 
+def test_a_split_leaves_out_the_contact_persons_the_new_service_names_its_own() -> None:
+    """Data minimisation: the contact persons of ID (fields marked personal) are ID's people,
+    not the new service's; it names its own on its form."""
+    reg = Register(SCHEMA)
+    (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
+    new = split_off(reg, iid)
+    personal = {f"{c.id}.{f.id}" for c in SCHEMA.categories for f in c.fields if f.personal} | {
+        f"institution.{f.id}" for f in SCHEMA.institution_fields() if f.personal
+    }
+    assert "psychotherapie.contact_name" in personal
+    assert not [p for p in personal if reg.value(new, p) is not None]
+    assert reg.value(iid, "psychotherapie.contact_name")["v"] == "Ümit Şahin"
+    assert reg.value(new, "institution.street")["v"] == SAHIN["street"]
+
+
+def old_split(ws: Workspace, path: str) -> None:
+    """``register split`` as an older formgen journaled it: ID's contact person at ``path``
+    copied into the new one's values; the register made again from that journal."""
+    w = str(ws.root)
+    run("register", "split", "inst-0001", "--name", NORD, "--note", "Aufteilung", "-w", w)
+    stored = load(ws).value("inst-0001", path)
+    lines = (ws.root / "journal.jsonl").read_text("utf-8").splitlines()
+    for i, line in enumerate(lines):
+        op = json.loads(line)
+        if op["op"] == "split":
+            op["values"][path] = {"v": stored["v"], "raw": stored["raw"]}
+            lines[i] = json.dumps(op, ensure_ascii=False, sort_keys=True)
+    (ws.root / "journal.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    run("register", "rebuild", "-w", w)
+    assert load(ws).value("inst-0002", path)["v"] == stored["v"]
+
+
+def test_erasing_her_name_after_an_old_split_keeps_the_files_of_the_copied_persons(
+    tmp_path: Path,
+) -> None:
+    """A tester's finding: an older split copied ID's contact person (Oksana) to the new one;
+    erasing the new one's own contact (Gülşen) erased Oksana's copy as „früherer Wert“ and
+    deleted every export that held Oksana as ID's value, which the question said stays."""
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(
+        "Einrichtung;Name der Ansprechperson;Checkliste\r\n"
+        f"{SAHIN['name']};Oksana Petrenko;psychotherapie\r\n",
+        "utf-8",
+    )
+    run("register", "import", str(listed), "-w", w)
+    path = "psychotherapie.contact_name"
+    old_split(ws, path)
+    run("register", "export", "--format", "json", "-w", w)
+    (before,) = (ws.root / "exports").glob("register-*.json")
+    run("register", "set", "inst-0002", path, "Gülşen Kaya", "--note", "Telefonat", "-w", w)
+    run("register", "export", "--format", "csv", "-w", w)
+    after = sorted((ws.root / "exports").glob("register-*.csv"))
+    assert after and "Gülşen Kaya" in after[0].read_text("utf-8-sig")
+    out = run("register", "erase", "inst-0002", path, "--note", "Antrag", "--yes", "-w", w)
+    assert "Oks…nko (früherer Wert, von inst-0001 übernommen bei register split" in out, out
+    assert "Gül…aya (jetziger Wert), wird gelöscht" in out, out
+    assert before.exists() and "Oksana Petrenko" in before.read_text("utf-8"), out
+    assert not any(p.exists() for p in after), out  # they held her name: gone
+    reg = load(ws)
+    assert reg.value("inst-0001", path)["v"] == "Oksana Petrenko"
+    assert reg.value("inst-0002", path) is None
+    history = run("register", "history", "inst-0002", "-w", w)
+    assert "Oksana" not in history and "Gülşen" not in history, history
+
+
 @pytest.mark.parametrize("erased_in", ["inst-0002", "inst-0001"])
 def test_a_contact_erased_after_a_split_rebuilds_as_it_is(tmp_path: Path, erased_in: str) -> None:
-    """The split journals the values the new service started with: a contact person erased
+    """The split journals the values the new service started with (an older one its contact
+    persons too): a contact person erased
     from it goes from the journal's split too; erased from the other, the new one keeps its
     copy (the erasure names it), and a rebuild gives either register as it is."""
     ws = make_workspace(tmp_path / "ws")
@@ -175,8 +244,8 @@ def test_a_contact_erased_after_a_split_rebuilds_as_it_is(tmp_path: Path, erased
         "utf-8",
     )
     run("register", "import", str(listed), "-w", w)
-    run("register", "split", "inst-0001", "--name", NORD, "--note", "Aufteilung", "-w", w)
     path = "psychotherapie.contact_name"
+    old_split(ws, path)
     run("register", "erase", erased_in, path, "--note", "Antrag vom 02.05.", "--yes", "-w", w)
     reg = load(ws)
     kept = "inst-0001" if erased_in == "inst-0002" else "inst-0002"

@@ -406,7 +406,8 @@ def split(institution_id: str, name: str, note: str, workspace_dir: str) -> None
     a new institution named NAME, INSTITUTION_ID keeping its id and history.
 
     The new one starts with INSTITUTION_ID's other values and checklists (not their date and
-    initials), none of them its word: its entries count as never confirmed, so 'formgen mail
+    initials, nor its contact persons: personal data, which the new one names on its own
+    form), none of them its word: its entries count as never confirmed, so 'formgen mail
     --stale' mails it a form to correct them; 'register set' corrects one now (rename
     INSTITUTION_ID so too, 'X Süd'). Both histories, 'find --all' and the print say which split
     off which; a checklist tells them apart by their names (an address or phone number they
@@ -659,8 +660,11 @@ def erase(
         }
         count = say_count("erase_count_values", lang, len(e.values))
         echo(say("erase_values", lang, count=count, **counts))
+        copied = dict(e.copied)
         for text, field, now in e.shown:
             when = say("erase_value_now" if now else "erase_value_before", lang)
+            if text in copied:  # the other's person too: its values and files keep it
+                when = say("erase_value_copied", lang, when=when, iid=copied[text])
             value = erase_mod.shortened(text)
             echo(say("erase_value", lang, path=field, value=value, when=when))
         for field, text in e.kept:
