@@ -80,6 +80,12 @@ def erased_shown(text: str, lang: str) -> str:
     return ERASED_MARK.sub(say("erased", lang), text) if "(erased #" in text else text
 
 
+def wholly_erased(text: str) -> bool:
+    """Whether ``text`` holds markers of erased texts (:data:`ERASED_MARK`) and nothing else
+    but blanks and punctuation: nothing of it is left to show."""
+    return "(erased #" in text and not re.search(r"[^\W_]", ERASED_MARK.sub("", text))
+
+
 NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character XML 1.0 cannot hold (its ``Char`` production): control characters but tab and
 line breaks, lone surrogates, U+FFFE and U+FFFF."""
@@ -124,20 +130,25 @@ class InstitutionRecord:
     def shown(self, lang: str) -> InstitutionRecord:
         """The record as its form shows it to the institution: a text erased inside a value
         (``register erase --text``) as ``lang`` says erased, „Frau (gelöscht) nimmt Fälle …“
-        (:func:`erased_shown`), never the register's marker „(erased #1)“. What the form was
+        (:func:`erased_shown`), never the register's marker „(erased #1)“; a value erased
+        whole that way (Handzeichen „GK“ erased with ``--text GK``: markers alone) is left out,
+        so its field is empty, as for a value erased at its path (a required one is said empty
+        when the form comes back, never taken back as „(gelöscht)“). What the form was
         prefilled with (``issued.jsonl``) is this too, so that a form returned as it was
         prefilled changes nothing."""
 
         def texts(values: Mapping[str, Value]) -> dict[str, Value]:
             return {
-                k: erased_shown(v, lang) if isinstance(v, str) else v for k, v in values.items()
+                k: erased_shown(v, lang) if isinstance(v, str) else v
+                for k, v in values.items()
+                if not (isinstance(v, str) and wholly_erased(v))
             }
 
         return replace(
             self,
             institution=texts(self.institution),
             entries={cid: texts(values) for cid, values in self.entries.items()},
-            typed={k: erased_shown(v, lang) for k, v in self.typed.items()},
+            typed={k: erased_shown(v, lang) for k, v in self.typed.items() if not wholly_erased(v)},
         )
 
     def form_values(self, schema: Schema) -> dict[str, Value]:

@@ -12,12 +12,14 @@ import json
 from pathlib import Path
 
 import docx
+from click.testing import CliRunner
 from ingest_support import libreoffice
 from pdf_engines import pdfium_fill
 from test_erase_selective import AGREED, SURNAME, pdf_values
 from test_register_erase import NOTE, register, ws
 from test_register_returns import mailed_form, run
 
+from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
@@ -125,3 +127,29 @@ def test_a_text_written_anew_around_the_erased_one_is_merged_without_bringing_it
     assert load(ws).value("ua-1", "psychotherapie.agreements")["raw"] == anew  # type: ignore[index]
     found = register(ws, "find", "--all", SURNAME)[1]
     assert found.startswith(f"„{SURNAME}“: nirgends gefunden in {ws.root}\n"), found
+
+
+def test_initials_erased_whole_are_prefilled_empty_and_a_return_with_a_new_date_is_not_signed(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A tester's finding: after „ОК“ was erased with --text, the next form showed Handzeichen
+    „(gelöscht)“; sent back with only the Datum changed, the entry counted as confirmed with the
+    erasure's marker as its initials. Now the field is empty and the return says it is."""
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "--text", "ОК", "--note", NOTE, "-w", str(ws.root)],
+        input="j\n",
+    )
+    assert done.exit_code == 0, done.output
+    assert load(ws).value("ua-1", "psychotherapie.initials")["raw"].startswith("(erased #")  # type: ignore[index]
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d4"),
+        "--round", "r4")  # fmt: skip
+    form = mailed_form(ws, "ua-1", "r4")
+    values = pdf_values(form)
+    assert "initials" not in values, values
+    issued = json.loads((ws.root / "issued.jsonl").read_text().splitlines()[-1])
+    assert "psychotherapie.initials" not in issued["prefill"]
+    back = tmp_path / "nur Datum.pdf"
+    back.write_bytes(pdfium_fill(form.read_bytes(), {"psychotherapie.date": "24.11.2026"}))
+    said = run("ingest", str(back), "-w", str(ws.root))
+    assert "Pflichtfeld „Handzeichen“ auf dem Formular leer gelassen" in said, said
