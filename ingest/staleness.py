@@ -39,7 +39,7 @@ from formgen.model import (
     choices_of,
     option_label,
 )
-from formgen.record import InstitutionRecord, offered
+from formgen.record import InstitutionRecord, offered, wholly_erased
 from ingest.labels import (
     dropped_label,
     dropped_option,
@@ -131,7 +131,11 @@ class Gap:
 
 
 def _value(stored: Json | None) -> Any:
-    return None if stored is None else stored.get("v")
+    """The value of ``stored``; ``None`` for one erased whole (a value whose text ``register
+    erase --text`` erased all of, Handzeichen „GK“: :func:`formgen.record.wholly_erased`),
+    which is missing as an erased one is."""
+    v = None if stored is None else stored.get("v")
+    return None if isinstance(v, str) and wholly_erased(v) else v
 
 
 def holds_dropped(f: Field | None, stored: Json | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -153,3 +154,5 @@ def test_initials_erased_whole_are_prefilled_empty_and_a_return_with_a_new_date_
     back.write_bytes(pdfium_fill(form.read_bytes(), {"psychotherapie.date": "24.11.2026"}))
     said = run("ingest", str(back), "-w", str(ws.root))
     assert "Pflichtfeld „Handzeichen“ auf dem Formular leer gelassen" in said, said
+    stale = run("register", "stale", "-w", str(ws.root))  # nobody signed: on the update list
+    assert re.search(r"ua-1 .* fehlt \(Handzeichen\)", stale), stale
