@@ -343,6 +343,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_list_id_kept": "'{id}' is no id of the register: looked for by its name, else "
         "new, and kept as its id in this list (a row giving '{id}' again is that institution's)",
         "import_no_place": "{field}: '{value}' not imported — {category} has no such field",
+        "import_erased_cell": "{field}: '{value}' not imported: it shows an erased value "
+        "(register erase), not the one the register holds; write the new value into the cell",
         "import_differs": "{field}: '{value}' not imported: line {first} gives '{other}' for "
         "the same institution",
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
@@ -3183,6 +3185,8 @@ WORDS: dict[str, dict[str, str]] = {
         "neu angelegt, und als ihre Kennung in dieser Liste vermerkt (eine Zeile mit „{id}“ ist "
         "wieder diese Einrichtung)",
         "import_no_place": "{field}: „{value}“ nicht importiert – {category} hat kein solches Feld",
+        "import_erased_cell": "{field}: „{value}“ nicht importiert: zeigt einen gelöschten Wert "
+        "(register erase), nicht den, den das Register hat; den neuen Wert in die Zelle schreiben",
         "import_differs": "{field}: „{value}“ nicht importiert: Zeile {first} nennt für "
         "dieselbe Einrichtung „{other}“",
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "

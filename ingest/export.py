@@ -292,10 +292,10 @@ def display(
     (:func:`formgen.messages.day_text`), a phone number's extension too
     (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their
     labels (:func:`ingest.labels.option_text`: one the schema dropped as the versions ``kept``
-    name it), and a text erased inside it (``register erase --text``) as ``lang`` says erased:
-    „Frau (gelöscht) nimmt Fälle …“."""
-    text = _display(f, sv, labels, lang, kept)
-    return erased_shown(text, lang) if labels else text
+    name it); an erased value, or a text erased inside it (``register erase --text``), as
+    ``lang`` says erased, „Frau (gelöscht) nimmt Fälle …“, in a table for programs too (as the
+    print shows it; :func:`ingest.table_import` takes it back as the value it shows)."""
+    return erased_shown(_display(f, sv, labels, lang, kept), lang)
 
 
 def _display(
@@ -552,7 +552,7 @@ def _cells(
         else:
             out.append(display(f, sv, labels, lang, kept))
         if f.is_multi:
-            out.append(display(None, stored.get(f"{f.id}._other"), labels))
+            out.append(display(None, stored.get(f"{f.id}._other"), labels, lang))
     return out
 
 
@@ -613,8 +613,8 @@ def long_rows(
                     iid,
                     "" if scope == INSTITUTION else scope,
                     key,
-                    display(None, sv, False) if sv.get("v") is not None else "",
-                    str(sv.get("raw", "")),
+                    display(None, sv, False, lang) if sv.get("v") is not None else "",
+                    erased_shown(str(sv.get("raw", "")), lang),
                     str(sv.get("problem") or ""),
                     int(sv.get("rev", 0)),
                     str(src.get("file_name", "")),

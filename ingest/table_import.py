@@ -103,6 +103,7 @@ from formgen.recipients import (
     lost_letters,
     phone_cell,
 )
+from formgen.record import ERASED_MARK, erased_shown
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -502,6 +503,19 @@ def _holds(reg: Register, iid: str, path: str, c: Checked) -> bool:
     return not flagged and reg.same(path, held, _stored(c))
 
 
+def _shows_held(reg: Register, iid: str | None, path: str, text: str) -> bool:
+    """Whether ``text``, a cell holding an erased value's marker or the word for it
+    („(gelöscht)“), is the value ``iid`` holds at ``path`` as an export shows it
+    (:func:`formgen.record.erased_shown`, in any language) or as stored."""
+    held = reg.value(iid, path) if iid is not None else None
+    if held is None:
+        return False
+    raw = str(held.get("raw", ""))
+    return " ".join(text.split()) in {" ".join(erased_shown(raw, k).split()) for k in WORDS} | {
+        " ".join(raw.split())
+    }
+
+
 def _category(schema: Schema, text: str) -> str | None:
     try:
         return schema.category_named(text).id
@@ -587,6 +601,13 @@ def _row(
             continue
         else:
             into = entry
+        if ERASED_MARK.search(text) or any(w["erased"] in text for w in WORDS.values()):
+            # as an export shows an erased value: the register's as it is, never a new one
+            path = f"{INSTITUTION if into is institution else category}.{fid}"
+            if not _shows_held(r.reg, iid, path, text):
+                field = path_label(schema, path, lang)
+                notes.append(say("import_erased_cell", lang, field=field, value=short(text, 40)))
+            continue
         if f.type is FieldType.SELECT_ONE:  # a choice no longer offered, as --labels writes it
             text = dropped_option(f, text, r.reg.kept) or text
         if f.type is FieldType.PHONE:

@@ -2246,3 +2246,44 @@ def test_the_institution_s_answer_on_a_printed_copy_replaces_what_her_list_gave(
     assert (stored(ws, "inst-0001", "facharzt.contact_name") or {}).get("v") == "Jürgen Schmitz"
     code, said = formgen(ws, "register", "conflicts")
     assert code == 0 and "nichts wartet auf eine Entscheidung" in said, said
+
+
+def test_an_export_shows_erased_texts_as_the_print_and_imports_back_without_a_change(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A tester's finding: the CSV/XLSX of a German workspace showed „Оксана (erased #1)“ where
+    the print shows „Оксана (gelöscht)“, and an export edited in Excel carried the marker back
+    in. Now the tables show it as the print does; imported back, such a cell is the value the
+    register holds, and one showing an erased value that the register does not hold is left out
+    with a note: „(gelöscht)“ never becomes a value."""
+    code, said = formgen(ws, "register", "erase", "ua-1", "--text", "Коваленко", "--note",
+                         "Art. 17", "--yes")  # fmt: skip
+    assert code == 0, said
+    contact = "psychotherapie.contact_name"
+    held = load(ws).value("ua-1", contact)
+    assert held is not None and held["raw"].startswith("Оксана (erased #")
+    data = export(ws, tmp_path / "register.csv").read_text("utf-8-sig")
+    assert "Оксана (gelöscht)" in data and "(erased #" not in data
+    book = openpyxl.load_workbook(export(ws, tmp_path / "register.xlsx", "--format", "xlsx"))
+    cells = {str(c.value) for sheet in book for row in sheet.iter_rows() for c in row}
+    assert "Оксана (gelöscht)" in cells and not [c for c in cells if "(erased #" in c]
+    before = ws.register_path.read_bytes()
+    code, said = formgen(ws, "register", "import", str(tmp_path / "register.csv"))
+    assert code == 0 and "(gelöscht)" not in said, said
+    after = json.loads(ws.register_path.read_bytes())["institutions"]
+    assert after == json.loads(before)["institutions"]
+
+    header, rows = read_csv(tmp_path / "register.csv")
+    (ua,) = [r for r in rows if "Оксана (gelöscht)" in r.values()]
+    column = next(k for k, v in ua.items() if v == "Оксана (gelöscht)")
+    role = "contact_role"
+    ua[role] = "(gelöscht)"  # a cell edited to read as erased, and the marker of an old export
+    ua[column] = "Оксана (erased #7)"
+    write_csv(tmp_path / "edited.csv", header, [ua])
+    code, said = formgen(ws, "register", "import", str(tmp_path / "edited.csv"))
+    assert code == 0, said
+    assert "„(gelöscht)“ nicht importiert: zeigt einen gelöschten Wert" in said, said
+    assert "„Оксана (erased #7)“ nicht importiert" in said, said
+    reg = load(ws)
+    assert reg.value("ua-1", contact) == held
+    assert reg.value("ua-1", "psychotherapie.contact_role") is None
