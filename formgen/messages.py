@@ -501,6 +501,8 @@ WORDS: dict[str, dict[str, str]] = {
         "register rebuild' (it keeps the changed file aside: delete that copy once what is to "
         "stay is set again with 'formgen register set'), then erase",
         "erase_head": "to erase from {iid} {name}: {paths}",
+        "erase_head_texts": "to erase from {iid} {name}: {texts} inside its notes, its fields' "
+        "texts and what its forms were prefilled with",
         "erase_values": "  {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}:",
         "erase_value": "    {path}: {value} ({when}), erased",
@@ -3357,6 +3359,8 @@ WORDS: dict[str, dict[str, str]] = {
         "„formgen register rebuild“ (es bewahrt die geänderte Datei auf: diese Kopie löschen, "
         "sobald, was bleiben soll, mit „formgen register set“ wieder gesetzt ist), dann löschen",
         "erase_head": "zu löschen bei {iid} {name}: {paths}",
+        "erase_head_texts": "zu löschen bei {iid} {name}: {texts} in ihren Notizen, den Texten "
+        "ihrer Felder und womit ihre Formulare vorausgefüllt waren",
         "erase_values": "  {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}:",
         "erase_value": "    {path}: {value} ({when}), wird gelöscht",

@@ -1572,7 +1572,9 @@ def _texts_of(inst: Json, wanted: list[str]) -> list[str]:
 def _hits(reg: Register, iid: str, texts: list[str]) -> tuple[tuple[str, str, str, str], ...]:
     """Each place ``iid``'s values (now and earlier), its history's notes and what its
     sources say of who sent them hold one of ``texts`` as a word of its own
-    (:func:`_as_word`): :attr:`Erasure.hits`, with the text around it."""
+    (:func:`_as_word`): :attr:`Erasure.hits`, with the text around it (30 characters either
+    side, „…“ where cut), the hit marked „»GK«“: one place each, also where one value holds
+    two."""
     inst = reg.institution(iid)
     places: list[tuple[str, str, str]] = []
     for h in inst["history"]:
@@ -1589,9 +1591,13 @@ def _hits(reg: Register, iid: str, texts: list[str]) -> tuple[tuple[str, str, st
     for text in texts:
         word = _as_word(text)
         for kind, where, held in dict.fromkeys(places):
-            for m in word.finditer(held):
-                around = held[max(0, m.start() - 30) : m.end() + 30]
-                found.append((text, kind, where, " ".join(around.split())))
+            for m in word.finditer(held):  # one window each, the hit marked: »GK«/GKV, Frau GK
+                start, end = max(0, m.start() - 30), m.end() + 30
+                around = " ".join(
+                    f"{held[start : m.start()]}»{m.group()}«{held[m.end() : end]}".split()
+                )
+                around = ("…" if start else "") + around + ("…" if end < len(held) else "")
+                found.append((text, kind, where, around))
     return tuple(dict.fromkeys(found))
 
 

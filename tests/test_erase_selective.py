@@ -334,9 +334,9 @@ def test_initials_are_erased_as_a_word_of_their_own_after_showing_each_place(
     out = done.output
     assert done.exit_code == 0, out
     assert "--text „ОК“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes Wort" in out
-    assert f"      psychotherapie.agreements: „{agreed}“" in out
-    assert "      psychotherapie.initials: „ОК“" in out  # her initials on her first form
-    assert "      Notiz von Revision 3: „Öz: ОК“" in out
+    assert "      psychotherapie.agreements: „Fälle über »ОК«; Gruppe ОКО, Frau Öztürk“" in out
+    assert "      psychotherapie.initials: „»ОК«“" in out  # her initials on her first form
+    assert "      Notiz von Revision 3: „Öz: »ОК«“" in out
     assert "--text „Öz“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes Wort " in out
     assert "gelöscht, wie geschrieben, an 1 Stelle" in out
     reg = load(ws)
@@ -402,3 +402,40 @@ def test_a_coordinators_login_name_is_erased_from_who_changed_and_the_journal_re
     code, out = register(ws, "repair")
     assert code == 0 and "ist unbeschädigt: nichts zu reparieren" in out, out
     assert json.loads(ws.register_path.read_bytes()) == erased
+
+
+def test_initials_alone_the_question_says_what_it_erases_and_shows_each_place_once(
+    ws: Workspace,
+) -> None:
+    """A tester's finding: `register erase ID --text GK --text ОП` (no PATH) asked „zu löschen
+    bei ID …: “ with nothing after the colon, and two „GK“ in one value gave two windows that
+    each held both. Now the question names the texts, and each place is marked in its window."""
+    agreed = "Rückruf an ОП (Ольга), ОПЕК-Termin; GK/GKV klären; Frau GK."
+    code, out = register(ws, "set", "ua-1", "psychotherapie.agreements", agreed, "--note", "tel.")
+    assert code == 0, out
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "--text", "GK", "--text", "ОП", "--note", NOTE,
+         "-w", str(ws.root)],
+        input="j\n",
+    )  # fmt: skip
+    out = done.output
+    assert done.exit_code == 0, out
+    head = out.splitlines()[0]
+    assert head.startswith("zu löschen bei ua-1 Ольга Петренко – Консультація: --text „GK“, "
+                           "--text „ОП“ in ihren Notizen"), head  # fmt: skip
+    windows = [line.strip() for line in out.splitlines() if "psychotherapie.agreements: „" in line]
+    assert (
+        "psychotherapie.agreements: „…f an ОП (Ольга), ОПЕК-Termin; »GK«/GKV klären; Frau GK.“"
+        in windows
+    )
+    assert "psychotherapie.agreements: „…К-Termin; GK/GKV klären; Frau »GK«.“" in windows
+    assert [w for w in windows if "»ОП«" in w] == [
+        "psychotherapie.agreements: „Rückruf an »ОП« (Ольга), ОПЕК-Termin; GK/GKV…“"
+    ], windows
+    agreed_now = load(ws).value("ua-1", "psychotherapie.agreements")["raw"]  # type: ignore[index]
+    assert re.fullmatch(
+        r"Rückruf an \(erased #\d+\) \(Ольга\), ОПЕК-Termin; \(erased #\d+\)/GKV klären; "
+        r"Frau \(erased #\d+\)\.",
+        agreed_now,
+    ), agreed_now
