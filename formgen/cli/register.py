@@ -628,11 +628,11 @@ def erase(
             paths = ", ".join(e.paths)
             echo(say("erase_head", lang, iid=e.institution_id, name=e.name, paths=paths))
         else:  # --text alone: what it looks for, initials as typed (each place follows)
-            texts = ", ".join(
+            looked = ", ".join(
                 f"--text „{t if len(t) < erase_mod.MIN_NEEDLE else erase_mod.shortened(t)}“"
                 for t in e.inner
             )
-            echo(say("erase_head_texts", lang, iid=e.institution_id, name=e.name, texts=texts))
+            echo(say("erase_head_texts", lang, iid=e.institution_id, name=e.name, texts=looked))
         # one merged into this one (register merge) is the same institution: said so apart
         merged = [(o, at) for o, at in e.elsewhere if reg.merged_into(o) == e.institution_id]
         elsewhere = [found for found in e.elsewhere if found not in merged]
