@@ -4166,7 +4166,7 @@ WORDS: dict[str, dict[str, str]] = {
         "split_by_hand": "von Hand abgeteilt von {other}: {note}",
         "op_split_off": "{other} {name} davon abgeteilt: {note}",
         "split_done": "{new} {name}: von {iid} {old} abgeteilt ({note}), eine neue Einrichtung "
-        "mit den übrigen Werten und Checklisten von {iid} als Anfang (nicht seinen "
+        "mit den übrigen Werten und Checklisten von {iid} als Anfang (ohne deren "
         "Ansprechpersonen: die neue nennt ihre eigenen auf ihrem Formular), keiner davon ihr Wort: bis "
         "sie antwortet, sind ihre Einträge nie bestätigt, und formgen mail --stale --drafts ORDNER "
         "(oder --send) schickt ihr ein Formular, um sie zu berichtigen (um einen gleich zu "
