@@ -739,6 +739,9 @@ WORDS: dict[str, dict[str, str]] = {
         "print_swap_part": "{part}: {pages} ({sheets})",
         "print_swap_emptied": "{part}: take its sheets out, it has no entries any more (the "
         "contents list it)",
+        "print_swap_older": "A binder formgen printed before 25.11.2026 has sheets for the "
+        "checklists without an entry too, which the contents name now: take out the sheets of "
+        "sections {parts}.",
         "print_swap_pages": "pages {first}–{last}",
         "print_swap_pages_one": "page {first}",
         "print_swap_cover": "Cover and contents",
@@ -3613,6 +3616,9 @@ WORDS: dict[str, dict[str, str]] = {
         "print_swap_part": "{part}: {pages} ({sheets})",
         "print_swap_emptied": "{part}: alle Blätter herausnehmen, keine Einträge mehr (der Inhalt "
         "nennt den Abschnitt)",
+        "print_swap_older": "Ein Ordner, den formgen vor dem 25.11.2026 gedruckt hat, hat auch "
+        "Blätter für die Checklisten ohne Eintrag, die jetzt der Inhalt nennt: die Blätter der "
+        "Abschnitte {parts} herausnehmen.",
         "print_swap_pages": "Seiten {first}–{last}",
         "print_swap_pages_one": "Seite {first}",
         "print_swap_cover": "Deckblatt und Inhalt",

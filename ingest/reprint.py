@@ -172,11 +172,14 @@ def render_changed(
     changed: list[Category],
     options: PrintOptions,
     progress: Callable[[int, int], None] | None = None,
+    older: Sequence[Category] = (),
 ) -> Changed:
     """The register printed whole (:func:`~ingest.printed.render_register`, ``options``), of it
     the cover, the contents, the ``changed`` sections and the index (found by the print's page
     labels, „15/3“; the other sections laid out, not drawn: ``PrintOptions.drawn``), behind a
-    first sheet that says which sheets to replace (:func:`_swap_sheet`)."""
+    first sheet that says which sheets to replace (:func:`_swap_sheet`); ``older``: the
+    checklists without an entry, whose sheets a binder a formgen before 2026-11-25 printed
+    holds (its print not recorded), to be taken out."""
     numbers = {c.id: str(n) for n, c in enumerate(reg.schema.categories, 1)}
     wanted = {numbers[c.id] for c in changed}
     # the other sections laid out to the page as in the whole print, but not drawn
@@ -198,7 +201,8 @@ def render_changed(
         for c in changed
     ]
     every = len(kept) == len(full.pages)  # every section changed: the whole print
-    first = _swap_sheet(sections, labels, options.since or dt.date.today(), options, every)
+    since = options.since or dt.date.today()
+    first = _swap_sheet(sections, labels, since, options, every, [numbers[c.id] for c in older])
     out = pypdf.PdfWriter()
     out.append(pypdf.PdfReader(io.BytesIO(first)))
     ahead = len(out.pages)
@@ -227,6 +231,7 @@ def _swap_sheet(
     since: dt.date,
     options: PrintOptions,
     every: bool = False,
+    older: Sequence[str] = (),
 ) -> bytes:
     """The first sheet of a print of the changed sheets: what to take out of the binder and
     what to put in, part by part, and why a section is replaced whole (its pages are numbered
@@ -266,6 +271,9 @@ def _swap_sheet(
             said = say("print_swap_emptied", lang, part=f"<b>{escape(title)}</b>")
             story.append(_para(said, st["base"]))
     line(say("print_index", lang), labels[say("print_index_label", lang)])
+    if older:  # their sheets, which the contents name now
+        said = say("print_swap_older", lang, parts=", ".join(older))
+        story += [Spacer(1, 2 * mm), _para(said, st["base"])]
     story.append(Spacer(1, 4 * mm))
     story.append(_para(say("print_swap_whole", lang), st["base"]))
     story.append(_para(say("print_swap_rest", lang), st["base"]))

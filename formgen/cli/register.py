@@ -1604,21 +1604,22 @@ def print_cmd(
         since=changed_since,
         duplex=not simplex,
     )
-    changed = []
+    changed, older = [], []
     prints = ws.root / PRINTS
     digests = section_digests(reg, not no_personal)
     if changed_since is not None:  # the binder holds a print of that Stand: as recorded, or
         printed = prints_of(prints, changed_since, not no_personal)  # the day before's register
-        if not printed:
+        if not printed:  # not recorded: a binder of a formgen before 2026-11-25, perhaps
             before = _as_of(ws, changed_since - dt.timedelta(days=1)) or reg
             printed = [section_digests(before, not no_personal)]
+            older = [c for c in reg.schema.categories if c.id not in digests]
         changed = changed_against(printed, digests, reg.schema.categories)
         if not changed:
             echo(say("printed_unchanged", ws.language, since=changed_since.isoformat()))
             return
     with progress_bar(say("print_progress", ws.language), PRINT_PROGRESS) as tell:
         if changed:
-            result = render_changed(reg, changed, options, tell)
+            result = render_changed(reg, changed, options, tell, older)
             pdf = result.pdf
         else:
             pdf = render_register(reg, options, tell)
