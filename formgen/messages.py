@@ -2515,8 +2515,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_did_you_mean": "unknown category '{piece}'; did you mean '{name}'?",
         "mail_list_unknown_category": "unknown category '{piece}'; give its id or its name (the "
         "checklists: see line {line})",
-        "mail_list_town": "unknown region '{text}', a town of the region '{region}': if that is "
-        "it, write its name or {value}",
+        "mail_list_town": "unknown region '{text}'; {text} belongs to the region '{region}' — "
+        "if that is right: write {value} or the region's name",
         "mail_list_unknown_region": "unknown region '{text}'; give its id or its name (the "
         "regions: see line {line})",
         "mail_list_more_unknown": "and {n:,} more unknown categories",
@@ -5585,8 +5585,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_did_you_mean": "unbekannte Checkliste „{piece}“; gemeint: „{name}“?",
         "mail_list_unknown_category": "unbekannte Checkliste „{piece}“; bitte ihre ID oder ihren "
         "Namen angeben (die Checklisten: siehe Zeile {line})",
-        "mail_list_town": "unbekannte Region „{text}“, ein Ort der Region „{region}“: wenn sie "
-        "es ist, ihren Namen oder {value} eintragen",
+        "mail_list_town": "unbekannte Region „{text}“; {text} gehört zur Region „{region}“ — "
+        "wenn das stimmt: {value} oder den Namen der Region eintragen",
         "mail_list_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "
         "angeben (die Regionen: siehe Zeile {line})",
         "mail_list_more_unknown": "und {n:,} weitere unbekannte Checklisten",

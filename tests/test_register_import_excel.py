@@ -538,17 +538,21 @@ def test_a_recipients_list_giving_a_town_as_the_region_is_told_its_region(
     path.write_text(
         "ID;Einrichtung;E-Mail;Checkliste;Region\r\n"
         "x-1;SpDi;spdi@rkn.test;SpDi;Neuss\r\n"
-        "x-2;Tagesstätte Meerbusch;t@rkn.test;Tagesstätte;Rhein-Kreis Neuss\r\n",
+        "x-2;Tagesstätte Meerbusch;t@rkn.test;Tagesstätte;Rhein-Kreis Neuss\r\n"
+        "x-3;Beratung Holzheim;b@rkn.test;SpDi;Neuss-Holzheim\r\n",
         encoding="utf-8-sig",
     )
     code, said = fg("mail", str(path), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
     assert code == 1
     lines = [" ".join(line.split()) for line in said.splitlines()]
-    assert (
-        f"{path}:2: unbekannte Region „Neuss“, ein Ort der Region „Rhein-Kreis Neuss (Neuss, "
-        "Meerbusch)“: wenn sie es ist, ihren Namen oder neuss_meerbusch eintragen" in lines
-    )
+    region = "„Rhein-Kreis Neuss (Neuss, Meerbusch)“"
+    for line, town in ((2, "Neuss"), (4, "Neuss-Holzheim")):  # a district: its town's region
+        assert (
+            f"{path}:{line}: unbekannte Region „{town}“; {town} gehört zur Region {region} — "
+            "wenn das stimmt: neuss_meerbusch oder den Namen der Region eintragen" in lines
+        )
     assert not any(":3:" in line for line in lines)
+    assert not any("wenn sie es ist" in line for line in lines)
 
 
 def test_an_english_workspace_is_told_it_in_english(tmp_path: Path) -> None:
