@@ -703,7 +703,10 @@ WORDS: dict[str, dict[str, str]] = {
         "print_region": "Care region",
         "print_all_regions": "all regions",
         "print_contents": "Contents",
-        "print_update_count": "{n} to update (of them {stale} stale, {never} never answered)",
+        "print_update_count": "{n} entries to update (of them {stale} stale, {never} never "
+        "answered)",
+        "print_update_count_one": "1 entry to update (of them {stale} stale, {never} never "
+        "answered)",
         "print_stale": "STALE – last confirmed on {date} ({days} days ago)",
         "print_never": "NEVER ANSWERED – details unconfirmed",
         "print_unanswered": "CHECKLIST UNANSWERED – not even 'none available'",
@@ -864,7 +867,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_kind_update": "update",
         "status_round_due": "({kind}, due {deadline:day})",
         "status_register": "register:",
-        "status_to_update": "to update {n}",
+        "status_to_update": "institutions with entries to update, to mail now {n}",
         "status_stale_by": " (stale by {day:date})",
         "status_to_update_why": "  (out of date, incomplete, invalid or not confirmed; formgen "
         "register stale{as_of})  → formgen mail --stale{also} --drafts DIR (or --send)",
@@ -3578,8 +3581,10 @@ WORDS: dict[str, dict[str, str]] = {
         "print_region": "Versorgungsregion",
         "print_all_regions": "alle Regionen",
         "print_contents": "Inhalt",
-        "print_update_count": "{n} zu aktualisieren (davon {stale} veraltet, {never} noch nie "
-        "geantwortet)",
+        "print_update_count": "{n} Einträge zu aktualisieren (davon {stale} veraltet, {never} "
+        "noch nie geantwortet)",
+        "print_update_count_one": "1 Eintrag zu aktualisieren (davon {stale} veraltet, {never} "
+        "noch nie geantwortet)",
         "print_stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
         "print_never": "NOCH NIE GEANTWORTET – Angaben unbestätigt",
         "print_unanswered": "CHECKLISTE UNBEANTWORTET – nicht einmal „Fehlanzeige“",
@@ -3750,7 +3755,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_kind_update": "Aktualisierung",
         "status_round_due": "({kind}, Frist {deadline:day})",
         "status_register": "Register:",
-        "status_to_update": "zu aktualisieren {n}",
+        "status_to_update": "Einrichtungen mit Einträgen zu aktualisieren, jetzt anzuschreiben {n}",
         "status_stale_by": " (bis zum {day:date} veraltet)",
         "status_to_update_why": "  (veraltet, unvollständig, ungültig oder unbestätigt; formgen "
         "register stale{as_of})  → formgen mail --stale{also} --drafts ORDNER (oder --send)",
@@ -6747,12 +6752,14 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "(die Adresse im Register war unzustellbar oder wurde endgültig abgewiesen, und "
             "niemand hat sie seitdem von Hand gesetzt).\n"
             "\n"
-            "„zu aktualisieren“ zählt die Einrichtungen, die „formgen register stale“ nennt "
-            "(Einträge veraltet, unvollständig, ungültig oder nie von der Einrichtung bestätigt) "
-            "und die „formgen mail --stale“ jetzt mailen würde; „ausstehend“ die der Liste, deren "
-            "Formular noch unterwegs ist (Frist nicht abgelaufen). Mit --stale-by DATE zählen "
-            "beide, was bis DATE veraltet sein wird, wie „formgen mail --stale --stale-by DATE“ es "
-            "mailt.\n"
+            "„Einrichtungen mit Einträgen zu aktualisieren, jetzt anzuschreiben“ zählt die "
+            "Einrichtungen, die „formgen register stale“ nennt (Einträge veraltet, unvollständig, "
+            "ungültig oder nie von der Einrichtung bestätigt) und die „formgen mail --stale“ jetzt "
+            "mailen würde; „ausstehend“ die der Liste, deren Formular noch unterwegs ist (Frist "
+            "nicht abgelaufen). Einrichtungen, nicht Einträge: das Deckblatt des gedruckten "
+            "Registers zählt die Einträge der Liste, ob ihr Formular unterwegs ist oder nicht. "
+            "Mit --stale-by DATE zählen beide, was bis DATE veraltet sein wird, wie „formgen mail "
+            "--stale --stale-by DATE“ es mailt.\n"
             "\n"
             "Eine aus dem Register genommene Einrichtung („formgen register retire“) zählt in "
             "keiner dieser Zahlen: von ihr wird keine Antwort erwartet; „aus dem Register "

@@ -857,7 +857,9 @@ def render_register(
                 (
                     say_count("institutions", lang, n_inst),
                     say_count("entries", lang, n_entries),
-                    say("print_update_count", lang, n=len(reasons), stale=n_stale, never=n_never),
+                    say_count(
+                        "print_update_count", lang, len(reasons), stale=n_stale, never=n_never
+                    ),
                 )
             ),
             st["cover_small"],

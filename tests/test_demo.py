@@ -313,3 +313,26 @@ def test_demo_in_english_makes_an_english_workspace(tmp_path: Path) -> None:
     assert "Beratung Łódź – Paweł Wiśniewski" in {
         i["institution"]["name"]["v"] for i in register["institutions"].values()
     }
+
+
+def test_status_and_the_printed_cover_name_what_they_count(demo: tuple[Path, str]) -> None:
+    """The cover counts the entries 'register stale' lists, status the institutions of that
+    list that 'mail --stale' would mail now: two counts of different things, each named for
+    what it counts (both said „zu aktualisieren“: 9 on the cover, 0 in status)."""
+    root, _out = demo
+    listed = json.loads(
+        CliRunner().invoke(main, ["register", "stale", "-w", str(root), "--json"]).stdout
+    )
+    institutions = {f["institution_id"] for f in listed}
+    assert len(listed) > len(institutions)  # an institution with two entries on the list
+    (pdf,) = (root / "exports").glob("register-*.pdf")
+    cover = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert f" · {len(listed)} Einträge zu aktualisieren (davon " in cover
+    said = CliRunner().invoke(main, ["status", "-w", str(root)]).stdout
+    status = json.loads(CliRunner().invoke(main, ["status", "-w", str(root), "--json"]).stdout)
+    assert status["to_update"] + len(status["update_waiting"]) == len(institutions)
+    assert (
+        "Register: Einrichtungen mit Einträgen zu aktualisieren, jetzt anzuschreiben "
+        f"{status['to_update']}\n" in said
+    )
+    assert f"ausstehend {len(status['update_waiting'])}  (auch auf der Aktualisierungsliste" in said

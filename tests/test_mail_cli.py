@@ -25,6 +25,9 @@ from ingest.register import Register
 
 DATA = Path(__file__).parent / "data" / "mail"
 TODAY = dt.date.today()
+TO_UPDATE = "Register: Einrichtungen mit Einträgen zu aktualisieren, jetzt anzuschreiben"
+"""The register line of status, its count: institutions, not entries (the print's cover counts
+those)."""
 
 
 def run(*args: str):
@@ -330,7 +333,7 @@ def test_status_speaks_english_in_an_english_workspace(tmp_path):
         "  failed          0",
         "by round           mailed  answered  waiting  overdue  failed  asked again  not mailed  not made",
         f"  {invitation}       4         1        0        3       0            0           0         0  (invitation, due 2020-01-31)",
-        "register: to update 0",
+        "register: institutions with entries to update, to mail now 0",
         "          conflicts 1",
         "note: the register is empty (nothing ingested yet): take your list of institutions "
         "into it (formgen register import LIST) or mail them (formgen mail LIST --drafts "
@@ -376,7 +379,7 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
     assert row.split()[2:10] == ["4", "1", "0", "3", "0", "0", "0", "0"]
     assert row.endswith("  (Einladung, Frist 31.01.2020)")
     assert lines[9:] == [
-        "Register: zu aktualisieren 0",
+        f"{TO_UPDATE} 0",
         "          Konflikte 1",
         "Hinweis: das Register ist leer (noch nichts eingelesen): die Liste der Einrichtungen "
         "übernehmen (formgen register import LISTE) oder sie anschreiben (formgen mail LISTE "
@@ -479,7 +482,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
         },
     )
     status = run("status", "-w", str(ws))
-    assert "Register: zu aktualisieren 2  (veraltet, unvollständig" in status.output
+    assert f"{TO_UPDATE} 2  (veraltet, unvollständig" in status.output
     assert "ohne brauchbare E-Mail-Adresse 1 (1 keine): reg-3" in status.output
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
@@ -745,14 +748,14 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     by = (TODAY + dt.timedelta(days=28)).isoformat()
     now = json.loads(run("status", "-w", str(ws), "--json").output)
     assert (now["stale"], now["to_update"], now["stale_by"]) == (0, 0, TODAY.isoformat())
-    assert "Register: zu aktualisieren 0\n" in run("status", "-w", str(ws)).output
+    assert f"{TO_UPDATE} 0\n" in run("status", "-w", str(ws)).output
     then = json.loads(run("status", "-w", str(ws), "--json", "--stale-by", by).output)
     assert (then["stale"], then["to_update"], then["stale_by"]) == (1, 1, by)
     assert (then["counts"]["returned"], then["retired"]) == (2, 1)
     text = run("status", "-w", str(ws), "--stale-by", by).output
     on = dt.date.fromisoformat(by).strftime("%d.%m.%Y")
     assert (
-        f"Register: zu aktualisieren 1 (bis zum {on} veraltet)  (veraltet, unvollständig, ungültig "
+        f"{TO_UPDATE} 1 (bis zum {on} veraltet)  (veraltet, unvollständig, ungültig "
         f"oder unbestätigt; formgen register stale --today {by})  → formgen mail --stale "
         f"--stale-by {by} --drafts ORDNER (oder --send)\n"
     ) in text
@@ -840,7 +843,7 @@ def test_status_register_stale_and_mail_stale_agree_on_every_reason(tmp_path):
         by_hand: ["unconfirmed"],
     }
     assert json.loads(run("status", "-w", str(ws), "--json").output)["stale"] == 4
-    assert "Register: zu aktualisieren 4  (veraltet" in run("status", "-w", str(ws)).output
+    assert f"{TO_UPDATE} 4  (veraltet" in run("status", "-w", str(ws)).output
     out = tmp_path / "update"
     dry = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
@@ -1301,11 +1304,11 @@ def two_institutions(ws: Path) -> None:
 def test_status_shows_an_update_form_on_its_way_as_waiting_not_to_update(tmp_path):
     ws = make_workspace(tmp_path / "ws").root
     two_institutions(ws)
-    assert "Register: zu aktualisieren 1  (veraltet" in run("status", "-w", str(ws)).output
+    assert f"{TO_UPDATE} 1  (veraltet" in run("status", "-w", str(ws)).output
     mailed = run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "update"))
     assert mailed.exit_code == 0, mailed.output
     status = run("status", "-w", str(ws))
-    assert "Register: zu aktualisieren 0\n" in status.output
+    assert f"{TO_UPDATE} 0\n" in status.output
     assert "→ formgen mail --stale" not in status.output
     assert "ausstehend 1  (auch auf der Aktualisierungsliste, aber das Formular, das sie " in (
         status.output

@@ -987,7 +987,7 @@ def test_the_cover_counts_the_entries_register_stale_lists() -> None:
     found = review(r, STAND)
     assert len(found) == 4 and sum("stale" in f.reasons for f in found) == 1
     cover = " ".join(pages(render_register(r, PrintOptions(stand=STAND)))[0].split())
-    assert "5 Einträge · 4 zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)" in cover
+    assert "5 Einträge · 4 Einträge zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)" in cover
 
 
 def test_a_print_of_a_region_without_any_entry_is_its_cover_and_the_list() -> None:
@@ -1028,13 +1028,13 @@ def test_an_arabic_region_and_checklist_are_named_in_order_in_the_list_without_a
     [
         (
             "en",
-            "1 institution · 1 entry · 1 to update (of them 1 stale, 0 never answered)",
+            "1 institution · 1 entry · 1 entry to update (of them 1 stale, 0 never answered)",
             "STALE – last confirmed on 2024-05-01 (935 days ago)",
             "Entries count as stale after 365 days.",
         ),
         (
             "de",
-            "1 Einrichtung · 1 Eintrag · 1 zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)",
+            "1 Einrichtung · 1 Eintrag · 1 Eintrag zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)",
             "VERALTET – zuletzt bestätigt am 01.05.2024 (vor 935 Tagen)",
             "Einträge gelten nach 365 Tagen als veraltet.",
         ),

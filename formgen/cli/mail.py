@@ -781,9 +781,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     the reasons of the round's line: none, invalid, or refused (the register's address bounced
     or was refused for good, and nobody set it by hand since).
 
-    "to update" counts the institutions 'formgen register stale' lists (entries out of date,
-    incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
-    mail now; "waiting" those of the list whose form is still on its way (deadline not passed).
+    "institutions with entries to update, to mail now" counts the institutions 'formgen register
+    stale' lists (entries out of date, incomplete, invalid or never confirmed by the institution)
+    that 'formgen mail --stale' would mail now; "waiting" those of the list whose form is still
+    on its way (deadline not passed). Institutions, not entries: the printed register's cover
+    counts the list's entries, their form on its way or not.
     With --stale-by DATE both count what will be out of date by DATE, as 'formgen mail --stale
     --stale-by DATE' mails it.
 
