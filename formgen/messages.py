@@ -640,6 +640,10 @@ WORDS: dict[str, dict[str, str]] = {
         "report_institutions": "institutions in the register: {n}",
         "report_new": "new in the register in {year}: {n}",
         "report_answered": "answered in {year} (returned a form): {n}",
+        "report_mailed": "mailed in {year}: {n} ({rounds})",
+        "report_rounds": "in {n} rounds",
+        "report_rounds_one": "in 1 round",
+        "report_mailed_answered": "  of them answered these mails: {n} ({share} %)",
         "report_confirmed": "with an entry confirmed in {year} (a return or 'register confirm' "
         "that came in in {year}, whatever date its form gives): {n}",
         "report_closed": "taken out of the register in {year}: {n}, merged into another: {merged}",
@@ -3512,6 +3516,10 @@ WORDS: dict[str, dict[str, str]] = {
         "report_institutions": "Einrichtungen im Register: {n}",
         "report_new": "neu ins Register aufgenommen {year}: {n}",
         "report_answered": "haben {year} geantwortet (ein Formular zurückgeschickt): {n}",
+        "report_mailed": "{year} angeschrieben: {n} ({rounds})",
+        "report_rounds": "in {n} Runden",
+        "report_rounds_one": "in 1 Runde",
+        "report_mailed_answered": "  davon auf diese Mails geantwortet: {n} ({share} %)",
         "report_confirmed": "mit einem {year} bestätigten Eintrag (Rückmeldung oder Bestätigung "
         "von Hand {year} eingegangen, gleich welches Datum das Formular trägt): {n}",
         "report_closed": "{year} aus dem Register genommen: {n}, mit einer anderen "
@@ -6478,7 +6486,10 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "(das Datum auf seinem Formular oder der Tag, an dem sein Rücklauf oder „register "
             "confirm“ kam); aus dem Register genommen die in dem Jahr herausgenommenen und nicht "
             "zurückgeholten, außer denen, die mit einer anderen zusammengeführt wurden („register "
-            "merge“): sie zählen als jene."
+            "merge“): sie zählen als jene. Angeschrieben sind die Einrichtungen, die in dem Jahr "
+            "eine Mail von formgen erreichte (gesendet oder ein Entwurf, nach dem Versandprotokoll; "
+            "eine unzustellbar zurückgekommene nicht), mit der Zahl der Runden, und davon "
+            "geantwortet die, die auf diese Mails geantwortet haben, mit ihrem Anteil."
         ),
         "formgen register history": (
             "Jede Fassung von INSTITUTION_ID zeigen. Wann, aus welcher Datei, was sich geändert "

@@ -51,14 +51,17 @@ def _module(name: str) -> Any:
 class WorkspaceRegisterView:
     """A read-only view of a workspace's register for mailing and ``formgen status``."""
 
-    def __init__(self, ws: Workspace, today: dt.date | None = None) -> None:
+    def __init__(self, ws: Workspace, today: dt.date | None = None, reg: Any = None) -> None:
+        """``reg``: the register to view (one as it was on a day, :func:`ingest.journal.as_of`);
+        None: the workspace's."""
         self.ws = ws
         self.today = today or dt.date.today()
         self.notes: list[Note] = []
-        self._reg: Any = None
-        self._data: dict[str, Any] = {}
+        self._reg: Any = reg
+        self._data: dict[str, Any] = reg.data if reg is not None else {}
         self._findings: list[staleness.Finding] | None = None
-        self._load()
+        if reg is None:
+            self._load()
 
     # ------------------------------------------------------------------ loading
 

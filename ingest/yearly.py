@@ -21,7 +21,14 @@ report of 2026 written in March 2027 still says 2026's figures:
   :func:`ingest.staleness.last_confirmed`, is the form's date; a funder adding up the years
   counts every confirmation once);
 - *closed*: institutions taken out of the register that year (``register retire``) and not
-  back at its end; *merged*: those merged into another that year (two entries of one).
+  back at its end; *merged*: those merged into another that year (two entries of one);
+- *mailed* (:func:`year_mailed`): institutions a mail of formgen reached that year, sent or
+  written as a draft, by the send log (one whose mail came back undelivered is not counted by
+  it), and in how many rounds; *of them answered*: those that answered one of these mails as
+  ``formgen status`` counts an answer (a form the mail carried, or one made for the
+  institution or a confirmation by hand after it, came back by the Stand), so that a funder
+  reads a response rate that status bears out. One merged into another counts as the one it
+  was merged into.
 
 Days are the days on this computer's clock (:func:`ingest.register.local_day`), as the
 history and the printed register say them.
@@ -31,9 +38,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from formgen.messages import date_text, say, say_count
+from formgen.sendlog import Delivery
+from formgen.tracking import RegisterView, institution_status, own_forms
 from ingest.labels import region_text
 from ingest.register import HAND, IMPORT, MERGED, SPLIT, Json, Register, local_day
 from ingest.staleness import region_of
@@ -60,6 +70,8 @@ class YearFigures:
     confirmed: int
     closed: int
     merged: int
+    mailed: Mailed | None = None
+    """Those mailed that year (None: not counted)."""
 
     def to_json(self) -> Json:
         return {
@@ -71,9 +83,47 @@ class YearFigures:
             "confirmed": self.confirmed,
             "closed": self.closed,
             "merged": self.merged,
+            **(self.mailed.to_json() if self.mailed else {}),
             "regions": self.regions,
             "entries": self.entries,
         }
+
+
+@dataclass(frozen=True)
+class Mailed:
+    """What :func:`year_mailed` counted: institutions mailed in a year, in how many rounds, and
+    how many of them answered."""
+
+    institutions: int
+    rounds: int
+    answered: int
+
+    def to_json(self) -> Json:
+        return {
+            "mailed": self.institutions,
+            "mailed_rounds": self.rounds,
+            "mailed_answered": self.answered,
+        }
+
+
+def year_mailed(
+    reg: Register, view: RegisterView, deliveries: Sequence[Delivery], year: int, stand: dt.date
+) -> Mailed:
+    """The institutions ``deliveries`` (the send log's) reached in ``year``, their rounds, and
+    of them those that answered one of these mails by ``stand`` in ``view`` of ``reg`` (the
+    register as it was at ``stand``), as ``formgen status`` counts an answer."""
+
+    def in_year(at: str) -> bool:
+        day = local_day(at)
+        return day is not None and day.year == year
+
+    went = [
+        d for d in deliveries if (in_year(d.sent_at) or in_year(d.drafted_at)) and not d.came_back
+    ]
+    statuses = institution_status(went, view.returned_instances(), stand, own_forms(view, went))
+    kept = {iid: reg.merged_into(iid) or iid for iid in statuses}
+    answered = {kept[iid] for iid, s in statuses.items() if s.answered}
+    return Mailed(len(set(kept.values())), len({d.round for d in went}), len(answered))
 
 
 def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
@@ -137,6 +187,19 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
     )
 
 
+def mailed_lines(mailed: Mailed | None, year: str, lang: str) -> list[str]:
+    """The lines of those mailed that year and of them answered, with the share."""
+    if mailed is None:
+        return []
+    rounds = say_count("report_rounds", lang, mailed.rounds)
+    lines = [say("report_mailed", lang, n=mailed.institutions, year=year, rounds=rounds)]
+    if mailed.institutions:
+        share = round(100 * mailed.answered / mailed.institutions)
+        said = say("report_mailed_answered", lang, n=mailed.answered, share=share)
+        lines.append(said)
+    return lines
+
+
 def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None = None) -> str:
     """The figures as the coordinator reads them in ``lang``: the counts, then the entries as a
     table of checklists by region (the schema's regions, then any the entries hold that it no
@@ -156,6 +219,7 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
         say("report_institutions", lang, n=fig.institutions),
         say("report_new", lang, n=fig.new, year=year),
         say("report_answered", lang, n=fig.answered, year=year),
+        *mailed_lines(fig.mailed, year, lang),
         say("report_confirmed", lang, n=fig.confirmed, year=year),
         say("report_closed", lang, n=fig.closed, merged=fig.merged, year=year),
         "",

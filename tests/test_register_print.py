@@ -987,7 +987,10 @@ def test_the_cover_counts_the_entries_register_stale_lists() -> None:
     found = review(r, STAND)
     assert len(found) == 4 and sum("stale" in f.reasons for f in found) == 1
     cover = " ".join(pages(render_register(r, PrintOptions(stand=STAND)))[0].split())
-    assert "5 Einträge · 4 Einträge zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)" in cover
+    assert (
+        "5 Einträge · 4 Einträge zu aktualisieren (davon 1 veraltet, 0 noch nie geantwortet)"
+        in cover
+    )
 
 
 def test_a_print_of_a_region_without_any_entry_is_its_cover_and_the_list() -> None:

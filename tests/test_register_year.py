@@ -20,6 +20,7 @@ from register_support import YILMAZ, checklist, institution_form
 
 from formgen.cli import main
 from formgen.schema_load import default_schema
+from formgen.sendlog import SendLog
 from formgen.workspace import Workspace
 from ingest.export import export_json_schema
 from ingest.journal import as_of, journal_path, load, writing
@@ -99,6 +100,9 @@ def test_the_figures_of_each_year_as_the_register_was_at_its_end(ws: Workspace) 
         "confirmed": 2,
         "closed": 0,
         "merged": 0,
+        "mailed": 0,
+        "mailed_rounds": 0,
+        "mailed_answered": 0,
         "regions": {"duesseldorf": 1, "neuss_meerbusch": 1},
         "entries": None,
     }
@@ -119,10 +123,11 @@ def test_the_report_in_german_names_checklists_and_regions(ws: Workspace) -> Non
     assert code == 0, out
     lines = out.splitlines()
     assert lines[0] == "Zahlen des Jahres 2025 (Stand 31.12.2025)"
-    assert lines[2:7] == [
+    assert lines[2:8] == [
         "Einrichtungen im Register: 2",
         "neu ins Register aufgenommen 2025: 1",
         "haben 2025 geantwortet (ein Formular zurückgeschickt): 1",
+        "2025 angeschrieben: 0 (in 0 Runden)",
         "mit einem 2025 bestätigten Eintrag (Rückmeldung oder Bestätigung von Hand 2025 "
         "eingegangen, gleich welches Datum das Formular trägt): 2",
         "2025 aus dem Register genommen: 1, mit einer anderen zusammengeführt: 1",
@@ -372,3 +377,48 @@ def test_on_a_narrow_terminal_each_checklist_is_a_line_with_its_regions(
         "PsychotherapeutIn, niedergelassen: 1 (Dormagen 1)",
         "zusammen: 2 (Rhein-Kreis Neuss (Neuss, Meerbusch) 1, Dormagen 1)",
     ]
+
+
+def drafted(ws: Workspace, round_name: str, iid: str, at: str, **more: str) -> None:
+    """A mail of ``round_name`` to ``iid`` written as a draft at ``at``, in the send log."""
+    log = SendLog(ws.root)
+    event = {"event": "drafted", "at": at, "round": round_name, "institution_id": iid, **more}
+    with log.path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(event, ensure_ascii=False) + "\n")
+
+
+def test_the_report_says_how_many_were_mailed_and_how_many_answered_these_mails(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted by institution, as ``formgen status`` counts an answer: 2025's mail to the crisis
+    service came after its confirmation on the telephone, no answer; in 2026 the crisis service
+    and Дом Надежды are mailed in one round, Praxis Wójcik in two (once under the id of its
+    second practice, merged into it): 3 institutions in 2 rounds, and Дом Надежды confirms on
+    the telephone after its mail: 1 of 3 answered (33 %); its checklist, read in before its
+    mail, is the year's one return and answers no mail."""
+    drafted(ws, "invitation-2025", "inst-0002", "2025-03-01T09:00:00+01:00")
+    for iid in ("inst-0002", "inst-0005", "inst-0004"):
+        drafted(ws, "invitation-2026", iid, "2026-02-01T09:00:00+01:00")
+    drafted(ws, "update-2026", "inst-0003", "2026-03-01T09:00:00+01:00", kind="update")
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: "2026-02-10T09:00:00Z")
+    with writing(ws) as w:
+        w.confirm("inst-0005", ["migrantenselbstorganisationen"], "am Telefon")
+    monkeypatch.undo()
+    assert {k: v for k, v in figures(ws, "2025").items() if k.startswith("mailed")} == {
+        "mailed": 1,
+        "mailed_rounds": 1,
+        "mailed_answered": 0,
+    }
+    this_year = figures(ws, "2026")
+    counts = ("answered", "mailed", "mailed_rounds", "mailed_answered")
+    assert tuple(this_year[k] for k in counts) == (1, 3, 2, 1)
+    code, out = run(ws, "report", "--year", "2026")
+    assert code == 0, out
+    lines = out.splitlines()
+    at = lines.index("haben 2026 geantwortet (ein Formular zurückgeschickt): 1")
+    assert lines[at + 1 : at + 3] == [
+        "2026 angeschrieben: 3 (in 2 Runden)",
+        "  davon auf diese Mails geantwortet: 1 (33 %)",
+    ]
+    out = run(ws, "report", "--year", "2025", "--lang", "en")[1]
+    assert "mailed in 2025: 1 (in 1 round)\n  of them answered these mails: 0 (0 %)\n" in out

@@ -15,6 +15,7 @@ import importlib
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, TypeVar
@@ -1129,8 +1130,12 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
     confirmed by a return or 'register confirm' that came in that year, whatever date its form
     gives; taken out those retired
     that year and not back, apart from those merged into another ('register merge'), which
-    are counted as that one."""
+    are counted as that one. Mailed are the institutions a mail of formgen reached that year
+    (sent or a draft, by the send log; one that came back undelivered not), with the number of
+    rounds, and of them answered those that answered that year, with their share."""
+    from formgen.sendlog import SendLog
     from ingest import yearly
+    from ingest.mailview import WorkspaceRegisterView
 
     ws, reg = _open(workspace_dir)
     lang = lang or ws.language
@@ -1143,7 +1148,9 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
     stand = min(dt.date(year, 12, 31), today)
     if stand < today:
         reg = _as_of(ws, stand, shown=not as_json) or reg
-    figures = yearly.year_figures(reg, year, stand)
+    view = WorkspaceRegisterView(ws, stand, reg)
+    mailed = yearly.year_mailed(reg, view, SendLog(ws.root).deliveries(), year, stand)
+    figures = replace(yearly.year_figures(reg, year, stand), mailed=mailed)
     if as_json:
         echo_json(figures.to_json())
     else:
