@@ -845,7 +845,8 @@ def render_register(
         titles = ", ".join(f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in cats)
         said = say(key, lang, sections=titles)
         said = _lines(said, BOLD, style.fontSize, BODY_W, _NAME_LINES)
-        return [_para(f"<b>{said}</b>", style), Spacer(1, 3 * mm)]
+        bold = ParagraphStyle(f"{style.name}-bold", parent=style, fontName=BOLD)
+        return [_para(said, bold), Spacer(1, 3 * mm)]  # a U+202F as narrow as bold draws it
 
     numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
     if wanted:
