@@ -1580,13 +1580,13 @@ WORDS: dict[str, dict[str, str]] = {
         "original",
         "ingest_pdf_value_too_long": "{name}: the value has {length:,} characters, more than the "
         "limit of {limit:,}; left out (the original file is kept)",
-        "ingest_pdf_state_unknown": "{name}: the stored value /{stored} is none of the box's "
+        "ingest_pdf_state_unknown": "{name}: the stored value {stored} is none of the box's "
         "states ({states}); treated as not ticked",
-        "ingest_pdf_state_unknown_ticked": "{name}: the stored value /{stored} is none of the "
-        "box's states ({states}); the ticked box /{shown} was used",
-        "ingest_pdf_off_but_ticked": "{name}: the stored value is /Off but the box /{shown} is "
+        "ingest_pdf_state_unknown_ticked": "{name}: the stored value {stored} is none of the "
+        "box's states ({states}); the ticked box {shown} was used",
+        "ingest_pdf_off_but_ticked": "{name}: the stored value is /Off but the box {shown} is "
         "ticked; the ticked box was used",
-        "ingest_pdf_state_differs": "{name}: the stored value is /{stored} but the box /{shown} "
+        "ingest_pdf_state_differs": "{name}: the stored value is {stored} but the box {shown} "
         "is shown ticked; the stored value was used",
         "ingest_pdf_several_choices": "{name}: several choices stored in a single-choice field "
         "({choices}); the first was used",
@@ -4534,15 +4534,15 @@ WORDS: dict[str, dict[str, str]] = {
         "bitte mit dem Original vergleichen",
         "ingest_pdf_value_too_long": "{name}: der Wert hat {length:,} Zeichen, mehr als die "
         "Grenze von {limit:,}; nicht übernommen (die Originaldatei bleibt erhalten)",
-        "ingest_pdf_state_unknown": "{name}: der gespeicherte Wert /{stored} ist keiner der "
+        "ingest_pdf_state_unknown": "{name}: der gespeicherte Wert „{stored}“ ist keiner der "
         "Zustände des Kästchens ({states}); als nicht angekreuzt gewertet",
-        "ingest_pdf_state_unknown_ticked": "{name}: der gespeicherte Wert /{stored} ist keiner "
-        "der Zustände des Kästchens ({states}); das angekreuzte Kästchen /{shown} wurde "
+        "ingest_pdf_state_unknown_ticked": "{name}: der gespeicherte Wert „{stored}“ ist keiner "
+        "der Zustände des Kästchens ({states}); das angekreuzte Kästchen „{shown}“ wurde "
         "übernommen",
-        "ingest_pdf_off_but_ticked": "{name}: der gespeicherte Wert ist /Off, aber das Kästchen "
-        "/{shown} ist angekreuzt; das angekreuzte Kästchen wurde übernommen",
-        "ingest_pdf_state_differs": "{name}: der gespeicherte Wert ist /{stored}, angekreuzt "
-        "angezeigt wird aber das Kästchen /{shown}; der gespeicherte Wert wurde übernommen",
+        "ingest_pdf_off_but_ticked": "{name}: gespeichert ist „nicht angekreuzt“, aber das "
+        "Kästchen „{shown}“ ist angekreuzt; das angekreuzte Kästchen wurde übernommen",
+        "ingest_pdf_state_differs": "{name}: gespeichert ist „{stored}“, angekreuzt angezeigt "
+        "wird aber das Kästchen „{shown}“; der gespeicherte Wert wurde übernommen",
         "ingest_pdf_several_choices": "{name}: mehrere Auswahlen in einem Feld mit nur einer "
         "Auswahl gespeichert ({choices}); die erste wurde übernommen",
         "identity_incomplete": "Formularkennung unvollständig: es fehlt {missing}",

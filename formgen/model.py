@@ -102,6 +102,11 @@ class Choice:
     label: Text
 
 
+ON_STATE = "Yes"
+"""On-state of an independent checkbox in a PDF form (one option of a multiple choice): here,
+not in :mod:`formgen.pdf_form`, for the readers' notes that name a box (:mod:`ingest.labels`)
+without loading the PDF writer and its fonts."""
+
 YES_NO_NONE_CHOICES: tuple[Choice, ...] = (
     Choice("ja", Text({"de": "Ja", "en": "Yes"})),
     Choice("nein", Text({"de": "Nein", "en": "No"})),

@@ -83,13 +83,10 @@ from formgen.layout import (
 )
 from formgen.linebreak import LINE_BREAK, collapse, shorten, split_word
 from formgen.messages import Said, SaidJoined, date_text, phone_text
-from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
+from formgen.model import ON_STATE, OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
 from formgen.record import Value, check_value
-
-ON_STATE = "Yes"
-"""On-state of an independent checkbox (one option of a multiple choice)."""
 
 # Field flags (PDF 32000-1, 12.7.3.1 and 12.7.4).
 FF_READ_ONLY = 1

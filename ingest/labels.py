@@ -22,6 +22,7 @@ from formgen.errors import FormgenError
 from formgen.messages import Named, Said, SaidJoined, per_language, say
 from formgen.model import (
     INSTITUTION,
+    ON_STATE,
     OTHER,
     Field,
     FieldPath,
@@ -119,8 +120,44 @@ def paths_named(schema: Schema, text: str) -> str:
         args = {
             k: paths_named(schema, v) if isinstance(v, str) else v for k, v in text.args.items()
         }
+        if text.key in _BOX_NOTES and _known_path(schema, str(args.get("name", ""))):
+            for k in ("stored", "shown", "states"):
+                if isinstance(v := args.get(k), str):
+                    args[k] = states_named(schema, str(args["name"]), v)
         return Said(text.key, **args)
     return path_named(schema, text) if type(text) is str and _known_path(schema, text) else text
+
+
+_BOX_NOTES = frozenset(
+    {"ingest_pdf_state_unknown", "ingest_pdf_state_unknown_ticked", "ingest_pdf_state_differs"}
+    | {"ingest_pdf_off_but_ticked"}
+)
+"""The reader's notes that name a box by its state in the PDF (``/fehlanzeige``)."""
+
+
+def states_named(schema: Schema, path: str, states: str) -> Named:
+    """The states of the boxes of the field at ``path`` a reader's note names (``/fehlanzeige``,
+    ``/Yes, /On``), as ``--json`` keeps them; said in a language, each by what the form shows
+    next to its box: the choice's label (``Fehlanzeige``), for a box of a multiple choice
+    (``….languages_offered.fa``, on-state ``/Yes``) its option's, for a lone box its field's.
+    A state formgen did not write is said as stored, without its slash."""
+    p = FieldPath.parse(path)
+    f = field_of(schema, p.category, p.field)
+
+    def said(lang: str) -> str:
+        def one(state: str) -> str:
+            state = state.removeprefix("/")
+            if f is None:
+                return state
+            if p.option is None and choices_of(f):  # a group of boxes, one for each choice
+                return option_text(f, state, lang) if choice_value(f, state) == state else state
+            if state != ON_STATE:  # formgen's on-state of a box on its own
+                return state
+            return option_text(f, p.option, lang) if p.option else f.label.get(lang) or f.id
+
+        return ", ".join(one(s) for s in states.split(", "))
+
+    return Named(states, per_language(said))
 
 
 def _known_path(schema: Schema, text: str) -> bool:

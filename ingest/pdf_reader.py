@@ -817,24 +817,26 @@ def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
     single = len(states) <= 1 and not node.flags & _FF_RADIO
     chosen = stored if stored not in (None, "", _OFF) else None
     if chosen is not None and states and chosen not in states:
-        told = {"name": node.name, "stored": short(chosen)}
+        told = {"name": node.name, "stored": "/" + short(chosen)}
         told["states"] = short(", ".join("/" + s for s in states), 200)
         if shown:
-            notes.append(Said("ingest_pdf_state_unknown_ticked", **told, shown=short(shown)))
+            notes.append(Said("ingest_pdf_state_unknown_ticked", **told, shown="/" + short(shown)))
         else:
             notes.append(Said("ingest_pdf_state_unknown", **told))
         chosen = shown
     elif chosen is None and shown is not None:
         if stored is not None:
-            notes.append(Said("ingest_pdf_off_but_ticked", name=node.name, shown=short(shown)))
+            notes.append(
+                Said("ingest_pdf_off_but_ticked", name=node.name, shown="/" + short(shown))
+            )
         chosen = shown
     elif chosen is not None and shown is not None and shown != chosen and not single:
         notes.append(
             Said(
                 "ingest_pdf_state_differs",
                 name=node.name,
-                stored=short(chosen),
-                shown=short(shown),
+                stored="/" + short(chosen),
+                shown="/" + short(shown),
             )
         )
     if chosen is None:

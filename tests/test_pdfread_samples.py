@@ -21,9 +21,11 @@ from pathlib import Path
 import pytest
 
 from formgen.layout import LAYOUT_EDITION
+from formgen.messages import in_language
 from formgen.workspace import Workspace
 from ingest import flat_reader
 from ingest.flat_reader import CUT_OFF, NAMES_BY_POSITION_NOTE, UNREADABLE, read_pdf
+from ingest.labels import path_label, paths_named
 from ingest.pdf_reader import FIELDS_FROM_PAGES_NOTE, normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +167,14 @@ def test_pdfjs_changing_a_prefilled_choice_is_read_from_the_ticked_box() -> None
         "fluechtlingsberatung.migrant_experience: the stored value is /Off but the box "
         "/fehlanzeige is ticked; the ticked box was used",
     )
+    # said to a coordinator, the box is the choice the form shows next to it, without slashes
+    note = paths_named(SCHEMA, sub.notes[0])
+    field = path_label(SCHEMA, "fluechtlingsberatung.migrant_experience", "de")
+    assert in_language(note, "de") == (
+        f"{field}: gespeichert ist „nicht angekreuzt“, aber das Kästchen „Fehlanzeige“ ist "
+        "angekreuzt; das angekreuzte Kästchen wurde übernommen"
+    )
+    assert "None available" in in_language(note, "en") and note == sub.notes[0]
 
 
 def _with_names_damaged(name: str, old: bytes, new: bytes) -> bytes:
