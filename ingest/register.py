@@ -286,7 +286,14 @@ from ingest.matching import (
 )
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
-from ingest.values import ONE_LINE, own_names, parse_date, shown_as_typed, split_list
+from ingest.values import (
+    ONE_LINE,
+    approximate,
+    own_names,
+    parse_date,
+    shown_as_typed,
+    split_list,
+)
 
 CONTACT_NAME = "contact_name"
 CONTACT_DETAILS = ("contact_phone", "contact_email")
@@ -1187,10 +1194,11 @@ class Register:
         dialled): values stored before they were read so („Königs\u00adallee“,
         ``+49 211 123450``) are no change when the institution sends them as before. Nor is
         one formgen flags since it stored it valid (:data:`READ_BEFORE`: ``0171 1234567-0``,
-        ``24.11.2062``)."""
+        ``24.11.2062``). A percentage typed approximate („ca. 90 %“) is not the same as one typed
+        exact (``90``): the institution that takes back its „ca.“ gives its new word."""
         a, b = self._meant(path, a), self._meant(path, b)
         if same_value(a, b):
-            return True
+            return not self._exact_and_approximate(path, a, b)
         f = value_field(self.schema, *split_path(path))
         if a is None or b is None or f is None:
             return False
@@ -1200,6 +1208,20 @@ class Register:
         if f.type is FieldType.PHONE:
             return normalise_phone(va) == normalise_phone(vb)
         return pasted(va, f.type in ONE_LINE) == pasted(vb, f.type in ONE_LINE)
+
+    def _exact_and_approximate(self, path: str, a: Json | None, b: Json | None) -> bool:
+        """Whether of ``a`` and ``b``, the same value, one is shown as typed and the other not
+        (:func:`~ingest.values.shown_as_typed`): „ca. 90 %“ and ``90``. A month and a day are
+        two values already (``2026-01``, ``2026-01-15``)."""
+        if a is None or b is None or type(a.get("v")) is not int:
+            return False  # most values: no number, as an approximate one is
+        raw_a, raw_b = str(a.get("raw", "")), str(b.get("raw", ""))
+        if approximate(raw_a) == approximate(raw_b):
+            return False
+        f = value_field(self.schema, *split_path(path))
+        return f is not None and shown_as_typed(f, a.get("v"), raw_a) != shown_as_typed(
+            f, b.get("v"), raw_b
+        )
 
     def _meant(self, path: str, stored: Json | None) -> Json | None:
         """``stored`` with the choices it names as its value (:meth:`same`), else as it is."""

@@ -13,19 +13,25 @@ import csv
 import datetime as dt
 import io
 import random
+from pathlib import Path
 
 import jsonschema
 import pdfplumber
 import pypdf
 import pytest
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
 from register_support import institution_form
 from test_ingest_validate import shipped_institution_form
+from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.forms import FormRequest, new_identity
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
 from ingest import values
 from ingest.export import export_csv, export_data, export_json_schema
+from ingest.journal import load
+from ingest.pipeline import ingest_into_register
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
 from ingest.staleness import review
@@ -144,3 +150,37 @@ def test_the_next_form_shows_them_as_typed(reg: Register) -> None:
     fields = pypdf.PdfReader(io.BytesIO(form.data)).get_fields() or {}
     assert fields["psychotherapie.meeting_date"]["/V"] == "ab Jan. 2026"
     assert fields["psychotherapie.share_migrants"]["/V"] == "ca. 90 %"
+
+
+def test_the_institution_taking_back_its_ca_gives_its_new_word(tmp_path: Path) -> None:
+    """„ca. 90 %“ returned as „90“ on the next form (PDFium typing, as Chrome does) is the
+    institution's exact word: it replaces the approximate one (the value the same), and a month
+    „01.2026“ given as the day „15.01.2026“ is a new value."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = {
+        "psychotherapie.share_migrants": "ca. 90 %",
+        "psychotherapie.meeting_date": "01.2026",
+        "psychotherapie.date": "24.11.2026",
+        "psychotherapie.initials": "ОП",
+    }
+    filled = tmp_path / "erstes.pdf"
+    filled.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), first))
+    ingest_into_register([filled], ws)
+    before = load(ws).value("ua-1", "psychotherapie.share_migrants")
+    assert (before["v"], before["raw"]) == (90, "ca. 90 %")  # type: ignore[index]
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    update = tmp_path / "Оновлення.pdf"
+    now = {"psychotherapie.share_migrants": "90", "psychotherapie.meeting_date": "15.01.2026"}
+    update.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), now))
+    (out,) = ingest_into_register([update], ws).outcomes
+    assert out.merged == "updated, ua-1, 2 changes", (out.merged, out.warnings)
+    reg = load(ws)
+    share = reg.value("ua-1", "psychotherapie.share_migrants")
+    meeting = reg.value("ua-1", "psychotherapie.meeting_date")
+    assert (share["v"], share["raw"]) == (90, "90")  # type: ignore[index]
+    assert (meeting["v"], meeting["raw"]) == ("2026-01-15", "15.01.2026")  # type: ignore[index]
+    assert reg.record("ua-1").typed == {}
+    history = run("register", "history", "ua-1", "-w", str(ws.root))
+    assert "Migrationsgeschichte (%): ca. 90 % → 90\n" in history
+    assert "Termin zum Kennenlernen: 01.2026 → 15.01.2026\n" in history
