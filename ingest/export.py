@@ -85,7 +85,7 @@ from ingest.register import Json, Register, by_hand, local_day, retired_reason
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import holds_dropped, is_stale, last_confirmed
 from ingest.submission import CUT
-from ingest.values import shown_as_typed
+from ingest.values import APPROXIMATE_FORMAT, shown_as_typed
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
@@ -538,6 +538,22 @@ def _yes_no(flag: bool, lang: str | None) -> str:
     return say("yes" if flag else "no", lang)
 
 
+class Approximate(int):
+    """An approximate percentage in a row of the wide table: its number, in an XLSX a cell of
+    :data:`~ingest.values.APPROXIMATE_FORMAT` (its column sums), and as typed („ca. 90 %“)
+    where a cell is text (CSV)."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> Approximate:
+        self = int.__new__(cls, value)
+        self.text = text
+        return self
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def _cells(
     fields: list[Field], stored: Json, labels: bool, lang: str, kept: SchemaRegistry | None
 ) -> list[str | int]:
@@ -546,8 +562,10 @@ def _cells(
         sv = stored.get(f.id)
         v = sv.get("v") if sv else None
         # a whole number stays a number: an XLSX column of them sorts and sums; an approximate
-        # one („ca. 90 %“) is shown as typed, not as a figure it is not
-        if isinstance(v, int) and not shown_as_typed(f, v, str(sv.get("raw", "") if sv else "")):
+        # one („ca. 90 %“) too, shown as typed
+        if isinstance(v, int) and shown_as_typed(f, v, str(sv.get("raw", "") if sv else "")):
+            out.append(Approximate(v, display(f, sv, labels, lang, kept)))
+        elif isinstance(v, int):
             out.append(v)
         else:
             out.append(display(f, sv, labels, lang, kept))
@@ -778,6 +796,10 @@ def export_xlsx(
                         cell.font = bold
                         if title == sheets[0] and col < len(kinds) and _required(kinds[col]):
                             cell.fill = marked
+                    cells.append(cell)
+                elif isinstance(value, Approximate):
+                    cell = WriteOnlyCell(ws, value=int(value))
+                    cell.number_format = APPROXIMATE_FORMAT
                     cells.append(cell)
                 else:
                     cells.append(value)

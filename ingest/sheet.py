@@ -51,6 +51,7 @@ from formgen.recipients import MAX_FILE
 from ingest.docx_reader import ZipPackage, check_zip, declares_entities
 from ingest.sniff import image_suffix
 from ingest.submission import short
+from ingest.values import APPROXIMATE_FORMAT
 
 XLSX = "xlsx"
 """The :attr:`Sheet.encoding` of a workbook."""
@@ -222,11 +223,14 @@ def _as_shown(cell: _Cell) -> object:
     """A cell's value; a number as its format shows it where that changes what it means: a
     percentage as a hundred times the number stored (``0.7`` in ``0%`` is ``70 %``, as Excel
     shows it; ``0.705`` in ``0.0%`` ``70.5 %``), a whole number padded with zeros to the places
-    its format has (a postcode ``1067`` in ``00000`` is ``01067``). Dates and times openpyxl
-    reads by their format already."""
+    its format has (a postcode ``1067`` in ``00000`` is ``01067``), an approximate percentage
+    as formgen's export shows it (:data:`~ingest.values.APPROXIMATE_FORMAT`). Dates and times
+    openpyxl reads by their format already."""
     value = cell.value
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
+    if cell.number_format == APPROXIMATE_FORMAT:  # formgen's export: „ca. 90 %“, as typed
+        return f"ca. {value:g} %"
     shown = _LITERAL.sub("", str(cell.number_format).split(";")[0])
     if "%" in shown:
         places = shown.partition(".")[2].count("0")

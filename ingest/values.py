@@ -202,6 +202,11 @@ def approximate(raw: str) -> bool:
     return _APPROXIMATE.match(raw.strip()) is not None
 
 
+APPROXIMATE_FORMAT = '"ca. "0" %"'
+"""The number format of an approximate percentage's cell in an XLSX export: the number, that
+its column sums, shown „ca. 90 %“; read back (``register import``) as shown."""
+
+
 def shown_as_typed(f: Field, value: object, raw: str) -> bool:
     """Whether the valid ``value`` of ``f`` is shown as ``raw``, what was typed, wherever people
     read it (the print, the tables, the next form): a month given for a date („Januar 2027“,

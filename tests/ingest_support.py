@@ -156,14 +156,15 @@ def check_word_form_values(sub: RawSubmission, kind: str, lines_joined_by_lo74: 
     assert all(isinstance(sub.values[path], bool) for path in boxes)
 
 
-def libreoffice(data: bytes, target: str, tmp: Path) -> bytes:
-    """The DOCX ``data`` converted by the system's LibreOffice (headless) to ``target`` (``pdf``,
-    ``odt``, ``docx:MS Word 2007 XML``), as a person saves or exports it; skips without it."""
+def libreoffice(data: bytes, target: str, tmp: Path, name: str = "form.docx") -> bytes:
+    """The DOCX ``data`` (or another file, ``name``: ``table.xlsx``) converted by the system's
+    LibreOffice (headless) to ``target`` (``pdf``, ``odt``, ``docx:MS Word 2007 XML``, ``csv``),
+    as a person saves or exports it; skips without it."""
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice (soffice) not installed")
-    (tmp / "form.docx").write_bytes(data)
+    (tmp / name).write_bytes(data)
     out = tmp / "out"
     cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless"]
-    cmd += ["--convert-to", target, "--outdir", str(out), str(tmp / "form.docx")]
+    cmd += ["--convert-to", target, "--outdir", str(out), str(tmp / name)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
     return next(out.iterdir()).read_bytes()

@@ -16,9 +16,11 @@ import random
 from pathlib import Path
 
 import jsonschema
+import openpyxl
 import pdfplumber
 import pypdf
 import pytest
+from ingest_support import libreoffice
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from register_support import institution_form
@@ -29,11 +31,12 @@ from formgen.forms import FormRequest, new_identity
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
 from ingest import values
-from ingest.export import export_csv, export_data, export_json_schema
+from ingest.export import export_csv, export_data, export_json_schema, export_xlsx
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
+from ingest.sheet import read_sheet
 from ingest.staleness import review
 from ingest.validate import check_typed
 
@@ -133,6 +136,24 @@ def test_the_export_keeps_the_value_and_what_was_typed(reg: Register) -> None:
     (row,) = csv.DictReader(io.StringIO(export_csv(reg).decode("utf-8-sig")))
     cells = [v for k, v in row.items() if k.endswith(("meeting_date", "share_migrants"))]
     assert cells == ["ca. 90 %", "ab Jan. 2026"]
+
+
+def test_the_xlsx_keeps_the_approximate_percentage_a_number_shown_as_typed(
+    reg: Register, tmp_path: Path
+) -> None:
+    book = export_xlsx(reg, today=TODAY)
+    sheet = openpyxl.load_workbook(io.BytesIO(book))["Register"]
+    head = [str(c.value) for c in sheet[1]]
+    (col,) = [n for n, h in enumerate(head) if h.endswith("share_migrants")]
+    cell = sheet.cell(2, col + 1)
+    assert (cell.value, cell.data_type) == (90, "n")  # its column sums
+    assert cell.number_format == values.APPROXIMATE_FORMAT
+    # as a spreadsheet program shows it, and as register import reads it back
+    as_csv = libreoffice(book, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path, "t.xlsx")
+    (row,) = csv.DictReader(io.StringIO(as_csv.decode()))  # 76: UTF-8
+    assert row[head[col]] == "ca. 90 %"
+    (_, line), *_ = read_sheet(book, "t.xlsx", "a table", "").rows
+    assert line[col] == "ca. 90 %"
 
 
 def test_the_print_shows_them_as_typed_and_valid(reg: Register) -> None:
