@@ -26,6 +26,7 @@ MIRRORED = str.maketrans("()[]{}<>«»‹›≤≥", ")(][}{><»«›‹≥≤")
 brackets, quotes and signs people type)."""
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 """Opening bracket → its closing one (Unicode BidiBrackets.txt, the ASCII brackets)."""
+_BRACKETS = frozenset(_OPENING) | frozenset(_OPENING.values())
 
 
 def paragraph_rtl(text: str) -> bool:
@@ -168,9 +169,10 @@ def _brackets(text: str, types: list[str], base: str) -> None:
 def glue_to_latin(text: str, types: list[str]) -> None:
     """Punctuation typed against a Latin word, with no space between, takes its direction
     (``types``: the bidi class of each character of ``text``, changed in place): the full stop
-    of „e.V.“ or „Str.“, the „…“ of a shortened name, the quotes of „Wspólnota“. Not where it
-    also touches a right-to-left letter or a number: then it stands between two words and N1,
-    N2 decide."""
+    of „e.V.“ or „Str.“, the „…“ of a shortened name, the quotes of „Wspólnota“, also where
+    the bracket of a pair (N0) closes on it: „(Beratung e.V.)“ in Arabic text, whose brackets
+    take the paragraph's direction, keeps its full stop. Not where it also touches a
+    right-to-left letter or a number: then it stands between two words and N1, N2 decide."""
     i = 0
     while i < len(types):
         if _direction(types[i]) is not None or text[i].isspace():
@@ -180,7 +182,9 @@ def glue_to_latin(text: str, types: list[str]) -> None:
         while j < len(types) and _direction(types[j]) is None and not text[j].isspace():
             j += 1
         sides = {
-            _direction(types[k]) if 0 <= k < len(text) and not text[k].isspace() else None
+            _direction(types[k])
+            if 0 <= k < len(text) and not text[k].isspace() and text[k] not in _BRACKETS
+            else None
             for k in (i - 1, j)
         }
         if sides in ({"L"}, {"L", None}):

@@ -1167,6 +1167,18 @@ def test_names_mixing_arabic_and_german_read_in_order(mixed: list[str]) -> None:
     assert f"Name der Ansprechperson Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in mixed
 
 
+def test_a_latin_name_in_brackets_in_arabic_text_keeps_its_full_stop() -> None:
+    # the brackets take the Arabic direction (UAX #9 N0), and so did the full stop between
+    # „e.V.“ and its closing bracket: the name was drawn „(.Beratung e.V)“
+    r = Register(SCHEMA)
+    r.merge(
+        checklist("psychotherapie", {"name": "مركز النور (Beratung e.V.)", "region": "dormagen"})
+    )
+    opts = PrintOptions(stand=STAND, categories=("psychotherapie",))
+    lines = [line for page in drawn_lines(render_register(r, opts)) for line in page]
+    assert f"inst-0001 (Beratung e.V.) {right_to_left('مركز النور')}" in lines, lines
+
+
 def test_numbers_in_arabic_text_stay_where_they_are_read(mixed: list[str]) -> None:
     # the house number read after the street (from the right); postcode and town, German, on
     # a line of their own read from the left (on the street's right-to-left line they were
