@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from formgen import languages
 from formgen.layout import LAYOUT_EDITION
-from formgen.messages import in_language
+from formgen.messages import Said, in_language
 from formgen.workspace import Workspace
 from ingest import flat_reader
 from ingest.flat_reader import CUT_OFF, NAMES_BY_POSITION_NOTE, UNREADABLE, read_pdf
@@ -175,6 +176,18 @@ def test_pdfjs_changing_a_prefilled_choice_is_read_from_the_ticked_box() -> None
         "angekreuzt; das angekreuzte Kästchen wurde übernommen"
     )
     assert "None available" in in_language(note, "en") and note == sub.notes[0]
+
+
+def test_a_box_of_a_multiple_choice_is_named_by_its_option() -> None:
+    # formgen's box for Farsi has the on-state /Yes: said by the language's name
+    path = "psychotherapie.languages_offered.fa"
+    note = Said("ingest_pdf_state_differs", name=path, stored="/On", shown="/Yes")
+    said = in_language(paths_named(SCHEMA, note), "de")
+    assert said.endswith(
+        f"gespeichert ist „On“, angekreuzt angezeigt wird aber das Kästchen "
+        f"„{languages.name('fa', 'de')}“; der gespeicherte Wert wurde übernommen"
+    )
+    assert "/On" in paths_named(SCHEMA, note) and "/Yes" in paths_named(SCHEMA, note)
 
 
 def _with_names_damaged(name: str, old: bytes, new: bytes) -> bytes:
