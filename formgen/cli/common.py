@@ -104,14 +104,17 @@ def shown_in_any_terminal() -> None:
 
 def agreed(question: str, again: str) -> bool:
     """A yes to ``question`` (ending in „[j/N]“ or „[y/N]“): j, ja, y or yes; nothing, n, nein
-    or no is a no; anything else asks again with ``again`` (click's confirm knows only y/n,
-    and refuses a German „j“ in English)."""
+    or no is a no, and so are Ctrl-C and the end of the input; anything else asks again with
+    ``again`` (click's confirm knows only y/n, and refuses a German „j“ in English)."""
     while True:
         try:
             answer = click.prompt(terminal(question), default="", show_default=False)
         except BrokenPipeError:  # the question goes nowhere; the answer is read as typed
             _reader_gone(sys.stdout)
             continue
+        except click.Abort:  # Ctrl-C or the end of the input: a no, on a line of its own
+            echo()
+            return False
         if answer.strip().lower() in ("j", "ja", "y", "yes"):
             return True
         if answer.strip().lower() in ("", "n", "nein", "no"):

@@ -588,12 +588,7 @@ def _forget_forms(ws: Workspace, round_name: str, dry_run: bool, yes: bool) -> N
         if dry_run:
             echo(say("forget_forms_dry", lang))
             return
-        try:
-            asked = yes or agreed(say("forget_forms_ask", lang), say("erase_ask_again", lang))
-        except click.Abort:  # Ctrl-C or the end of the input: a no
-            echo()
-            asked = False
-        if not asked:
+        if not (yes or agreed(say("forget_forms_ask", lang), say("erase_ask_again", lang))):
             raise click.ClickException(say("forget_forms_declined", lang))
         forget(forms)
     echo(say("forget_forms_done", lang, **args))

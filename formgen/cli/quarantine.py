@@ -98,13 +98,7 @@ def quarantine(
             if reports := quarantine_mod.named_in_reports(ws, k):
                 paths = ", ".join(str(p) for p in reports)
                 echo("  " + say("quarantine_delete_reports", lang, paths=paths))
-            try:
-                return yes or agreed(
-                    say("quarantine_delete_ask", lang), say("erase_ask_again", lang)
-                )
-            except click.Abort:  # Ctrl-C or the end of the input: a no
-                echo()
-                return False
+            return yes or agreed(say("quarantine_delete_ask", lang), say("erase_ask_again", lang))
 
         deleted = quarantine_mod.delete(ws, delete, note, asked)
         if deleted is None:

@@ -758,11 +758,7 @@ def erase(
             echo(say("erase_outside_gone", lang, path=file, day=in_language(local_day(when), lang)))
         for folder in e.spools:
             echo(say("erase_spool", lang, path=str(folder)))
-        try:
-            return yes or agreed(say("erase_ask", lang), say("erase_ask_again", lang))
-        except click.Abort:  # Ctrl-C or the end of the input: a no
-            echo()
-            return False
+        return yes or agreed(say("erase_ask", lang), say("erase_ask_again", lang))
 
     with bar:
         done = erase_mod.erase(
@@ -807,11 +803,7 @@ def erase_login(login: str, yes: bool, workspace_dir: str) -> None:
         echo(say("erase_login_head", lang, login=e.login, n=e.operations))
         for path in e.aside:
             echo(say("erase_login_aside", lang, path=str(path)))
-        try:
-            return yes or agreed(say("erase_login_ask", lang), say("erase_ask_again", lang))
-        except click.Abort:  # Ctrl-C or the end of the input: a no
-            echo()
-            return False
+        return yes or agreed(say("erase_login_ask", lang), say("erase_ask_again", lang))
 
     done = erase_mod.erase_login(ws, login, shown)
     if done is None:
