@@ -1323,8 +1323,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_count_skipped": "{n} skipped",
         "ingest_count_duplicate": "{n} duplicates",
         "ingest_count_duplicate_one": "1 duplicate",
-        "ingest_count_no_attachment": "{n} mails without attachment",
-        "ingest_count_no_attachment_one": "1 mail without attachment",
+        "ingest_count_no_attachment": "{n} mails without a form",
+        "ingest_count_no_attachment_one": "1 mail without a form",
         "ingest_form": "form {form}",
         "ingest_entries": "{n} entries",
         "ingest_entries_one": "1 entry",
@@ -1448,6 +1448,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_answer_no_form_kept": "{what}, no form: the answer of {sender} ({day}, "
         "'{subject}') to the mail to {iid} ({name}) of {mailed} (known {how}); the workspace "
         "no longer keeps the form that mail carried: if it says that nothing changed, {command}",
+        "ingest_answers_in_box": "--no-changes reads in every answer recognised in this "
+        "mailbox ({n}), each as its forms sent back unchanged; one that tells of a change is "
+        'recorded by hand instead (formgen register set ID PATH VALUE --note "mail of DAY"), '
+        "or read in from the mail saved on its own",
+        "ingest_answers_in_box_one": "--no-changes reads in the answer recognised in this "
+        "mailbox as its forms sent back unchanged; if it tells of a change, record that by hand "
+        'instead (formgen register set ID PATH VALUE --note "mail of DAY")',
         "ingest_pipeline_no_attachment": "{what}: no attachment to ingest; an answer without a "
         'form ("no changes", nothing to report) is recorded by hand: formgen register confirm '
         'ID --note "mail of DAY: no changes" (the ID: formgen register find NAME), or a value '
@@ -1935,6 +1942,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_headers_twice": "#{position}: a part with {n} {header} headers ({said}), "
         "which no mail program writes; read as {ctype} — a damaged or forged mail: ask the "
         "sender to send the form again",
+        "ingest_mail_empty_parts": "#{position}: {n} empty parts without a name passed over (a "
+        "mail program's leftovers)",
+        "ingest_mail_empty_parts_one": "#{position}: 1 empty part without a name passed over (a "
+        "mail program's leftover)",
         "ingest_mail_nested_deep": "#{position}: forwarded mails nested deeper than {depth} "
         "levels; the inner ones were not read — save the innermost mail on its own",
         "ingest_mail_too_many": "#{position}: more than {limit} attachments; the rest were not "
@@ -4247,8 +4258,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_count_skipped": "{n} übersprungen",
         "ingest_count_duplicate": "{n} doppelt",
         "ingest_count_duplicate_one": "1 doppelt",
-        "ingest_count_no_attachment": "{n} Mails ohne Anhang",
-        "ingest_count_no_attachment_one": "1 Mail ohne Anhang",
+        "ingest_count_no_attachment": "{n} Mails ohne Formular",
+        "ingest_count_no_attachment_one": "1 Mail ohne Formular",
         "ingest_form": "Formular {form}",
         "ingest_entries": "{n} Einträge",
         "ingest_entries_one": "1 Eintrag",
@@ -4380,6 +4391,14 @@ WORDS: dict[str, dict[str, str]] = {
         "({day:day}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt "
         "{how}); das Formular dieser Mail hat der Arbeitsbereich nicht mehr: sagt sie, dass sich "
         "nichts geändert hat, {command}",
+        "ingest_answers_in_box": "--no-changes liest jede in diesem Postfach erkannte Antwort "
+        "ein ({n}), jede als ihre Formulare, unverändert zurückgeschickt; eine, die eine Änderung "
+        "nennt, trägt man statt dessen von Hand ein (formgen register set ID PFAD WERT --note "
+        '"Mail vom TAG") oder liest sie aus der einzeln gespeicherten Mail ein',
+        "ingest_answers_in_box_one": "--no-changes liest die in diesem Postfach erkannte Antwort "
+        "als ihre Formulare ein, unverändert zurückgeschickt; nennt sie eine Änderung, trägt man "
+        'die statt dessen von Hand ein (formgen register set ID PFAD WERT --note "Mail vom '
+        'TAG")',
         "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen; eine Antwort ohne "
         "Formular („keine Änderungen“, eine Fehlanzeige) trägt man von Hand ein: formgen register "
         'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
@@ -4939,6 +4958,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_headers_twice": "#{position}: ein Teil mit {n} Kopfzeilen {header} "
         "({said}), wie sie kein Mailprogramm schreibt; gelesen als {ctype} — eine beschädigte "
         "oder gefälschte Mail: bitte beim Absender das Formular neu anfordern",
+        "ingest_mail_empty_parts": "#{position}: {n} leere Teile ohne Namen übergangen (Reste "
+        "eines Mailprogramms)",
+        "ingest_mail_empty_parts_one": "#{position}: 1 leerer Teil ohne Namen übergangen (ein "
+        "Rest eines Mailprogramms)",
         "ingest_mail_nested_deep": "#{position}: weitergeleitete Mails, mehr als {depth} Ebenen "
         "tief verschachtelt; die inneren wurden nicht gelesen — die innerste Mail einzeln "
         "speichern",

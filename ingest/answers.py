@@ -8,10 +8,12 @@ sender's address when the send log knows that address of one institution only. W
 answered is the institution's latest mail of the round it belongs to: the forms that mail
 carried, kept in ``forms/mail/<round>/``.
 
-Such a reply is told, never recorded by itself: the coordinator reads it and, if it says that
-nothing changed, runs ``formgen ingest MAIL --no-changes``, which reads it in as the forms its
-mail carried, sent back unchanged by the institution's own mail
-(:func:`ingest.pipeline._unattached`).
+It is known in every mail container ingest reads: a single ``.eml``, an Outlook ``.msg``, and
+each mail of an ``.mbox`` or a Maildir (:attr:`ingest.mailbox.MailScan.replies`). Such a reply
+is told, never recorded by itself: the coordinator reads it and, if it says that nothing
+changed, runs ``formgen ingest MAIL --no-changes``, which reads it in as the forms its mail
+carried, sent back unchanged by the institution's own mail (:func:`ingest.pipeline._unattached`);
+given a mailbox, every answer recognised in it.
 """
 
 from __future__ import annotations
@@ -142,10 +144,6 @@ def _table(root: str, mtime_ns: int, size: int) -> _Table:
 def reply_of(msg: Any, sender: str | None, date: str | None, subject: str | None) -> Reply:
     """What the parsed mail ``msg`` (with its header as :func:`ingest.mailbox.mail_info` read
     it) says of the mail it answers."""
-    answers: list[str] = []
-    for name in ("In-Reply-To", "References"):
-        for value in _all(msg, name):
-            answers += _MESSAGE_ID.findall(value)
     text = ""
     body = msg.get_body(("plain",)) if hasattr(msg, "get_body") else None
     if body is not None:
@@ -153,7 +151,17 @@ def reply_of(msg: Any, sender: str | None, date: str | None, subject: str | None
             text = str(body.get_content())[:65536]
         except (LookupError, ValueError, AssertionError):
             text = ""
-    return Reply(sender or "", date or "", subject or "", tuple(dict.fromkeys(answers)), text)
+    return Reply(sender or "", date or "", subject or "", answered(msg), text)
+
+
+def answered(header: Any) -> tuple[str, ...]:
+    """The Message-IDs of the ``In-Reply-To`` and ``References`` of a mail's ``header`` (a parsed
+    mail, or the transport headers an Outlook .msg kept), the one it answers first."""
+    answers: list[str] = []
+    for name in ("In-Reply-To", "References"):
+        for value in _all(header, name):
+            answers += _MESSAGE_ID.findall(value)
+    return tuple(dict.fromkeys(answers))
 
 
 def _all(msg: Any, name: str) -> Iterable[str]:

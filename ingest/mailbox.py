@@ -28,7 +28,7 @@ import mailbox
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import Message
@@ -38,8 +38,9 @@ from typing import Any
 from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
 from formgen.linebreak import shorten
-from formgen.messages import Said, os_error_said
-from ingest.sniff import HEADER_LINE, open_regular, starts_like_mail
+from formgen.messages import Said, os_error_said, said_count
+from ingest.answers import Reply, answered, reply_of
+from ingest.sniff import HEAD_BYTES, HEADER_LINE, image_suffix, open_regular, starts_like_mail
 
 MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
@@ -80,6 +81,10 @@ class MailScan:
     notes: list[str] = field(default_factory=list)
     """What is said of the container where nothing in it went unread (two ZIP archives joined
     into one file, both read): shown under its line, as problems are, but no failure."""
+    replies: dict[str, Reply] = field(default_factory=dict)
+    """The mails that carried no attachment, or pictures only (a signature's logo), by their
+    number in the container (``"3"``): what each says of the mail it answers
+    (:mod:`ingest.answers`)."""
 
 
 def _admitted(scan: MailScan, where: str, limit: int, key: str) -> bool:
@@ -224,6 +229,7 @@ def message_attachments(
     """The attachments of one parsed mail, forwarded mails (``message/rfc822``) included."""
     info = mail_info(msg)
     index = 0
+    empty = 0  # parts with no name and no content: a mail program's leftovers
     for part in _leaves(msg):
         if part.get_content_type() == "message/rfc822":
             index += 1
@@ -244,7 +250,11 @@ def message_attachments(
         if twice:
             scan.problems.append(twice)
         if _is_attachment(part):
-            files: Iterable[tuple[bytes, str | None]] = [(_payload(part), _filename(part))]
+            one = (_payload(part), _filename(part))
+            if one == (b"", None):
+                empty += 1
+                continue
+            files: Iterable[tuple[bytes, str | None]] = [one]
         elif part.get_content_type() == "text/plain":
             files = _uuencoded(_payload(part))
         else:
@@ -253,6 +263,33 @@ def message_attachments(
             index += 1
             if _admitted(scan, f"{position}/{index}", max_attachments, "ingest_mail_too_many"):
                 yield Attachment(data, display_name(name), f"{position}/{index}", info)
+    if empty:
+        scan.notes.append(said_count("ingest_mail_empty_parts", empty, position=position))
+
+
+def _told(
+    atts: Iterator[Attachment], scan: MailScan, number: str, reply: Callable[[], Reply]
+) -> Iterator[Attachment]:
+    """The attachments ``atts`` of the mail ``number`` of a container; when they are none, or
+    pictures only, what the mail says of the mail it answers (``reply()``) is kept in
+    :attr:`MailScan.replies`."""
+    pictures_only = True
+    for att in atts:
+        pictures_only = pictures_only and bool(image_suffix(att.data[:HEAD_BYTES]))
+        yield att
+    if pictures_only:
+        scan.replies[number] = reply()
+
+
+def _reply(msg: Message) -> Reply:
+    info = mail_info(msg)
+    return reply_of(msg, info.sender, info.date, info.subject)
+
+
+def _mail(msg: Message, number: str, scan: MailScan, max_attachments: int) -> Iterator[Attachment]:
+    """The attachments of the mail ``number`` of a container (:func:`_told`)."""
+    atts = message_attachments(msg, number, scan, max_attachments)
+    return _told(atts, scan, number, lambda: _reply(msg))
 
 
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+?)\r?$", re.MULTILINE)
@@ -303,7 +340,7 @@ def eml_attachments(
     scan.mails += 1
     msg = parse(data)
     before = scan.attachments
-    yield from message_attachments(msg, "1", scan, max_attachments)
+    yield from _mail(msg, "1", scan, max_attachments)
     if scan.attachments > before:
         return
     if any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
@@ -329,7 +366,7 @@ def mbox_attachments(
         for number, data in enumerate(_mbox_mails(box), start=1):
             scan.mails += 1
             mails += bool(HEADER_LINE.match(data))
-            yield from message_attachments(parse(data), str(number), scan, max_attachments)
+            yield from _mail(parse(data), str(number), scan, max_attachments)
     finally:
         box.close()
     if not mails:
@@ -386,7 +423,7 @@ def maildir_attachments(
             )
             continue
         scan.mails += 1
-        yield from message_attachments(parse(data), str(number), scan, max_attachments)
+        yield from _mail(parse(data), str(number), scan, max_attachments)
 
 
 def _maildir_files(path: Path) -> list[tuple[str, str]]:
@@ -429,7 +466,14 @@ def msg_attachments(
         msg = extract_msg.openMsg(str(path), strict=False)
         try:
             scan.mails += 1
-            parts = list(_msg_parts(msg, "1", scan, max_attachments, 0))
+            parts = list(
+                _told(
+                    _msg_parts(msg, "1", scan, max_attachments, 0),
+                    scan,
+                    "1",
+                    lambda: _msg_reply(msg),
+                )
+            )
         finally:
             msg.close()
     except MemoryError:
@@ -439,19 +483,41 @@ def msg_attachments(
     yield from parts
 
 
-def _msg_parts(
-    msg: Any, position: str, scan: MailScan, max_attachments: int, depth: int
-) -> Iterator[Attachment]:
+def _msg_info(msg: Any) -> MailInfo:
     date = getattr(msg, "date", None)
-    info = MailInfo(
+    return MailInfo(
         _clean(getattr(msg, "sender", None)),
         date.isoformat() if date is not None and hasattr(date, "isoformat") else _clean(date),
         _clean(getattr(msg, "subject", None)),
     )
+
+
+def _msg_reply(msg: Any) -> Reply:
+    """What an Outlook .msg says of the mail it answers: the Message-IDs of the transport
+    headers Outlook kept (none in a mail it drafted), its plain text."""
+    info = _msg_info(msg)
+    header = getattr(msg, "header", None)
+    body = getattr(msg, "body", None)
+    return Reply(
+        info.sender or "",
+        info.date or "",
+        info.subject or "",
+        answered(header) if isinstance(header, Message) else (),
+        str(body)[:65536] if body else "",
+    )
+
+
+def _msg_parts(
+    msg: Any, position: str, scan: MailScan, max_attachments: int, depth: int
+) -> Iterator[Attachment]:
+    info = _msg_info(msg)
+    empty = 0
     for index, att in enumerate(getattr(msg, "attachments", ()), start=1):
         data = getattr(att, "data", None)
         name = getattr(att, "longFilename", None) or getattr(att, "shortFilename", None)
-        if isinstance(data, bytes):
+        if data == b"" and not name:
+            empty += 1
+        elif isinstance(data, bytes):
             where = f"{position}/{index}"
             if _admitted(scan, where, max_attachments, "ingest_mail_msg_too_many"):
                 yield Attachment(data, display_name(name), where, info)
@@ -460,6 +526,8 @@ def _msg_parts(
                 scan.problems.append(Said("ingest_mail_msg_nested", position=f"{position}/{index}"))
                 continue
             yield from _msg_parts(data, f"{position}/{index}", scan, max_attachments, depth + 1)
+    if empty:
+        scan.notes.append(said_count("ingest_mail_empty_parts", empty, position=position))
 
 
 def _clean(value: object) -> str | None:

@@ -81,7 +81,7 @@ from formgen.messages import (
 )
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
-from ingest.answers import Answers, reply_of, sender_address
+from ingest.answers import Answers, Reply, sender_address
 from ingest.labels import path_named, paths_named
 from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
@@ -654,8 +654,11 @@ def _expand(
     # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
     base = task.container or task.name
     spooled = 0
-    logos = 0  # pictures too small to be a form's page: a signature's logo
+    seen: Counter[str] = Counter()  # attachments of each mail of the container, by its number
+    logos: Counter[str] = Counter()  # pictures too small to be a form's page: a signature's logo
     for number, att in enumerate(atts, start=1):
+        mail = att.position.split("/", 1)[0]
+        seen[mail] += 1
         if spooled + len(att.data) > limits.max_container_bytes:
             too_big = Said("ingest_pipeline_mailbox_too_big", limit=limits.max_container_bytes)
             scan.problems.append(
@@ -678,7 +681,9 @@ def _expand(
                 )
             )
             continue
-        logos += bool(image_suffix(att.data[:HEAD_BYTES])) and not is_page_picture(att.data)[0]
+        logos[mail] += (
+            bool(image_suffix(att.data[:HEAD_BYTES])) and not is_page_picture(att.data)[0]
+        )
         sha = hashlib.sha256(att.data).hexdigest()
         target = spool / sha  # never the attachment's name
         if not target.exists():  # whole or not there: another worker may spool the same one
@@ -710,37 +715,60 @@ def _expand(
                 Said(attachments, n=min(scan.attachments, limits.max_attachments)),
             )
         )
-    status = Status.CONTAINER
-    if scan.problems:
-        status = Status.WARNINGS
-    elif not tasks or (kind is Kind.EML and logos == len(tasks)):  # Outlook's logo is no form
-        reason = _unattached(task, kind, path, ctx, reason, tasks)
+    # the mails without a form: none attached, or only a signature's logo (Outlook's)
+    bare = {n: r for n, r in scan.replies.items() if logos[n] == seen[n]}
+    unattached = 0
+    if kind in (Kind.ZIP, Kind.TNEF):
+        if not tasks and not scan.problems:
+            reason, unattached = Said(NO_ATTACHMENT, what=reason), 1
+    elif kind in (Kind.EML, Kind.MSG):
+        if bare and not scan.problems:
+            at = ("", len(tasks) + 1)
+            reason, taken = _unattached(task, ctx, reason, bare["1"], tasks, at)
+            unattached = not taken
+    else:  # a mailbox: a line for each answer recognised, one for the mails that answer none
+        unknown = []
+        for n, reply in bare.items():
+            said, taken = _unattached(task, ctx, f"#{n}", reply, tasks, (f"{n}/", seen[n] + 1))
+            unattached += not taken
+            if said.key == NO_ATTACHMENT:
+                unknown.append(f"#{n}")
+            else:
+                scan.notes.append(said)
+        if found := len(bare) - len(unknown):
+            scan.notes.append(said_count("ingest_answers_in_box", found))
+        if unknown and not tasks and not found:
+            reason = Said(NO_ATTACHMENT, what=reason)
+        elif unknown:
+            shown_ = ", ".join(unknown[:10]) + (", …" if len(unknown) > 10 else "")
+            scan.notes.append(Said(NO_ATTACHMENT, what=shown_))
+    status = Status.WARNINGS if scan.problems else Status.CONTAINER
     return _Expanded(
         dataclasses.replace(
-            out, status=status, reason=reason, warnings=(*scan.notes, *scan.problems)
+            out,
+            status=status,
+            reason=reason,
+            warnings=(*scan.notes, *scan.problems),
+            unattached=unattached,
         ),
         tuple(tasks),
     )
 
 
 def _unattached(
-    task: Task, kind: Kind, path: Path, ctx: ReadContext, what: str, tasks: list[Task]
-) -> str:
-    """What a mail without attachment (or with only its signature's logo) says, for a single
-    ``.eml``: who sent it, and whether it answers a mail of formgen (:mod:`ingest.answers`),
-    with the command that reads it in as the forms that mail carried, unchanged; with
-    ``--no-changes`` (:attr:`Answers.take`) those forms join ``tasks``, carried by this mail."""
-    if kind is not Kind.EML:
-        return Said(NO_ATTACHMENT, what=what)
-    msg = mailbox.parse(path.read_bytes())
-    info = mailbox.mail_info(msg)
-    reply = reply_of(msg, info.sender, info.date, info.subject)
+    task: Task, ctx: ReadContext, what: str, reply: Reply, tasks: list[Task], at: tuple[str, int]
+) -> tuple[Said, bool]:
+    """What a mail without a form (no attachment, or only its signature's logo) says, and
+    whether it was read in: who sent it, and whether it answers a mail of formgen
+    (:mod:`ingest.answers`), with the command that reads it in as the forms that mail carried,
+    unchanged; with ``--no-changes`` (:attr:`Answers.take`) those forms join ``tasks``, carried
+    by this mail (at ``#3/2``, ``#3/3`` … in its container for ``at`` ``("3/", 2)``)."""
     sender = reply.sender or "?"
     answers = ctx.answers
     found = answers.find(reply) if answers is not None else None
     if answers is None or found is None:
         said = Said("ingest_answer_unknown", what=what, sender=sender, subject=reply.subject)
-        return Said(NO_ATTACHMENT, what=said)
+        return Said(NO_ATTACHMENT, what=said), False
     mailed, how = found
     try:  # the mail's Date as ISO 8601 (mailbox.mail_info), else as written: not a day
         day = dt.date.fromisoformat(reply.date[:10]).isoformat()
@@ -762,16 +790,17 @@ def _unattached(
         note = shlex.quote(f"Mail {sender_address(sender)} {day}")
         command = f"formgen register confirm {shlex.quote(mailed.institution_id)} -w "
         command += f"{answers.workspace} --note {note}"
-        return Said("ingest_answer_no_form_kept", **told, command=command)
+        return Said("ingest_answer_no_form_kept", **told, command=command), False
     if not answers.take:
         # the file given: a mail inside an archive or a mail is read in with it
         given = task.name if task.top_level else task.name.split("#", 1)[0]
         command = f"formgen ingest {shlex.quote(given)} -w {answers.workspace} --no-changes"
-        return Said("ingest_answer_found", **told, command=command)
+        return Said("ingest_answer_found", **told, command=command), False
     base = task.container or task.name
-    for number, stored in enumerate(files, start=len(tasks) + 1):
+    for k, stored in enumerate(files):
         name = Path(stored).name
-        where = f"{base}#{number}"
+        number = len(tasks) + 1
+        where = f"{base}#{at[0]}{at[1] + k}"
         tasks.append(
             Task(
                 stored,
@@ -784,7 +813,7 @@ def _unattached(
                 seq=(*task.seq, number),
             )
         )
-    return Said("ingest_answer_taken", **told)
+    return Said("ingest_answer_taken", **told), True
 
 
 # --------------------------------------------------------------------------- workers

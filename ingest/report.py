@@ -53,9 +53,6 @@ with something to look at among the file's warnings. Other languages have words 
 
 NO_ATTACHMENT = "ingest_pipeline_no_attachment"
 """The words of a mail that carried no attachment (:func:`ingest.pipeline._expand`)."""
-UNATTACHED = frozenset({NO_ATTACHMENT, "ingest_answer_found", "ingest_answer_no_form_kept"})
-"""The words of a mail without attachment left as it is: told, to be recorded (one answering a
-mail of formgen, :mod:`ingest.answers`, too, unless ``--no-changes`` read it in)."""
 
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
@@ -84,6 +81,10 @@ class Outcome:
     merged: str | None = None
     """What the register said about the merge (``merged-flagged, inst-1, 2 changes``)."""
     seconds: float = 0.0
+    unattached: int = 0
+    """Mails of this container without a form (no attachment, or only a signature's logo) left
+    as they are: told, to be recorded (one answering a mail of formgen, :mod:`ingest.answers`,
+    too, unless ``--no-changes`` read it in)."""
 
     def line(self, lang: str = ENGLISH) -> str:
         """One line for people, in ``lang``: status, name, and the reason or what was found."""
@@ -146,8 +147,8 @@ class IngestReport:
         return [o for o in self.outcomes if o.status not in STRICT_OK]
 
     def without_attachment(self) -> int:
-        """Mails that carried nothing to read in (an answer in words: "no changes")."""
-        return sum(1 for o in self.outcomes if getattr(o.reason, "key", "") in UNATTACHED)
+        """Mails that carried no form to read in (an answer in words: "no changes")."""
+        return sum(o.unattached for o in self.outcomes)
 
     def summary(self, lang: str = ENGLISH) -> str:
         """The counts line, in ``lang``; a mail without attachment counts as one of the files

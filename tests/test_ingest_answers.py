@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import io
 import json
+import mailbox
+import re
 import shlex
+import shutil
 import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
+import olefile
 import pdfplumber
 from click.testing import CliRunner
 from mailkit import Inbox, make_workspace, smtp_server
@@ -21,6 +25,7 @@ from PIL import Image
 from formgen.cli import main
 
 RECIPIENTS = Path(__file__).parent / "data" / "mail" / "excel_utf8_bom.csv"
+SAMPLES = Path(__file__).parent.parent / "samples" / "mail"
 OLGA = "Ольга Петренко <o.petrenko@konsultacia.example>"
 """Not the address formgen mailed (olga@example.org): a colleague answers."""
 
@@ -81,7 +86,7 @@ def test_a_reply_to_a_draft_names_the_institution_and_the_command_that_records_i
         and "(erkannt an der Message-ID der Mail, auf die sie antwortet)" in said[0]
     )
     assert said[0].endswith(f": formgen ingest {answer} -w {ws} --no-changes"), said[0]
-    assert said[1].endswith(": 1 Mail ohne Anhang")
+    assert said[1].endswith(": 1 Mail ohne Formular")
     # told, not recorded: the coordinator reads it first
     assert status_row(ws, "ua-1")["state"] == "outstanding"
     assert "ua-1" not in json.loads((ws / "register.json").read_text("utf-8"))["institutions"]
@@ -149,7 +154,7 @@ def test_a_reply_is_known_by_the_form_it_quotes_or_by_an_address_of_one_institut
         "Betreff „AW: "
     )
     assert ": kein Anhang zum Einlesen; " in unknown
-    assert said[-2].endswith(": 3 Mails ohne Anhang")
+    assert said[-2].endswith(": 3 Mails ohne Formular")
 
 
 def test_a_reply_to_a_mail_sent_is_known_by_its_message_id(tmp_path: Path) -> None:
@@ -223,3 +228,148 @@ def test_a_reply_whose_form_is_no_longer_kept_gives_a_confirmation_that_runs(
     )
     assert command == ["register", "confirm", "ua-1", "-w", str(ws), "--note", "Mail o.petrenko@konsultacia.example 2026-11-25"]  # fmt: skip
     assert "bestätigt am" in run(*command)
+
+
+def _reference(draft: Path) -> str:
+    """The form reference a mail formgen wrote names in its text."""
+    msg = message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    body = msg.get_body(("plain",))
+    assert body is not None
+    found = re.search(r"FG-[0-9A-Z]{5}-[0-9A-Z]{5}", body.get_content())
+    assert found is not None
+    return found[0]
+
+
+def _logo() -> bytes:
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), "navy").save(logo, "PNG")
+    return logo.getvalue()
+
+
+def test_the_answers_in_a_mailbox_are_each_told_and_read_in_with_no_changes(
+    tmp_path: Path,
+) -> None:
+    """A coordinator saves the round's replies as one .mbox (Thunderbird's „Speichern unter“ of
+    a folder): each answer in it is named under the mailbox's line, the mails that answer none
+    of formgen's in one line, and --no-changes reads in every answer recognised, each said."""
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    box = mailbox.mbox(str(tmp_path / "Antworten.mbox"))
+    for sender, draft, threaded in (
+        (OLGA, "ua-1", True),  # by the Message-ID it answers
+        ("Anna <anna@poradnia.example>", "lodz", False),  # by the reference it quotes
+    ):
+        one = reply((tmp_path / "d1" / f"{draft}.eml").read_bytes(), sender, tmp_path / "r.eml", threaded)  # fmt: skip
+        box.add(one.read_bytes())
+    stranger = EmailMessage()
+    stranger["From"] = "Jan <jan@elsewhere.example>"
+    stranger["Subject"] = "Fortbildung im Dezember"
+    stranger.set_content("Hallo,\nhaben Sie Interesse?")
+    box.add(stranger)
+    box.close()
+    path = tmp_path / "Antworten.mbox"
+
+    said = run("ingest", str(path), "-w", str(ws)).splitlines()
+    assert said[0] == f"Sammlung     {path}: 3 Mails, 0 Anhänge"
+    assert said[1].startswith(f"    #1, kein Formular: die Antwort von {OLGA} (25.11.2026, ")
+    assert "auf die Mail an ua-1 (Ольга Петренко – Консультація)" in said[1]
+    assert said[1].endswith(f": formgen ingest {path} -w {ws} --no-changes")
+    assert "#2, kein Formular: die Antwort von Anna" in said[2]
+    assert "an lodz (Poradnia Łódź)" in said[2] and "an der Formularnummer" in said[2]
+    assert said[3].startswith(
+        "    --no-changes liest jede in diesem Postfach erkannte Antwort ein (2)"
+    )
+    assert said[4].startswith("    #3: kein Anhang zum Einlesen; ")
+    assert said[5].endswith(": 3 Mails ohne Formular")
+    assert status_row(ws, "ua-1")["state"] == "outstanding"  # told, not recorded
+
+    taken = run("ingest", str(path), "-w", str(ws), "--no-changes").splitlines()
+    assert "#1, kein Formular: die Antwort von " in taken[1]
+    assert "eingelesen als ihr Formular FG-" in taken[1]
+    assert any(t.startswith(f"Hinweise     {path}#1/1 ua-1_FG-") for t in taken), taken
+    assert any(t.startswith(f"Hinweise     {path}#2/1 lodz_FG-") for t in taken), taken
+    assert taken[-2].endswith(", 1 Mail ohne Formular"), taken  # the stranger's
+    assert status_row(ws, "ua-1")["state"] == "returned"
+    assert status_row(ws, "lodz")["state"] == "returned"
+    assert status_row(ws, "bs-ist")["state"] == "outstanding"
+
+
+def test_an_answer_in_a_maildir_is_read_in_with_no_changes(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    folder = mailbox.Maildir(str(tmp_path / "Maildir"))
+    answer = reply((tmp_path / "d1" / "ar-1.eml").read_bytes(), "مركز <info@markaz.example>", tmp_path / "r.eml")  # fmt: skip
+    folder.add(answer.read_bytes())
+    folder.close()
+    said = run("ingest", str(tmp_path / "Maildir"), "-w", str(ws), "--no-changes").splitlines()
+    assert "#1, kein Formular: die Antwort von مركز <info@markaz.example>" in said[1]
+    assert "auf die Mail an ar-1 (مركز الاستشارة)" in said[1]
+    assert any(s.startswith(f"Hinweise     {tmp_path / 'Maildir'}#1/1 ar-1_FG-") for s in said)
+    assert status_row(ws, "ar-1")["state"] == "returned"
+
+
+def test_an_outlook_msg_answer_with_its_logo_is_told_as_a_mail_without_a_form(
+    tmp_path: Path,
+) -> None:
+    """An Outlook user saves the answer as .msg; its only attachment is the signature's logo.
+    Made from the sample .msg (aspose-email-foss, samples/mail/README.md): its form's bytes
+    replaced by a logo, its text by one quoting the form's reference (streams of the same
+    size, as olefile writes them)."""
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    ref = _reference(tmp_path / "d1" / "bs-ist.eml")
+    path = tmp_path / "AW Aktualisierung.msg"
+    shutil.copy(SAMPLES / "rueckmeldung.msg", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        data = "__attach_version1.0_#00000000/__substg1.0_37010102"
+        ole.write_stream(data, _logo().ljust(ole.get_size(data), b"\0"))
+        body = "__substg1.0_1000001F"
+        text = f"Keine Änderungen.\n> Ihr Formular {ref}\n"
+        ole.write_stream(body, text.ljust(ole.get_size(body) // 2).encode("utf-16-le"))
+
+    said = run("ingest", str(path), "-w", str(ws)).splitlines()
+    assert said[0].startswith(f"Sammlung     {path}: 1 Mail, 1 Anhang, kein Formular: die ")
+    assert "die Antwort von Şule Yılmaz (24.09.2025, „AW: Aktualisierung Ihrer Angaben“)" in said[0]
+    assert "an bs-ist (Şule Yılmaz Danışmanlık)" in said[0] and "an der Formularnummer" in said[0]
+    assert said[0].endswith(f": formgen ingest {shlex.quote(str(path))} -w {ws} --no-changes")
+    assert said[1].startswith(f"übersprungen {path}#1/1 ")
+    assert ": ein Bild mit 120×40 Pixeln" in said[1]
+    # the count says what the line says: a mail without a form (it has an attachment)
+    assert said[2].endswith(": 1 übersprungen, 1 Mail ohne Formular"), said
+
+    taken = run("ingest", str(path), "-w", str(ws), "--no-changes").splitlines()
+    assert "eingelesen als ihr Formular " + ref in taken[0]
+    assert taken[2].startswith(f"Hinweise     {path}#2 bs-ist_FG-")
+    assert "Mail ohne Formular" not in taken[-2]
+    assert status_row(ws, "bs-ist")["state"] == "returned"
+
+
+def test_empty_parts_without_a_name_are_passed_over_in_one_line(tmp_path: Path) -> None:
+    """A crafted mail with 200 parts of neither name nor content gave 200 lines „leere Datei“;
+    now one line for the mail, and the answer it is still known."""
+    ws = make_workspace(tmp_path / "ws").root
+    run("mail", str(RECIPIENTS), "-w", str(ws), "--drafts", str(tmp_path / "d1"))
+    answer = reply((tmp_path / "d1" / "ua-1.eml").read_bytes(), OLGA, tmp_path / "e.eml")
+    msg = message_from_bytes(answer.read_bytes(), policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    msg.make_mixed()
+    for _ in range(200):
+        empty = EmailMessage()
+        empty["Content-Type"] = "application/octet-stream"
+        msg.attach(empty)
+    named = EmailMessage()
+    named.set_content(b"", "application", "pdf", filename="Bogen.pdf")
+    answer.write_bytes(msg.as_bytes(policy=policy.SMTP))
+    said = run("ingest", str(answer), "-w", str(ws)).splitlines()
+    assert "kein Formular: die Antwort von " in said[0]
+    assert said[1] == "    #1: 200 leere Teile ohne Namen übergangen (Reste eines Mailprogramms)"
+    assert said[2].endswith(": 1 Mail ohne Formular"), said
+    assert not any("leer" in s for s in said[3:]), said
+
+    msg.attach(named)  # a named file that came empty is still said: the sender is asked again
+    answer.write_bytes(msg.as_bytes(policy=policy.SMTP))
+    said = run("ingest", str(answer), "-w", str(ws)).splitlines()
+    assert said[1] == "    #1: 200 leere Teile ohne Namen übergangen (Reste eines Mailprogramms)"
+    (empty_file,) = [s for s in said if "leere Datei" in s]
+    assert empty_file.startswith(f"unlesbar     {answer}#1/1 Bogen.pdf: leere Datei (0 Bytes)")

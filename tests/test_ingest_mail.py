@@ -697,7 +697,7 @@ def test_a_reply_without_attachment_is_counted_and_says_how_to_record_it(tmp_pat
         'confirm ID --note "Mail vom TAG: keine Änderungen" (die ID: formgen register find '
         'NAME), einen genannten Wert: formgen register set ID PFAD WERT --note "Mail vom TAG"'
     ), out
-    assert re.match(r"1 Datei in [\d,]+ s \([\d,]+/s\): 1 Mail ohne Anhang$", lines[1]), out
+    assert re.match(r"1 Datei in [\d,]+ s \([\d,]+/s\): 1 Mail ohne Formular$", lines[1]), out
     data = json.loads(
         CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws), "--json"]).output
     )
