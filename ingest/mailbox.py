@@ -225,9 +225,11 @@ def message_attachments(
     scan: MailScan,
     max_attachments: int = MAX_ATTACHMENTS,
     depth: int = 0,
+    info: MailInfo | None = None,
 ) -> Iterator[Attachment]:
-    """The attachments of one parsed mail, forwarded mails (``message/rfc822``) included."""
-    info = mail_info(msg)
+    """The attachments of one parsed mail (whose header says ``info``, read when not given),
+    forwarded mails (``message/rfc822``) included."""
+    info = info or mail_info(msg)
     index = 0
     empty = 0  # parts with no name and no content: a mail program's leftovers
     for part in _leaves(msg):
@@ -281,15 +283,11 @@ def _told(
         scan.replies[number] = reply()
 
 
-def _reply(msg: Message) -> Reply:
-    info = mail_info(msg)
-    return reply_of(msg, info.sender, info.date, info.subject)
-
-
 def _mail(msg: Message, number: str, scan: MailScan, max_attachments: int) -> Iterator[Attachment]:
     """The attachments of the mail ``number`` of a container (:func:`_told`)."""
-    atts = message_attachments(msg, number, scan, max_attachments)
-    return _told(atts, scan, number, lambda: _reply(msg))
+    info = mail_info(msg)  # read once: for the attachments and for the reply
+    atts = message_attachments(msg, number, scan, max_attachments, info=info)
+    return _told(atts, scan, number, lambda: reply_of(msg, info.sender, info.date, info.subject))
 
 
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+?)\r?$", re.MULTILINE)

@@ -727,6 +727,7 @@ def _expand(
             reason, taken = _unattached(task, ctx, reason, bare["1"], tasks, at)
             unattached = not taken
     else:  # a mailbox: a line for each answer recognised, one for the mails that answer none
+        told: list[str] = []
         unknown = []
         for n, reply in bare.items():
             said, taken = _unattached(task, ctx, f"#{n}", reply, tasks, (f"{n}/", seen[n] + 1))
@@ -734,14 +735,16 @@ def _expand(
             if said.key == NO_ATTACHMENT:
                 unknown.append(f"#{n}")
             else:
-                scan.notes.append(said)
-        if found := len(bare) - len(unknown):
-            scan.notes.append(said_count("ingest_answers_in_box", found))
-        if unknown and not tasks and not found:
+                told.append(said)
+        if offered := sum(s.key == "ingest_answer_found" for s in told):  # first: always shown
+            told.insert(0, said_count("ingest_answers_in_box", offered))
+        if unknown and not tasks and not told:
             reason = Said(NO_ATTACHMENT, what=reason)
         elif unknown:
-            shown_ = ", ".join(unknown[:10]) + (", …" if len(unknown) > 10 else "")
-            scan.notes.append(Said(NO_ATTACHMENT, what=shown_))
+            told.append(
+                Said(NO_ATTACHMENT, what=", ".join(unknown[:10]) + ", …" * (len(unknown) > 10))
+            )
+        scan.notes[:0] = told
     status = Status.WARNINGS if scan.problems else Status.CONTAINER
     return _Expanded(
         dataclasses.replace(
