@@ -6966,12 +6966,14 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         (
             "A mail without a form that answers a mail of formgen (its line names whose answer to "
             "which mail): read it in as the forms that mail carried, sent back unchanged by the "
-            "institution ('no changes'). Without this option such a mail is only told."
+            "institution ('no changes'); in a mailbox (.mbox, Maildir) every answer recognised. "
+            "Without this option such a mail is only told."
         ): (
             "Eine Mail ohne Formular, die auf eine Mail von formgen antwortet (ihre Zeile nennt, "
             "wessen Antwort auf welche Mail): als die Formulare jener Mail einlesen, von der "
-            "Einrichtung unverändert zurückgeschickt („keine Änderungen“). Ohne diese Option wird "
-            "eine solche Mail nur genannt."
+            "Einrichtung unverändert zurückgeschickt („keine Änderungen“); in einem Postfach "
+            "(.mbox, Maildir) jede erkannte Antwort. Ohne diese Option wird eine solche Mail nur "
+            "genannt."
         ),
         "Name of the coordination centre.": "Name der Koordinierungsstelle.",
         "E-mail address mails are sent from.": "E-Mail-Adresse, von der Mails verschickt werden.",

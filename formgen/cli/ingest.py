@@ -97,7 +97,8 @@ def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...
     is_flag=True,
     help="A mail without a form that answers a mail of formgen (its line names whose answer to "
     "which mail): read it in as the forms that mail carried, sent back unchanged by the "
-    "institution ('no changes'). Without this option such a mail is only told.",
+    "institution ('no changes'); in a mailbox (.mbox, Maildir) every answer recognised. "
+    "Without this option such a mail is only told.",
 )
 @library_errors
 def ingest(
