@@ -727,7 +727,7 @@ def _expand(
             reason, taken = _unattached(task, ctx, reason, bare["1"], tasks, at)
             unattached = not taken
     else:  # a mailbox: a line for each answer recognised, one for the mails that answer none
-        told: list[str] = []
+        told: list[Said] = []
         unknown = []
         for n, reply in bare.items():
             said, taken = _unattached(task, ctx, f"#{n}", reply, tasks, (f"{n}/", seen[n] + 1))
