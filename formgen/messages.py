@@ -707,10 +707,15 @@ WORDS: dict[str, dict[str, str]] = {
         "print_region": "Care region",
         "print_all_regions": "all regions",
         "print_contents": "Contents",
-        "print_update_count": "{n} entries to update (of them {stale} stale, {never} never "
+        "print_update_count": "{n} entries to update (of them {stale} stale{more}, {never} never "
         "answered)",
-        "print_update_count_one": "1 entry to update (of them {stale} stale, {never} never "
+        "print_update_count_one": "1 entry to update (of them {stale} stale{more}, {never} never "
         "answered)",
+        "print_update_missing": "{n} incomplete",
+        "print_update_invalid": "{n} with invalid values",
+        "print_update_dropped": "{n} with a choice no longer offered",
+        "print_update_contradictory": "{n} contradictory",
+        "print_update_unconfirmed": "{n} unconfirmed",
         "print_stale": "STALE – last confirmed on {date} ({days} days ago)",
         "print_never": "NEVER ANSWERED – details unconfirmed",
         "print_unanswered": "CHECKLIST UNANSWERED – not even 'none available'",
@@ -3600,10 +3605,15 @@ WORDS: dict[str, dict[str, str]] = {
         "print_region": "Versorgungsregion",
         "print_all_regions": "alle Regionen",
         "print_contents": "Inhalt",
-        "print_update_count": "{n} Einträge zu aktualisieren (davon {stale} veraltet, {never} "
-        "noch nie geantwortet)",
-        "print_update_count_one": "1 Eintrag zu aktualisieren (davon {stale} veraltet, {never} "
-        "noch nie geantwortet)",
+        "print_update_count": "{n} Einträge zu aktualisieren (davon {stale} veraltet{more}, "
+        "{never} noch nie geantwortet)",
+        "print_update_count_one": "1 Eintrag zu aktualisieren (davon {stale} veraltet{more}, "
+        "{never} noch nie geantwortet)",
+        "print_update_missing": "{n} unvollständig",
+        "print_update_invalid": "{n} mit ungültigen Angaben",
+        "print_update_dropped": "{n} mit einer nicht mehr angebotenen Auswahl",
+        "print_update_contradictory": "{n} widersprüchlich",
+        "print_update_unconfirmed": "{n} unbestätigt",
         "print_stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
         "print_never": "NOCH NIE GEANTWORTET – Angaben unbestätigt",
         "print_unanswered": "CHECKLISTE UNBEANTWORTET – nicht einmal „Fehlanzeige“",

@@ -117,8 +117,13 @@ from ingest.labels import region_text
 from ingest.register import Json, Register, answered, is_erased, local_day, retired_text
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import (
+    CONTRADICTORY,
+    DROPPED,
+    INVALID,
+    MISSING,
     NEVER_ANSWERED,
     STALE,
+    UNCONFIRMED,
     holds_dropped,
     is_fehlanzeige,
     last_confirmed,
@@ -812,6 +817,12 @@ def render_register(
     ]
     n_stale = sum(STALE in r for r in reasons)
     n_never = sum(NEVER_ANSWERED in r for r in reasons)
+    # the other reasons an entry is listed for, where there are: the cover explains its count
+    more = "".join(
+        f", {say(f'print_update_{why}', lang, n=n)}"
+        for why in (MISSING, INVALID, DROPPED, CONTRADICTORY, UNCONFIRMED)
+        if (n := sum(why in r for r in reasons))
+    )
 
     book = _Book()
     story: list[Flowable] = [book]
@@ -859,7 +870,12 @@ def render_register(
                     say_count("institutions", lang, n_inst),
                     say_count("entries", lang, n_entries),
                     say_count(
-                        "print_update_count", lang, len(reasons), stale=n_stale, never=n_never
+                        "print_update_count",
+                        lang,
+                        len(reasons),
+                        stale=n_stale,
+                        never=n_never,
+                        more=more,
                     ),
                 )
             ),
