@@ -156,6 +156,18 @@ walk (rounds 2.43–2.46), 1.46x the one-core walk; the work split in two withou
 two-process walk, 2.81x the one-core walk. The readers had gained that day the report of PDF
 objects qpdf cannot read (one call for qpdf's warnings per file: +0.6 % instructions on the read
 path, callgrind) and the matching of e-mail and web addresses (version 4).
+
+Two runs on a quiet machine on the morning of 2026-11-25 (``--repeat 3``, load 0.5 and 0.8 at
+the start; the walk 0.94–0.96 ms on one core, 0.52–0.53 ms on two processes): pipeline jobs=2
+1.48 and 1.39 ms = 2.88x and 2.68x the two-process walk (rounds 2.41–3.06), 1.58x and 1.46x the
+one-core walk; in-process 2.25x and 2.22x; full checklist 1.49x and 1.48x, 0.84x and 0.80x;
+``formgen ingest`` 2.82 and 2.90 ms = 2.88x and 3.02x the one-core walk. The code of the day
+before, run in the same hour: pipeline jobs=2 1.32 ms = 2.44x, in-process 2.09x. The readers
+had gained that day the months and approximate values, the remarks on languages, IDNA 2008
+for addresses and the check of a PDF's last revision; in CPU time a worker's whole work per
+form was 1.3–4.2 % more than the day before's on one corpus (four alternating pairs, load 1),
+the in-process read and validation 0–1.8 % (five pairs): the rest of the difference is how the
+two processes shared the machine in those runs.
 """
 
 from __future__ import annotations
