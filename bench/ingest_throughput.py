@@ -166,8 +166,9 @@ before, run in the same hour: pipeline jobs=2 1.32 ms = 2.44x, in-process 2.09x.
 had gained that day the months and approximate values, the remarks on languages, IDNA 2008
 for addresses and the check of a PDF's last revision; in CPU time a worker's whole work per
 form was 1.3–4.2 % more than the day before's on one corpus (four alternating pairs, load 1),
-the in-process read and validation 0–1.8 % (five pairs): the rest of the difference is how the
-two processes shared the machine in those runs.
+the in-process read and validation 0–1.8 % (five pairs). That is a few percent of the
+difference, not all of it; the rest was not found that day (the two-process rounds varied from
+2.41 to 3.06).
 """
 
 from __future__ import annotations
