@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -157,10 +157,7 @@ class PdfWriter:
         for num, body in enumerate(self._objects):
             if num and body is None:
                 raise ValueError(f"PDF object {num} was reserved but never written")
-        digest = hashlib.md5(usedforsecurity=False)
-        for body in self._objects[1:]:
-            digest.update(body or b"")
-        file_id = Raw(b"<" + digest.hexdigest().upper().encode("ascii") + b">")
+        file_id = Raw(b"<" + _file_id(body or b"" for body in self._objects[1:]) + b">")
         trailer = {"Root": root, "Info": info, "ID": [file_id, file_id]}
         if compact:
             return self._write_compact(trailer)
@@ -269,10 +266,15 @@ def as_written(data: bytes) -> bool:
         bodies = _compact_bodies(data, xref, end.start())
     except (ValueError, IndexError, KeyError, zlib.error):
         return False
+    return _file_id(bodies) == written.group(1)
+
+
+def _file_id(bodies: Iterable[bytes]) -> bytes:
+    """The file's ``/ID`` as :meth:`PdfWriter.write` makes it: the objects' bodies hashed."""
     digest = hashlib.md5(usedforsecurity=False)
     for body in bodies:
         digest.update(body)
-    return digest.hexdigest().upper().encode("ascii") == written.group(1)
+    return digest.hexdigest().upper().encode("ascii")
 
 
 def _chunk(data: bytes, num: int, start: int, stop: int) -> bytes:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.bounces import address_key
-from formgen.identity import REFERENCE_RE
+from formgen.identity import REFERENCE_RE, reference
 from formgen.sendlog import SENDLOG, SendLog, deliveries_from
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -113,7 +113,7 @@ def _table(root: str, mtime_ns: int, size: int) -> _Table:
         kept: dict[str, str] = {}
         for f in sorted(d.files, key=lambda f: not str(f.get("path", "")).endswith(".pdf")):
             kept.setdefault(str(f.get("instance_id", f["path"])), str(folder / f["path"]))
-        refs = tuple(f"FG-{i[:5]}-{i[5:]}" for i in d.instance_ids)
+        refs = tuple(reference(i) for i in d.instance_ids)
         mails[(d.round, d.institution_id)] = Mailed(
             d.institution_id, d.name, d.delivered_at, tuple(kept.values()), refs
         )

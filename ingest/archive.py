@@ -164,7 +164,8 @@ def _joined(
         raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
     archives = [last]
     end = _first_offset(last)
-    while end and _starts_with(path, ZIP_START):
+    joined = bool(end) and _starts_with(path, ZIP_START)  # the file's start: read once
+    while end and joined:
         if len(archives) == limit:
             scan.problems.append(Said("ingest_mail_zip_joined_many", limit=limit, size=end))
             break

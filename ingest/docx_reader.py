@@ -562,7 +562,7 @@ def _breaks_said(
     unsure = [
         p
         for p, c in filled
-        if slots[p].field.type is FieldType.TEXTAREA and _split(c) and not _restored(c)
+        if slots[p].field.type is FieldType.TEXTAREA and _split(c) and p not in restored
     ]
     return [
         said_count(key, len(paths), fields=_fields(schema, slots, paths))

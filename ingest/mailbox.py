@@ -155,15 +155,18 @@ def _header(msg: Any, name: str) -> str | None:
     as written, or else shown as written: the mail and its attachments are still read. A
     sender's name in adjacent encoded words is read as RFC 2047 says
     (:func:`_rfc2047_addresses`)."""
-    raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
-    if name.lower() == "from" and (joined := _rfc2047_addresses(raw)):
+
+    def raw() -> Any:
+        return next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
+
+    if name.lower() == "from" and (joined := _rfc2047_addresses(raw())):
         return _clean(joined)
     try:
         value = msg.get(name)
     except (ValueError, TypeError, IndexError, AttributeError):  # malformed header
-        value = raw
+        value = raw()
         with contextlib.suppress(ValueError, LookupError, email.errors.HeaderParseError):
-            value = str(email.header.make_header(email.header.decode_header(raw or "")))
+            value = str(email.header.make_header(email.header.decode_header(value or "")))
     return _clean(value)
 
 
