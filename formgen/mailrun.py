@@ -1310,7 +1310,8 @@ def round_targets(
         ids = sorted(i for i in due if i not in retired)
         if not force:  # a reminder of a round the centre moved on from: skipped, said why
             skipped = superseded(statuses, ids, deliveries, today)
-            ids = [i for i in ids if i not in dict(skipped)]
+            passed = {i for i, _ in skipped}
+            ids = [i for i in ids if i not in passed]
         if listed is None:
             from_log = set(ids)
             elsewhere = Said("mail_elsewhere_overdue")

@@ -1069,6 +1069,8 @@ class Register:
     def _keep_list_ids(self, iid: str, list_ids: Iterable[str]) -> None:
         """Keep ``list_ids`` as ``iid``'s ids in the centre's lists, but an id of the register
         and another institution's list id (one id, one institution)."""
+        if not list_ids:  # the register's map of list ids is not made for none
+            return
         listed = self.listed()
         for lid in list_ids:
             if lid not in self.institutions and lid not in listed:
@@ -1353,7 +1355,9 @@ class Register:
         unanswered: list[str] = []
         """The institution's checklists its first return about them answers nothing of
         (:func:`answered`)."""
-        shared = _shared(sub.entries, matching)
+        # what tells no institution apart: only asked where an entry is matched (no id)
+        unmatched = any(e.institution_id is None for e in sub.entries)
+        shared = _shared(sub.entries, matching) if unmatched else frozenset()
         for e in sub.entries:
             where = scope_named(self.schema, e.category or INSTITUTION, e.block)
             iid = e.institution_id
@@ -2972,7 +2976,8 @@ class Register:
         paths = list(paths)
         inst = self.institution(iid)
         held = [] if marked else self.held_values(iid, paths)
-        marks = {value_key(sv): n for n, sv in enumerate(held, self.erased_so_far() + 1)}
+        first = self.erased_so_far() + 1 if held else 0  # a scan of the register: where needed
+        marks = {value_key(sv): n for n, sv in enumerate(held, first)}
 
         def mark(sv: Json | None) -> Json | None:
             if sv is None or is_erased(sv):

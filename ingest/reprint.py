@@ -1,11 +1,10 @@
 """Only the changed sheets of the printed register (``formgen register print --changed-since``).
 
 A coordinator keeps the printed register in a binder and replaces what changed, not all of it.
-:func:`changed_sections` finds the sections whose entries changed between two registers (the one
-of the day the binder's sheets were printed, :func:`ingest.journal.as_of`, and the one printed
-now): a value, an entry or an institution come or gone, a confirmation, a value held for a
-decision; :func:`changed_against` finds them against the print of the binder's Stand as
-recorded (:data:`PRINTS`), without making that register again from the journal. :func:`render_changed` prints the whole register (so that its contents and index, which
+:func:`changed_against` finds the sections whose entries changed since the binder's sheets
+were printed: a value, an entry or an institution come or gone, a confirmation, a value held
+for a decision; against the print of the binder's Stand as recorded (:data:`PRINTS`), or the
+register of that day made again from the journal (:func:`ingest.journal.as_of`). :func:`render_changed` prints the whole register (so that its contents and index, which
 change with it, and its page numbers are the binder's) and keeps its cover, contents, those
 sections and the index, each with the blank back of its last sheet where it has one, behind a
 first sheet that says which sheets to take out and which to put in.
@@ -54,21 +53,15 @@ _BOOKKEEPING = frozenset({"src", "rev"})
 """What a stored value keeps of where it came from: not printed, so not a change of its sheet."""
 
 
-def changed_sections(before: Register, now: Register, personal: bool = True) -> list[Category]:
-    """The categories (in schema order) whose printed section differs between ``before`` and
-    ``now`` by what the register holds: an entry come or gone (an institution retired, merged
-    into another), a value of it or of its institution (its name, address), its last
-    confirmation, a value of it held for a decision. Without ``personal`` (a print without
-    personal data) the fields the schema marks personal are not printed, so not a change."""
-    now_printed = section_digests(now, personal)
-    return changed_against([section_digests(before, personal)], now_printed, now.schema.categories)
-
-
 def changed_against(
     printed: list[dict[str, str]], now: dict[str, str], categories: Sequence[Category]
 ) -> list[Category]:
     """Of ``categories``, those whose section ``now`` (:func:`section_digests`) differs from
-    any of the prints ``printed`` (of the binder's Stand: it may hold any of them)."""
+    any of the prints ``printed`` (of the binder's Stand: it may hold any of them) by what the
+    register holds: an entry come or gone (an institution retired, merged into another), a
+    value of it or of its institution (its name, address), its last confirmation, a value of it
+    held for a decision; without personal data the fields the schema marks personal are not
+    printed, so not a change."""
     return [c for c in categories if any(p.get(c.id) != now.get(c.id) for p in printed)]
 
 

@@ -1605,7 +1605,8 @@ def print_cmd(
     )
     changed, older = [], []
     prints = ws.root / PRINTS
-    digests = section_digests(reg, not no_personal)
+    whole = not categories and region is None  # the binder's print: recorded, compared
+    digests = section_digests(reg, not no_personal) if whole else {}
     if changed_since is not None:  # the binder holds a print of that Stand: as recorded, or
         printed = prints_of(prints, changed_since, not no_personal)  # the day before's register
         if not printed:  # not recorded: a binder of a formgen before 2026-11-25, perhaps
@@ -1626,7 +1627,7 @@ def print_cmd(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     _note_written(ws, path)
-    if not categories and region is None:  # the whole binder as of its Stand, sections swapped
+    if whole:  # the whole binder as of its Stand, sections swapped
         record_print(prints, printed_on, not no_personal, digests)
     if changed:
         sections = ", ".join(title for _n, title, _pages in result.sections)
