@@ -36,10 +36,11 @@ def round_forms(ws: Workspace, round_: str) -> RoundForms:
     log does not know, or one with a mail not yet gone: prepared but neither sent nor drafted,
     a run killed while sending it, or put off by the server (451) — its rerun attaches the
     kept form."""
-    this = [d for d in SendLog(ws.root).deliveries() if d.round == round_]
+    every = SendLog(ws.root).deliveries()
+    this = [d for d in every if d.round == round_]
     folder = ws.forms_dir / "mail" / round_
     if not this or folder.parent != ws.forms_dir / "mail":
-        known = sorted({d.round for d in SendLog(ws.root).deliveries()})
+        known = sorted({d.round for d in every})
         raise MailError(Said("forget_forms_no_round", round=round_, known=", ".join(known) or "–"))
     waiting = [
         d.institution_id

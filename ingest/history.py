@@ -470,9 +470,9 @@ def _origin(reg: Register, src: Json, lang: str) -> str:
     """Where a revision came from, its source ``src`` as the register keeps it: the file, its
     reader and form (the schema version it was made with, where that is not the current one),
     who mailed it; an imported list with its note; ``—`` for none. When ``register erase``
-    deleted the file (for this institution or another one it named), also that; an erased
-    value in its name or sender shown as such."""
-    origin = erased_shown(_file_origin(reg, src, lang), lang)
+    deleted the file (for this institution or another one it named), also that (an erased
+    value in its name or sender is shown as such by :func:`history_text`, with every line)."""
+    origin = _file_origin(reg, src, lang)
     if erased := src.get("erased_at"):
         origin += " " + say("origin_erased", lang, at=moment_text(str(erased), lang))
     return origin
