@@ -637,6 +637,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rebuild_progress": "Rebuilding the register",
         "as_of_progress": "Making the register as of {day} from the journal",
         "report_title": "Figures of {year} (as of {stand})",
+        "report_title_read": "Figures of {year} (as of {stand}; answers read by {made})",
         "report_institutions": "institutions in the register: {n}",
         "report_new": "new in the register in {year}: {n}",
         "report_answered": "answered in {year} (returned a form): {n}",
@@ -3529,6 +3530,8 @@ WORDS: dict[str, dict[str, str]] = {
         "rebuild_progress": "Register wird neu aufgebaut",
         "as_of_progress": "Register zum Stand {day} wird aus dem Journal hergestellt",
         "report_title": "Zahlen des Jahres {year} (Stand {stand})",
+        "report_title_read": "Zahlen des Jahres {year} (Stand {stand}; Rückmeldungen gelesen bis "
+        "{made})",
         "report_institutions": "Einrichtungen im Register: {n}",
         "report_new": "neu ins Register aufgenommen {year}: {n}",
         "report_answered": "haben {year} geantwortet (ein Formular zurückgeschickt): {n}",

@@ -21,8 +21,11 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
      "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "schema_version",
                        "confidence", "ingested_at", …,
-                       "institutions": [ID, …]}},  # a return's: whom it came from, whatever
+                       "came_in": DAY,             # a mailed return's: its mail's Date
+                                                   # (a copy kept aside: when it came in)
+                       "institutions": [ID, …],    # a return's: whom it came from, whatever
                                                    # it changed (a value held for a decision too)
+                       "confirmed": [ID, …]}},     # those whose entries it confirmed
      "instances": {INSTANCE_ID: [CONTENT HASH, …]},  # keyed ones too: see content_hash
      "edited_outside": true,    # only once formgen found the file changed outside it
      "journal_covers": {"bytes": N, "seq": N, "sha256": "…"},  # written by the checkpoint
@@ -1293,6 +1296,8 @@ class Register:
             return MergeOutcome(QUARANTINED, reason=problem)
 
         imported = sub.provenance.reader == IMPORT  # the centre's own list, no form
+        came_in = sub.provenance.came_in or sub.provenance.received or at
+        """The day it came in: its mail's Date, the day a copy kept aside first came in, else now."""
         self.data["sources"][sha] = {
             "file_name": sub.provenance.file_name,
             "sha256": sha,
@@ -1306,6 +1311,7 @@ class Register:
             **({} if imported else {"schema_version": sub.identity.schema_version}),
             "confidence": sub.confidence,
             "ingested_at": at,
+            **({"came_in": came_in} if came_in != at else {}),
             **({"sent_at": sent_at} if (sent_at := _sent_at(sub)) else {}),
             **({"note": sub.provenance.note} if sub.provenance.note else {}),
         }
@@ -1327,8 +1333,6 @@ class Register:
         changes = 0
         stale_base = False
         by_institution = sub.identity.kind == "institution"
-        came_in = sub.provenance.came_in or sub.provenance.received or at
-        """The day it came in: its mail's Date, the day a copy kept aside first came in, else now."""
         held_here: set[tuple[str, str]] = set()
         given: dict[str, Mapping[str, Checked]] = {}
         """The institution fields this return gave each institution last: an institution form
@@ -1340,6 +1344,9 @@ class Register:
         """The institutions this return gave a revision or a held value."""
         confirmed: dict[str, list[str]] = {}
         """The checklists the institution's own return confirmed as they are, by institution."""
+        confirming: list[str] = []
+        """The institutions whose entries it confirmed (``confirmed_at``), for ``register
+        report``: in the year it came in, whatever confirms them later."""
         unseen: dict[str, list[str]] = {}
         """The values its form did not show that came since from someone else, by institution
         (:meth:`_unseen`): what the return cannot confirm."""
@@ -1612,6 +1619,7 @@ class Register:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
                 if not imported:  # an imported list is no confirmation
                     entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
+                    confirming.append(iid)
                 # what its form did not show, the institution did not confirm
                 own = by_institution and not any(
                     split_path(p)[0] in (INSTITUTION, cid) for p in unseen.get(iid, ())
@@ -1649,6 +1657,8 @@ class Register:
         # whom it came from, whatever it changed (a held duplicate: when settled), for
         # ``register report``'s answered
         self.data["sources"][sha]["institutions"] = list(dict.fromkeys(touched))
+        if confirming:  # whose entries it confirmed, kept when a later one confirms them again
+            self.data["sources"][sha]["confirmed"] = list(dict.fromkeys(confirming))
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             name = short(self.name_of(iid), 80)
@@ -3067,6 +3077,8 @@ class Register:
             entry = inst["entries"].setdefault(cid, {"fields": {}})
             if src.get("kind") != IMPORT:  # an imported list is no confirmation
                 entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
+                if iid not in src.setdefault("confirmed", []):
+                    src["confirmed"].append(iid)
             entry.setdefault("by_institution", False)
         self._rematch(iid)
         return iid

@@ -70,6 +70,9 @@ class YearFigures:
     confirmed: int
     closed: int
     merged: int
+    made: dt.date | None = None
+    """The day the report is made: the answers and confirmations read by then count (None:
+    ``stand``)."""
     mailed: Mailed | None = None
     """Those mailed that year (None: not counted)."""
 
@@ -77,6 +80,7 @@ class YearFigures:
         return {
             "year": self.year,
             "stand": self.stand.isoformat(),
+            "answers_read_by": (self.made or self.stand).isoformat(),
             "institutions": self.institutions,
             "new": self.new,
             "answered": self.answered,
@@ -126,17 +130,27 @@ def year_mailed(
     return Mailed(len(set(kept.values())), len({d.round for d in went}), len(answered))
 
 
-def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
+def year_figures(
+    reg: Register,
+    year: int,
+    stand: dt.date,
+    now: Register | None = None,
+    made: dt.date | None = None,
+) -> YearFigures:
     """The figures of ``year`` in ``reg``, the register as it was at ``stand`` (the end of the
-    year, or today in the year itself)."""
+    year, or today in the year itself); its answers and confirmations in ``now``, the register
+    as it is on ``made``, the day the report is made (by default ``reg`` and ``stand``): a
+    return read after the year's end counts in the year it came in."""
+    now = now or reg
 
     def in_year(at: object) -> bool:
         day = local_day(at)
         return day is not None and day.year == year
 
     def kept(iid: str) -> str:
-        """The institution ``iid`` is counted as: the one it was merged into, if so."""
-        return reg.merged_into(iid) or iid
+        """The institution ``iid`` is counted as: the one it was merged into by the year's end
+        (or since, one that came into the register after it), if so."""
+        return (reg if iid in reg.institutions else now).merged_into(iid) or iid
 
     current = reg.ids()
     regions = Counter(region_of(reg, iid) for iid in current)
@@ -147,16 +161,22 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         held = entries.setdefault(cid, {})  # a checklist the schema dropped: after the others
         held[region] = held.get(region, 0) + 1
         if in_year(entry.get("confirmed_at")):
-            confirmed.add(iid)
+            confirmed.add(kept(iid))
     answered: set[str] = set()
     unnamed: set[str] = set()
     """Returns of the year whose source does not name its institutions (a register written
     before 2026-11-25): known by their revisions, events and values held for a decision."""
-    for sha, src in reg.data["sources"].items():
-        if src.get("kind") not in NOT_ANSWERS and in_year(src.get("ingested_at")):
-            if "institutions" not in src:
-                unnamed.add(sha)
-            answered.update(kept(i) for i in src.get("institutions", ()) if i in reg.institutions)
+    for sha, src in now.data["sources"].items():
+        if src.get("kind") in NOT_ANSWERS or not in_year(came_in(src)):
+            continue
+        if "institutions" not in src:
+            unnamed.add(sha)
+        answered.update(kept(i) for i in src.get("institutions", ()) if i in now.institutions)
+        # whose entries it confirmed, though confirmed again since: not retired at the year's
+        # end (as the register's entries are counted)
+        for i in src.get("confirmed", ()):
+            if i in now.institutions and reg.retired(kept(i)) is None:
+                confirmed.add(kept(i))
     new: set[str] = set()
     closed: set[str] = set()
     merged: set[str] = set()
@@ -165,14 +185,16 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         history = inst["history"]
         if history and in_year(history[0].get("at")) and reg.merged_into(iid) is None:
             new.add(iid)
-        if unnamed and any(h.get("src") in unnamed for h in history):
-            answered.add(kept(iid))
         retired = reg.retired(iid)
         if retired is not None and in_year(retired.get("at")):
             (merged if reg.merged_into(iid) else closed).add(iid)
-    for c in reg.data["conflicts"].values():
-        if c["theirs"].get("src") in unnamed:
-            answered.add(kept(c["institution_id"]))
+    if unnamed:
+        for iid in now.ids(with_retired=True):
+            if any(h.get("src") in unnamed for h in now.institutions[iid]["history"]):
+                answered.add(kept(iid))
+        for c in now.data["conflicts"].values():
+            if c["theirs"].get("src") in unnamed:
+                answered.add(kept(c["institution_id"]))
     return YearFigures(
         year,
         stand,
@@ -184,7 +206,14 @@ def year_figures(reg: Register, year: int, stand: dt.date) -> YearFigures:
         len(confirmed),
         len(closed),
         len(merged),
+        made=made or stand,
     )
+
+
+def came_in(source: Json) -> object:
+    """The day a return (its record in the register's ``sources``) came in: its mail's Date
+    (``came_in``, as the merge confirms its entries from it), else the day it was read."""
+    return source.get("came_in") or source.get("ingested_at")
 
 
 def mailed_lines(mailed: Mailed | None, year: str, lang: str) -> list[str]:
@@ -213,8 +242,14 @@ def figures_text(reg: Register, fig: YearFigures, lang: str, columns: int | None
             return say("report_no_region", lang)
         return region_text(reg.schema, region, lang, reg.kept)
 
+    title = say("report_title", lang, year=year, stand=date_text(fig.stand, lang))
+    if fig.made and fig.made > fig.stand:
+        made = date_text(fig.made, lang)
+        title = say(
+            "report_title_read", lang, year=year, stand=date_text(fig.stand, lang), made=made
+        )
     figures = [
-        say("report_title", lang, year=year, stand=date_text(fig.stand, lang)),
+        title,
         "",
         say("report_institutions", lang, n=fig.institutions),
         say("report_new", lang, n=fig.new, year=year),

@@ -94,6 +94,7 @@ def test_the_figures_of_each_year_as_the_register_was_at_its_end(ws: Workspace) 
     assert json.loads(out) | {"entries": None} == {
         "year": 2024,
         "stand": "2024-12-31",
+        "answers_read_by": dt.date.today().isoformat(),  # returns read since count too
         "institutions": 2,
         "new": 2,
         "answered": 2,
@@ -122,7 +123,10 @@ def test_the_report_in_german_names_checklists_and_regions(ws: Workspace) -> Non
     code, out = run(ws, "report", "--year", "2025")
     assert code == 0, out
     lines = out.splitlines()
-    assert lines[0] == "Zahlen des Jahres 2025 (Stand 31.12.2025)"
+    today = dt.date.today().strftime("%d.%m.%Y")
+    assert (
+        lines[0] == f"Zahlen des Jahres 2025 (Stand 31.12.2025; Rückmeldungen gelesen bis {today})"
+    )
     assert lines[2:8] == [
         "Einrichtungen im Register: 2",
         "neu ins Register aufgenommen 2025: 1",
@@ -143,7 +147,8 @@ def test_the_report_in_german_names_checklists_and_regions(ws: Workspace) -> Non
     ]
     assert lines[-1] == "23 Checklisten ohne Eintrag."
     code, out = run(ws, "report", "--year", "2025", "--lang", "en")
-    assert out.startswith("Figures of 2025 (as of 2025-12-31)\n\ninstitutions in the register: 2")
+    title = f"Figures of 2025 (as of 2025-12-31; answers read by {dt.date.today().isoformat()})"
+    assert out.startswith(f"{title}\n\ninstitutions in the register: 2")
 
 
 def merged_in_2026(ws: Workspace, monkeypatch: pytest.MonkeyPatch, sub: Submission) -> None:

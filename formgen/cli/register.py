@@ -1138,11 +1138,12 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
         said = say("report_future", ws.language, year=str(year), today=today_said)
         raise click.UsageError(said)
     stand = min(dt.date(year, 12, 31), today)
+    now = reg  # the answers read by today count in the year they came in
     if stand < today:
         reg = _as_of(ws, stand, shown=not as_json) or reg
-    view = WorkspaceRegisterView(ws, stand, reg)
-    mailed = yearly.year_mailed(reg, view, SendLog(ws.root).deliveries(), year, stand)
-    figures = replace(yearly.year_figures(reg, year, stand), mailed=mailed)
+    view = WorkspaceRegisterView(ws, today, now)
+    mailed = yearly.year_mailed(now, view, SendLog(ws.root).deliveries(), year, today)
+    figures = replace(yearly.year_figures(reg, year, stand, now, today), mailed=mailed)
     if as_json:
         echo_json(figures.to_json())
     else:
