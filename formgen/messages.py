@@ -6514,18 +6514,22 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "Register nach Checkliste und Region, wie viele neu sind, geantwortet haben, bestätigt "
             "und aus dem Register genommen wurden.\n"
             "\n"
-            "Gezählt im Register, wie es am Ende des Jahres war (im laufenden Jahr: im heutigen): "
-            "neu sind die Einrichtungen, die in dem Jahr ins Register kamen (auch aus einer "
-            "importierten Liste); geantwortet haben die, von denen in dem Jahr ein Formular "
-            "zurückkam, was es auch änderte (ein von Hand gesetzter Wert oder ein Import ist keine "
-            "Antwort); bestätigt die mit einem Eintrag, der in dem Jahr zuletzt bestätigt wurde "
-            "(das Datum auf seinem Formular oder der Tag, an dem sein Rücklauf oder „register "
-            "confirm“ kam); aus dem Register genommen die in dem Jahr herausgenommenen und nicht "
-            "zurückgeholten, außer denen, die mit einer anderen zusammengeführt wurden („register "
-            "merge“): sie zählen als jene. Angeschrieben sind die Einrichtungen, die in dem Jahr "
-            "eine Mail von formgen erreichte (gesendet oder ein Entwurf, nach dem Versandprotokoll; "
-            "eine unzustellbar zurückgekommene nicht), mit der Zahl der Runden, und davon "
-            "geantwortet die, die auf diese Mails geantwortet haben, mit ihrem Anteil."
+            "Jede Zahl nach einer Regel. Im Register, wie es am Ende des Jahres war (im laufenden "
+            "Jahr: im heutigen): neu sind die Einrichtungen, die in dem Jahr ins Register kamen "
+            "(auch aus einer importierten Liste); aus dem Register genommen die in dem Jahr "
+            "herausgenommenen und nicht zurückgeholten, außer denen, die mit einer anderen "
+            "zusammengeführt wurden („register merge“): sie zählen als jene. Nach dem Tag, an dem "
+            "eine Antwort einging (das Datum ihrer Mail, sonst der Tag, an dem sie eingelesen "
+            "wurde), unter allen bis heute eingelesenen: geantwortet haben die, von denen in dem "
+            "Jahr ein Formular zurückkam, was es auch änderte (ein von Hand gesetzter Wert oder ein "
+            "Import ist keine Antwort); bestätigt die mit einem Eintrag, den ein in dem Jahr "
+            "eingegangener Rücklauf oder „register confirm“ bestätigte, gleich welches Datum das "
+            "Formular trägt. Eine Mail vom 30.12., eingelesen am 02.01., zählt im alten Jahr. "
+            "Angeschrieben sind die Einrichtungen, die in dem Jahr eine Mail von formgen erreichte "
+            "(gesendet oder ein Entwurf, nach dem Versandprotokoll; eine unzustellbar "
+            "zurückgekommene nicht), mit der Zahl der Runden, und davon geantwortet die, die bis "
+            "heute auf diese Mails geantwortet haben, mit ihrem Anteil: eine Mail vom Dezember, "
+            "im Januar beantwortet, zählt für das Jahr des Dezembers."
         ),
         "formgen register history": (
             "Jede Fassung von INSTITUTION_ID zeigen. Wann, aus welcher Datei, was sich geändert "
@@ -7345,10 +7349,11 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ),
         (
             "The year (default: this one). Of a year that is over, the register as it was at its "
-            "end, 31.12."
+            "end, 31.12., and the answers that came in that year as read by today."
         ): (
             "Das Jahr (Standard: das laufende). Bei einem vergangenen Jahr das Register, wie es "
-            "an seinem Ende war, am 31.12."
+            "an seinem Ende war, am 31.12., und die in dem Jahr eingegangenen Antworten, wie sie "
+            "bis heute eingelesen sind."
         ),
         (
             "The register as it was at the end of that day, one gone by (31.12.2025 or "

@@ -2,33 +2,41 @@
 
 A coordination centre writes a yearly report: how many institutions the register holds, by
 checklist and region, how many answered that year, how many are new, how many closed, how many
-entries were confirmed. :func:`year_figures` counts them in the register as it was at the end
-of the year (:func:`ingest.journal.as_of`; this year's: the current register), so that the
-report of 2026 written in March 2027 still says 2026's figures:
+entries were confirmed. :func:`year_figures` counts each figure by one rule, so that a funder
+adding up the years counts every answer and confirmation in one year, none in none.
+
+In the register as it was at the end of the year (:func:`ingest.journal.as_of`; this year's:
+the current register), so that the report of 2026 written in March 2027 still says 2026's:
 
 - *in the register*: the institutions not retired at the end of the year, their entries by
   checklist and region (an institution's region; one without a region counts under none);
 - *new*: institutions that came into the register that year (their first revision), an
   import of the centre's own list too; one merged into another (``register merge``) is not
   counted, it is the other;
-- *answered*: institutions a returned form (a personalised one or a checklist) came from that
-  year (read in that year), whatever it changed, a return whose values wait for a decision
-  too (the return's source names them); one merged into another counts as the one it was
-  merged into. A value set by hand, an imported list or a merge is no answer;
-- *confirmed*: institutions in the register with an entry confirmed that year by a return or
-  ``register confirm`` that came in that year, whatever date its form gives: a form dated in
-  December returned in January confirms in January's year (the "confirmed on" of the print,
-  :func:`ingest.staleness.last_confirmed`, is the form's date; a funder adding up the years
-  counts every confirmation once);
 - *closed*: institutions taken out of the register that year (``register retire``) and not
-  back at its end; *merged*: those merged into another that year (two entries of one);
-- *mailed* (:func:`year_mailed`): institutions a mail of formgen reached that year, sent or
-  written as a draft, by the send log (one whose mail came back undelivered is not counted by
-  it), and in how many rounds; *of them answered*: those that answered one of these mails as
-  ``formgen status`` counts an answer (a form the mail carried, or one made for the
-  institution or a confirmation by hand after it, came back by the Stand), so that a funder
-  reads a response rate that status bears out. One merged into another counts as the one it
-  was merged into.
+  back at its end; *merged*: those merged into another that year (two entries of one).
+
+By the day an answer came in (:func:`came_in`: its mail's Date, as the merge confirms its
+entries from it, else the day it was read), among all the register read by the day the report
+is made: a mail of 30.12. read on 02.01. counts in the old year once it is read:
+
+- *answered*: institutions a returned form (a personalised one or a checklist) came from that
+  year, whatever it changed, a return whose values wait for a decision too (the return's source
+  names them); one merged into another counts as the one it was merged into. A value set by
+  hand, an imported list or a merge is no answer;
+- *confirmed*: institutions (not taken out at the year's end) with an entry confirmed by a
+  return or ``register confirm`` that came in that year, whatever date its form gives, though
+  confirmed again since (the return's source names them): a form dated in December returned
+  in January confirms in January's year (the "confirmed on" of the print,
+  :func:`ingest.staleness.last_confirmed`, is the form's date).
+
+By the day a mail went: *mailed* (:func:`year_mailed`): institutions a mail of formgen reached
+that year, sent or written as a draft, by the send log (one whose mail came back undelivered
+is not counted by it), and in how many rounds; *of them answered*: those that answered one of
+these mails as ``formgen status`` counts an answer (a form the mail carried, or one made for
+the institution or a confirmation by hand after it, came back), whenever it came, by the day
+the report is made: one mailed in December that answers in January counts for December's
+year. One merged into another counts as the one it was merged into.
 
 Days are the days on this computer's clock (:func:`ingest.register.local_day`), as the
 history and the printed register say them.

@@ -1105,7 +1105,7 @@ def gaps(
     "--year",
     type=click.IntRange(1900, 9999),
     help="The year (default: this one). Of a year that is over, the register as it was at its "
-    "end, 31.12.",
+    "end, 31.12., and the answers that came in that year as read by today.",
 )
 @lang_option("Language of the texts (default: the workspace's).")
 @workspace_option
@@ -1115,16 +1115,19 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
     """A year's figures for the annual report to the funder: institutions in the register by
     checklist and region, how many are new, answered, confirmed, taken out.
 
-    Counted in the register as it was at the end of the year (this year's: today's): new are
-    the institutions that came into the register that year (an imported list's too); answered
-    those a returned form came from that year, whatever it changed (values held for a decision
-    too; a value set by hand or an import is no answer); confirmed those with an entry
-    confirmed by a return or 'register confirm' that came in that year, whatever date its form
-    gives; taken out those retired
-    that year and not back, apart from those merged into another ('register merge'), which
-    are counted as that one. Mailed are the institutions a mail of formgen reached that year
-    (sent or a draft, by the send log; one that came back undelivered not), with the number of
-    rounds, and of them answered those that answered that year, with their share."""
+    Each figure by one rule. In the register as it was at the end of the year (this year's:
+    today's): new are the institutions that came into the register that year (an imported
+    list's too); taken out those retired that year and not back, apart from those merged into
+    another ('register merge'), which are counted as that one. By the day an answer came in
+    (its mail's Date, else the day it was read), among all read by today: answered those a
+    returned form came from that year, whatever it changed (values held for a decision too; a
+    value set by hand or an import is no answer); confirmed those with an entry confirmed by a
+    return or 'register confirm' that came in that year, whatever date its form gives. A mail
+    of 30.12. read on 02.01. counts in the old year. Mailed are the institutions a mail of
+    formgen reached that year (sent or a draft, by the send log; one that came back
+    undelivered not), with the number of rounds, and of them answered those that answered
+    these mails by today, with their share: a December mail answered in January counts for
+    December's year."""
     from formgen.sendlog import SendLog
     from ingest import yearly
     from ingest.mailview import WorkspaceRegisterView
