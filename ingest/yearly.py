@@ -169,8 +169,11 @@ def year_figures(
         held = entries.setdefault(cid, {})  # a checklist the schema dropped: after the others
         held[region] = held.get(region, 0) + 1
         if in_year(entry.get("confirmed_at")):
-            confirmed.add(kept(iid))
+            confirmed.add(iid)
     answered: set[str] = set()
+    answering: set[str] = set()
+    """Whom the year's returns came from, and whose entries they confirmed, as they name them."""
+    confirming: set[str] = set()
     unnamed: set[str] = set()
     """Returns of the year whose source does not name its institutions (a register written
     before 2026-11-25): known by their revisions, events and values held for a decision."""
@@ -179,12 +182,13 @@ def year_figures(
             continue
         if "institutions" not in src:
             unnamed.add(sha)
-        answered.update(kept(i) for i in src.get("institutions", ()) if i in now.institutions)
-        # whose entries it confirmed, though confirmed again since: not retired at the year's
-        # end (as the register's entries are counted)
-        for i in src.get("confirmed", ()):
-            if i in now.institutions and reg.retired(kept(i)) is None:
-                confirmed.add(kept(i))
+        answering.update(src.get("institutions", ()))
+        confirming.update(src.get("confirmed", ()))
+    answered.update(kept(i) for i in answering if i in now.institutions)
+    # whose entries a return confirmed, though confirmed again since: those not retired at the
+    # year's end, as the register's entries are counted
+    kept_confirming = (kept(i) for i in confirming if i in now.institutions)
+    confirmed.update(i for i in kept_confirming if reg.retired(i) is None)
     new: set[str] = set()
     closed: set[str] = set()
     merged: set[str] = set()
