@@ -10,6 +10,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -198,6 +199,27 @@ def test_a_return_held_as_a_probable_duplicate_answered_once_settled() -> None:
     assert year_figures(reg, 2026, end).answered == 0
     assert reg.resolve_duplicate(did, "merge", at="2026-02-02T09:00:00Z") == iid
     assert year_figures(reg, 2026, end).answered == 1
+
+
+def test_a_december_return_settled_as_a_duplicate_in_january_counts_in_december() -> None:
+    """Praxis Yılmaz's checklist under another spelling, mailed on 30.12.2026, is read on
+    02.01.2027 and held as a probable duplicate, settled on 05.01.: 2026 counts it as answered
+    and confirmed (in the register as it is then), 2027 neither; the register at the end of
+    2026, which had not read it, alone counts it nowhere."""
+    reg, year_end = Register(default_schema()), Register(default_schema())
+    for r in (reg, year_end):  # the register at the end of 2026 holds 2025's return alone
+        (iid,) = r.merge(checklist("psychotherapie", YILMAZ), "2025-03-01T09:00:00Z").created
+    similar = checklist("psychotherapie", dict(YILMAZ, name="Psychotherapie S. Yılmaz"))
+    mailed = replace(similar, provenance=replace(similar.provenance, came_in="2026-12-30"))
+    (did,) = reg.merge(mailed, "2027-01-02T09:00:00Z").duplicates
+    end, made = dt.date(2026, 12, 31), dt.date(2027, 1, 15)
+    assert reg.resolve_duplicate(did, "merge", at="2027-01-05T09:00:00Z") == iid
+    old = year_figures(year_end, 2026, end, reg, made)
+    assert (old.answered, old.confirmed, old.to_json()["answers_read_by"]) == (1, 1, "2027-01-15")
+    new = year_figures(reg, 2027, made)
+    assert (new.answered, new.confirmed) == (0, 0)
+    alone = year_figures(year_end, 2026, end)
+    assert (alone.answered, alone.confirmed) == (0, 0)
 
 
 def test_a_service_split_off_answered_nothing() -> None:
