@@ -1891,6 +1891,7 @@ WORDS: dict[str, dict[str, str]] = {
         "table_either_fix": "save the list from Excel as 'CSV UTF-8', or say which Windows "
         "saved it: --encoding {encoding} or --encoding {other}",
         "table_windows_romanian": "a Romanian",
+        "table_windows_croatian": "a Croatian",
         "table_windows_cp1252": "a German",
         "table_windows_cp1250": "a Polish",
         "table_windows_cp1251": "a Cyrillic",
@@ -4908,6 +4909,7 @@ WORDS: dict[str, dict[str, str]] = {
         "table_either_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, "
         "welches Windows sie gespeichert hat: --encoding {encoding} oder --encoding {other}",
         "table_windows_romanian": "ein rumänisches",
+        "table_windows_croatian": "ein kroatisches",
         "table_windows_cp1252": "ein deutsches",
         "table_windows_cp1250": "ein polnisches",
         "table_windows_cp1251": "ein kyrillisches",

@@ -338,11 +338,43 @@ _CEDILLA = re.compile(f"[þÞ]{_IN_WORD}")
 """Read as Windows-1252, ş, Ş in Windows-1254 or ţ, Ţ in Windows-1250, in a word."""
 _DOTTED_I = re.compile(f"Ý{_IN_WORD}")
 """Read as Windows-1252, Turkish İ in a word: in a Romanian list's Windows-1250 no letter."""
-_SURE_TURKISH = re.compile(f"[ðýÝ]{_IN_WORD}|[þÞ](?<=[^\\W\\d_].)(?![aeiouâîAEIOUÂÎ])")
-"""Read as Windows-1252, a Turkish letter that is no Romanian one in Windows-1250: ğ, ı or İ in
-a word, or ş before a consonant or ending a word ('Yaþlý', 'Ateþ': ţ stands before a vowel);
-where the file has none, a ş before a vowel may be Romanian ţ ('Ayþe' is 'Ayţe' in
-Windows-1250), and nothing tells which."""
+_SURE_TURKISH = re.compile(f"[ýÝ]{_IN_WORD}|[þÞðÐ](?<=[^\\W\\d_].)(?![aeiouâîAEIOUÂÎ])")
+"""Read as Windows-1252, a Turkish letter that is no Romanian or Croatian one in Windows-1250:
+ı or İ in a word, or ş or ğ after a letter and before a consonant or ending a word ('Yaþlý',
+'Ateþ', 'Tuðba', 'Dað': ţ and đ stand before a vowel); where the file has none, a ş before a
+vowel may be Romanian ţ ('Ayþe' is 'Ayţe' in Windows-1250) and a ğ between vowels Croatian đ
+('Slaðana' is 'Slađana', 'Doðan' 'Dođan'), and nothing tells which."""
+_WESTERN = re.compile(
+    b"[%s]"
+    % b"".join(
+        b"\\x%02x" % b
+        for b in range(0x80, 0x100)
+        if (letter := bytes([b]).decode("cp1252", "ignore")).isalpha()
+        and letter != bytes([b]).decode("cp1250", "ignore")
+        and b not in b"\xaa\xba\xc3\xd0\xdd\xde\xe3\xf0\xfd\xfe"
+    )
+)
+"""A letter of Windows-1252 (and -1254) that Windows-1250 reads as another: è, ê, ñ, ø as č, ę,
+ń, ř; where no word holds it as :data:`_POLISH` or :data:`_CENTRAL` say Central European
+Windows writes it ('Hélène' is no 'Hélčne'), it tells a file is no Windows-1250 one. Not ª, º,
+ã, which are Romanian ş, ă there, nor the letters Turkish and Windows-1250 share bytes for."""
+_BREVE_ROMANIAN = re.compile(
+    rb"[\xc3\xe3](?=[A-Za-z\xaa\xba\xc2\xc3\xce\xde\xe2\xe3\xee\xfe])(?![oeOE]|[sS](?![A-Za-z]))"
+)
+"""In a word, ă, Ă in Windows-1250 where no Portuguese word has ã, Ã: before a letter but o, e
+and the s of a plural ending the word ('Bacãu' is 'Bacău', 'Bãsescu' 'Băsescu'; not 'São',
+'Mãe', 'irmãs')."""
+_BREVE_END = re.compile(r"(?<=[^\W\d_])[ãÃ][sS]?(?![^\W\d_])")
+"""Read as Windows-1252, ã ending a word (or before the s ending it): Romanian ă ('Micã' is
+'Mică') or Portuguese ã ('irmã'), and nothing tells which where the file has no ã before o or e
+(:data:`_PORTUGUESE`)."""
+_PORTUGUESE = re.compile("[ãÃ][oeOE]")
+"""Read as Windows-1252, Portuguese ã before o or e ('São', 'Mãe'), which Romanian never writes."""
+_POLISH_ONLY = re.compile(
+    rb"[\x8c\x8f\x9c\x9f\xa3\xa5\xaf\xb3\xb9\xbf\xc6\xca\xd1\xd3\xe6\xea\xf1\xf3]+"
+)
+"""A word of Polish letters beyond ASCII alone in Windows-1250 ('Żółć', which Windows-1251 reads
+as 'Їуіж'): a word that reads as Cyrillic and as Polish."""
 
 
 def decode_csv(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -396,7 +428,8 @@ def _plain(data: bytes) -> tuple[str, str]:
     'Říčany'), or a Croatian, Bosnian or Serbian one (đ read as ğ beside ć, č: 'Ðuriæ' is
     'Đurić'), unless the file holds a letter only Turkish has (:data:`_TURKISH_ONLY`), or a
     Romanian one (:data:`_ROMANIAN`: 'Braºov' is 'Braşov'; ţ read as Turkish ş beside ă,
-    :data:`_BREVE`), unless the file holds İ; else Windows-1252, as a German Windows saves it.
+    :data:`_BREVE`; ă where no Portuguese word has ã, :data:`_BREVE_ROMANIAN`: 'Bacãu' is
+    'Bacău'), unless the file holds İ; else Windows-1252, as a German Windows saves it.
 
     A word of four letters beyond ASCII (Polish 'Żółć' is 'Їуіж' in Windows-1251) in a file
     whose words of Latin letters told its code page and outnumber such words is read in it, as
@@ -407,32 +440,46 @@ def _plain(data: bytes) -> tuple[str, str]:
     or are not more ('Kanzlei Łukasz Żółć'), a file whose only such words are of two or three
     letters (initials 'ÇÖ' are 'ЗЦ' in Windows-1251; in a list with other words of Latin letters
     they are initials), one whose only such letter is ý in a word (:data:`_DOTLESS_I`),
-    which may be a Czech ý or a Turkish ı, and one whose only Turkish letter is ş before a
-    vowel (:data:`_SURE_TURKISH`), which may be a Romanian ţ."""
+    which may be a Czech ý or a Turkish ı, one whose only Turkish letters are ş before a vowel
+    and ğ between vowels (:data:`_SURE_TURKISH`), which may be a Romanian ţ and a Croatian đ,
+    unless a Western letter tells it is no Windows-1250 (:data:`_WESTERN`), one whose only such
+    word is of Polish letters alone ('Żółć'), and one whose ă or ã ends a word, Romanian or
+    Portuguese, where no ã before o or e says Portuguese (:data:`_BREVE_END`)."""
     # cp1252 leaves five bytes undefined, cp1251 one; they cannot be in a Windows' Excel file,
     # so keep them visible (U+FFFD) rather than failing the whole list.
     text = data.decode("cp1252", errors="replace")
     cyrillic, latin = _words(data)
     long = next((w for w in cyrillic if len(w) > 3), None)
     if long is not None and not latin:
+        if all(_POLISH_ONLY.fullmatch(w) for w in cyrillic):  # „Żółć“ alone: Polish too
+            raise _either(
+                data.count(NEWLINE, 0, data.find(long)) + 1,
+                long.decode("cp1250"),
+                "cp1250",
+                long.decode("cp1251"),
+                "cp1251",
+            )
         return data.decode("cp1251", errors="replace"), "cp1251"
     cedilla, sure = _CEDILLA.search(text), _SURE_TURKISH.search(text)
-    romanian = any(_ROMANIAN.search(w) for w in latin) or bool(
+    romanian = any(_ROMANIAN.search(w) or _BREVE_ROMANIAN.search(w) for w in latin) or bool(
         cedilla and not sure and any(_BREVE.search(w) for w in latin)
     )
     central = romanian or any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin)
     only = (_DOTTED_I if romanian else _TURKISH_ONLY).search(text)
     if _TURKISH.search(text) and not (central and not only):
         encoding = "cp1254"
-        if cedilla and not sure:  # its ş only, before a vowel: ţ?
-            written = _word_at(text, cedilla.start()).encode("cp1252")
+        western = not central and any(_WESTERN.search(w) for w in latin)  # „Hélène“
+        thin = None if sure or western else _TURKISH.search(text)
+        if thin:  # its ş only before a vowel, its ğ between vowels: ţ, đ?
+            written = _word_at(text, thin.start()).encode("cp1252")
+            whose = "romanian" if thin[0] in "þÞ" else "croatian"
             raise _either(
-                text.count("\n", 0, cedilla.start()) + 1,
+                text.count("\n", 0, thin.start()) + 1,
                 written.decode("cp1254"),
                 "cp1254",
                 written.decode("cp1250"),
                 "cp1250",
-                Said("table_windows_romanian"),
+                Said(f"table_windows_{whose}"),
             )
     elif central:
         encoding = "cp1250"
@@ -446,6 +493,17 @@ def _plain(data: bytes) -> tuple[str, str]:
                 "cp1252",
                 word.replace("ý", "ı"),
                 "cp1254",
+            )
+        found = None if _PORTUGUESE.search(text) else _BREVE_END.search(text)
+        if found:
+            word = _word_at(text, found.start())
+            raise _either(
+                text.count("\n", 0, found.start()) + 1,
+                word,
+                "cp1252",
+                word.encode("cp1252").decode("cp1250"),
+                "cp1250",
+                Said("table_windows_romanian"),
             )
         encoding = "cp1252"
     either = long if latin else next(iter(cyrillic), None)

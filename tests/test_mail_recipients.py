@@ -820,8 +820,8 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         # Portuguese iê before n, French ê before e or r, Italian ò after u: not Polish ę or
         # Czech ň
         ("cp1252", ["Agência Ciência", "Fenêtre, Pêcheur", "Lui può"]),
-        # Turkish ğ between vowels of one kind, ş before a consonant: not Croatian đ or
-        # Romanian ţ
+        # Turkish ş before a consonant, which no Romanian ţ is, tells the file: its ğ between
+        # vowels is no Croatian đ
         ("cp1254", ["Değirmen Yiğit", "Ağabey Doğu", "Beşkardeş"]),
         # Portuguese ã beside Turkish ş is no Romanian ă beside ţ where ı says Turkish
         ("cp1254", ["Danışma Merkezi Şahin", "Centro São Paulo"]),
@@ -832,6 +832,7 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         ("cp1250", ["Savjetovalište Đakovo", "Međugorje", "Rođendan"]),
         ("cp1250", ["Centrul Braşov", "Iaşi"]),
         ("cp1250", ["Asociaţia Bacău"]),
+        ("cp1250", ["Centrul Bacău", "Cabinet Băsescu"]),  # ă before u, s and a letter: no ã
     ],
 )
 def test_a_list_saved_on_a_central_european_or_cyrillic_windows_is_read_in_its_code_page(

@@ -1347,13 +1347,16 @@ def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
         ("cp1250", "Poradna Říčany – Jiří Dvořák", "Dvůr Králové 5, Děčín"),
         ("cp1251", "Ольга Петренко – Консультація", "Центр «Київ», Am Wehrhahn 3"),
         # letters that read as French, Italian or Turkish ones in Windows-1252, each alone:
-        # „Plzeò“, „Kêty“, Turkish „Ğakovo“, „Meğugorje“, „Timiºoara“, „Bacãu“ and „Galaşi“
+        # „Plzeò“, „Kêty“, Turkish „Ğakovo“, „Meğugorje“, „Timiºoara“, „Bacãu“ and „Galaşi“;
+        # ă where no Portuguese ã stands, alone: „Bacãu“, „Bãsescu“
         ("cp1250", "Poradna Plzeň", "Klatovská 5"),
         ("cp1250", "Poradnia Kęty", "ul. Sobieskiego 3"),
         ("cp1250", "Savjetovalište Đakovo", "Kralja Tomislava 2"),
         ("cp1250", "Centar Međugorje", "Kölner Straße 5"),
         ("cp1250", "Asociaţia Timişoara", "Strada Mureş 4"),
         ("cp1250", "Centrul Bacău", "Strada Galaţi 3"),
+        ("cp1250", "Centrul Bacău", "Strada Unirii 3"),
+        ("cp1250", "Cabinet Băsescu", "Strada Unirii 3"),
     ],
 )
 def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_its_code_page(
@@ -1401,6 +1404,16 @@ def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_it
             "cp1254",
             "'Ayşe' if a Turkish Windows saved it and 'Ayţe' if a Romanian",
         ),
+        # ğ or đ between vowels, and no ı, İ or ş: Turkish, or Croatian? (read as „Slağana“)
+        (
+            "Savjetovalište Slađana",
+            "cp1250",
+            "'Slağana' if a Turkish Windows saved it and 'Slađana' if a Croatian",
+        ),
+        # a word of Polish letters alone: Polish, or Cyrillic? (read as „Їуіж“)
+        ("Żółć", "cp1250", "'Żółć' if a Polish Windows saved it and 'Їуіж' if a Cyrillic"),
+        # ă or ã ending a word: Romanian, or Portuguese? (read as „Micã“)
+        ("Centrul Mică", "cp1250", "'Micã' if a German Windows saved it and 'Mică' if a Romanian"),
     ],
 )
 def test_a_plain_csv_that_reads_as_two_code_pages_is_refused_naming_encoding(
