@@ -1890,6 +1890,10 @@ WORDS: dict[str, dict[str, str]] = {
         "'{other}' if {other_whose} one did, and does not say which",
         "table_either_fix": "save the list from Excel as 'CSV UTF-8', or say which Windows "
         "saved it: --encoding {encoding} or --encoding {other}",
+        "table_sign": "a plain CSV with a sign inside a word: '{word}' as {whose} Windows "
+        "saves it, '{other}' in {other_encoding} (as Linux or an older program may save it)",
+        "table_sign_fix": "save the list from Excel as 'CSV UTF-8', or say its code page: "
+        "--encoding {other_encoding} (or --encoding {encoding})",
         "table_windows_romanian": "a Romanian",
         "table_windows_croatian": "a Croatian",
         "table_windows_cp1252": "a German",
@@ -4908,6 +4912,11 @@ WORDS: dict[str, dict[str, str]] = {
         "gespeichert hat, und „{other}“, wenn es {other_whose} war, und nicht sagt, welches",
         "table_either_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, "
         "welches Windows sie gespeichert hat: --encoding {encoding} oder --encoding {other}",
+        "table_sign": "eine einfache CSV mit einem Zeichen mitten im Wort: „{word}“, wie {whose} "
+        "Windows sie speichert, „{other}“ in {other_encoding} (wie Linux oder ein älteres "
+        "Programm sie speichern kann)",
+        "table_sign_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern oder ihre Codepage "
+        "sagen: --encoding {other_encoding} (oder --encoding {encoding})",
         "table_windows_romanian": "ein rumänisches",
         "table_windows_croatian": "ein kroatisches",
         "table_windows_cp1252": "ein deutsches",
@@ -7318,12 +7327,14 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         (
             "The code page of a CSV saved as plain 'CSV' (not 'CSV UTF-8'), where its letters do "
             "not tell which Windows saved it: cp1252 German/Western, cp1250 Central European "
-            "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic."
+            "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic; iso-8859-2 and "
+            "iso-8859-16 Central European and Romanian of Linux or an older program."
         ): (
             "Die Codepage einer als einfache „CSV“ (nicht „CSV UTF-8“) gespeicherten Datei, wo "
             "ihre Buchstaben nicht sagen, welches Windows sie gespeichert hat: cp1252 deutsch/"
             "westeuropäisch, cp1250 mitteleuropäisch (polnisch, tschechisch, kroatisch, rumänisch "
-            "…), cp1254 türkisch, cp1251 kyrillisch."
+            "…), cp1254 türkisch, cp1251 kyrillisch; iso-8859-2 und iso-8859-16 mitteleuropäisch "
+            "und rumänisch von Linux oder einem älteren Programm."
         ),
         "Why they are one, kept in both histories: e.g. 'dieselbe Praxis, zweimal erfasst'.": (
             "Warum es dieselbe Einrichtung ist, in beiden Verläufen aufbewahrt: z. B. „dieselbe "

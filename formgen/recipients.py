@@ -622,10 +622,11 @@ _ADDRESS = re.compile(r"://|@|^www\.|\?[\w.%-]+=")
 query: ``index.php?id=7``): its '?' is its own."""
 
 
-CODE_PAGES = ("cp1252", "cp1250", "cp1254", "cp1251")
+CODE_PAGES = ("cp1252", "cp1250", "cp1254", "cp1251", "iso-8859-2", "iso-8859-16")
 """The code pages of Excel's plain 'CSV' on a German (Western), Central European, Turkish and
 Cyrillic Windows, which :func:`ingest.sheet.decode_csv` tells apart or is told
-(``register import --encoding``)."""
+(``register import --encoding``), and the Central European and Romanian ones of Linux and older
+programs, which it is told where it finds a sign inside a word (:data:`ingest.sheet.ISO_PAGES`)."""
 PLAIN_CSV = frozenset({*CODE_PAGES, "utf-8"})
 """How a CSV Excel saved as plain 'CSV' (no BOM) is read (:func:`ingest.sheet.decode_csv`): it
 wrote '?' for every letter the Windows of the country could not hold (:func:`lost_letters`)."""

@@ -375,6 +375,13 @@ _POLISH_ONLY = re.compile(
 )
 """A word of Polish letters beyond ASCII alone in Windows-1250 ('Żółć', which Windows-1251 reads
 as 'Їуіж'): a word that reads as Cyrillic and as Polish."""
+_SIGN = re.compile("[¡¢£¥¦©«¬®¯±¶»¿ˇ˘˛˝×÷]")
+"""A sign that Windows-1252, -1250 or -1254 reads where ISO-8859-2 or -16 (Linux, older
+programs) writes a letter of Polish, Czech, Croatian or Romanian: ś as ¶, ą as ±, Š as ©, ś as
+÷; not ´, which people type for an apostrophe ('O´Brien'), nor Catalan · ('Col·legi')."""
+ISO_PAGES = ("iso-8859-2", "iso-8859-16")
+"""The code pages of Linux and older programs for Central European languages and Romanian,
+which write their letters where a Windows has signs (:data:`_SIGN`)."""
 
 
 def decode_csv(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -523,16 +530,48 @@ def _plain(data: bytes) -> tuple[str, str]:
             either.decode("cp1251", "replace"),
             "cp1251",
         )
-    return data.decode(encoding, errors="replace"), encoding
+    text = data.decode(encoding, errors="replace")
+    signed = _sign_in_word(text)
+    if signed is not None:
+        written = _word_at(text, signed).encode(encoding)
+        for page in ISO_PAGES:
+            other = written.decode(page, "replace")
+            if other.isalpha():
+                word = written.decode(encoding)
+                raise CsvBytesError(
+                    text.count("\n", 0, signed) + 1,
+                    Said(
+                        "table_sign",
+                        word=short(word, 40),
+                        whose=Said(f"table_windows_{encoding}"),
+                        other=short(other, 40),
+                        other_encoding=page,
+                    ),
+                    Said("table_sign_fix", encoding=encoding, other_encoding=page),
+                )
+    return text, encoding
+
+
+def _sign_in_word(text: str) -> int | None:
+    """Where ``text`` has a sign (:data:`_SIGN`) between two letters, or starting a word before
+    a small letter ('Wi¶niewska', '©ibenik'), as a Windows reads a Polish or Croatian list an
+    ISO code page wrote; ``None`` where it has none."""
+    for found in _SIGN.finditer(text):
+        at = found.start()
+        after = text[at + 1 : at + 2]
+        before = text[at - 1 : at] if at else ""
+        if after.isalpha() and (before.isalpha() or (after.islower() and not before.isalnum())):
+            return at
+    return None
 
 
 def _word_at(text: str, at: int) -> str:
-    """The word of ``text`` the letter at ``at`` stands in."""
+    """The word of ``text`` the letter (or sign: :data:`_SIGN`) at ``at`` stands in."""
     start = at
-    while start and text[start - 1].isalpha():
+    while start and (text[start - 1].isalpha() or _SIGN.match(text[start - 1])):
         start -= 1
     end = at + 1
-    while end < len(text) and text[end].isalpha():
+    while end < len(text) and (text[end].isalpha() or _SIGN.match(text[end])):
         end += 1
     return text[start:end]
 

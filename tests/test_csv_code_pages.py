@@ -97,3 +97,33 @@ def test_romanian_comma_letters_of_iso_8859_16_read_as_a_romanian_windows_writes
 ) -> None:
     data = f"category;name\r\npsychotherapie;{name}\r\n".encode("iso-8859-16")
     assert decode_csv(data) == (f"category;name\r\npsychotherapie;{read}\r\n", "cp1250")
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "read", "windows"),
+    [
+        ("Wiśniewska", "iso-8859-2", "Wi¶niewska", "cp1252"),
+        ("Śląsk", "iso-8859-2", "¦l±sk", "cp1252"),
+        ("Ząbki", "iso-8859-2", "Z±bki", "cp1252"),
+        ("Žďár nad Sázavou", "iso-8859-2", "®ďár", "cp1250"),
+        ("Wiśniewska", "iso-8859-16", "Wi÷niewska", "cp1252"),
+        ("Śląsk", "iso-8859-16", "×l¢sk", "cp1252"),
+    ],
+)
+def test_a_sign_inside_a_word_where_an_iso_code_page_writes_a_letter_is_refused(
+    name: str, codec: str, read: str, windows: str
+) -> None:
+    """Linux and older programs write Polish, Czech and Romanian in ISO-8859-2 or -16, whose ś,
+    ą, Ž a Windows reads as signs: the list was read as „Wi¶niewska“, „®ďár“."""
+    data = f"category;name\r\npsychotherapie;{name}\r\n".encode(codec)
+    word = name.split()[0]
+    with pytest.raises(CsvBytesError, match=f"a sign inside a word: '{read}' as .* '{word}' in "):
+        decode_csv(data)
+    text, encoding = decode_csv(data, codec)  # as the refusal names it
+    assert (text.split(";")[-1].strip(), encoding) == (name, codec)
+
+
+@pytest.mark.parametrize("name", ["O´Brien", "Col·legi", "Raum 40 m³", "Nº 5", "Müller ± 2"])
+def test_a_sign_people_type_in_a_western_list_is_no_iso_letter(name: str) -> None:
+    data = f"category;name\r\npsychotherapie;{name}\r\n".encode("cp1252")
+    assert decode_csv(data) == (data.decode("cp1252"), "cp1252")

@@ -1465,6 +1465,27 @@ def test_a_word_two_code_pages_read_is_read_as_the_rest_of_the_file_tells(
     assert [reg.name_of(f"inst-{i:04}") for i in range(2, 8)] == CENTRAL_EUROPEAN
 
 
+def test_a_list_an_iso_code_page_wrote_is_refused_and_read_with_encoding(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """A Polish list from Linux or an older program (ISO-8859-2): its ś is a Windows' ¶, and
+    the register stored „Poradnia Wi¶niewska“. Refused naming the code page; given it, read."""
+    path = tmp_path / "Liste.csv"
+    name = "Poradnia Wiśniewska, Śląsk"
+    path.write_bytes(f"category;name\r\npsychotherapie;{name}\r\n".encode("iso-8859-2"))
+    assert refused(bare, path) == (
+        "Fehler: Liste.csv:2: eine einfache CSV mit einem Zeichen mitten im Wort: „Wi¶niewska“, "
+        "wie ein deutsches Windows sie speichert, „Wiśniewska“ in iso-8859-2 (wie Linux oder ein "
+        "älteres Programm sie speichern kann); nichts importiert – bitte die Liste in Excel als "
+        "„CSV UTF-8“ speichern oder ihre Codepage sagen: --encoding iso-8859-2 (oder --encoding "
+        "cp1252)\n"
+    )
+    assert load(bare).institutions.keys() == {"inst-0001"}
+    code, said = formgen(bare, "register", "import", str(path), "--encoding", "iso-8859-2")
+    assert code == 0, said
+    assert load(bare).name_of("inst-0002") == name
+
+
 def test_a_yes_no_cell_where_text_belongs_is_not_imported_but_a_yes_no_fields_is(
     bare: Workspace, tmp_path: Path
 ) -> None:

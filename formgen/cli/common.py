@@ -940,7 +940,8 @@ def encoding_option(func: F) -> F:
         callback=lambda _ctx, _param, value: value and value.lower(),
         help="The code page of a CSV saved as plain 'CSV' (not 'CSV UTF-8'), where its letters "
         "do not tell which Windows saved it: cp1252 German/Western, cp1250 Central European "
-        "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic.",
+        "(Polish, Czech, Croatian, Romanian …), cp1254 Turkish, cp1251 Cyrillic; iso-8859-2 and "
+        "iso-8859-16 Central European and Romanian of Linux or an older program.",
     )(func)
 
 
