@@ -375,10 +375,12 @@ _POLISH_ONLY = re.compile(
 )
 """A word of Polish letters beyond ASCII alone in Windows-1250 ('Żółć', which Windows-1251 reads
 as 'Їуіж'): a word that reads as Cyrillic and as Polish."""
-_SIGN = re.compile("[¡¢£¥¦©«¬®¯±¶»¿ˇ˘˛˝×÷]")
+_SIGN = re.compile("[¡¢£¥¦©«¬®¯±¶»¿ˇ˘˛˝×÷Ľ]")
 """A sign that Windows-1252, -1250 or -1254 reads where ISO-8859-2 or -16 (Linux, older
 programs) writes a letter of Polish, Czech, Croatian or Romanian: ś as ¶, ą as ±, Š as ©, ś as
-÷; not ´, which people type for an apostrophe ('O´Brien'), nor Catalan · ('Col·legi')."""
+÷; not ´, which people type for an apostrophe ('O´Brien'), nor Catalan · ('Col·legi'). And
+Windows-1250's Ľ, which ISO-8859-2 writes for ź: after a small letter no Slovak word has it
+('ŁódĽ' is 'Łódź')."""
 _SIGN_BYTE = re.compile(
     b"[%s]"
     % b"".join(
@@ -566,13 +568,16 @@ def _plain(data: bytes) -> tuple[str, str]:
 
 def _sign_in_word(text: str) -> int | None:
     """Where ``text`` has a sign (:data:`_SIGN`) between two letters, or starting a word before
-    a small letter ('Wi¶niewska', '©ibenik'), as a Windows reads a Polish or Croatian list an
-    ISO code page wrote; ``None`` where it has none."""
+    a small letter ('Wi¶niewska', '©ibenik'), or Ľ after a small letter ('ŁódĽ'), as a Windows
+    reads a Polish or Croatian list an ISO code page wrote; ``None`` where it has none."""
     for found in _SIGN.finditer(text):
         at = found.start()
         after = text[at + 1 : at + 2]
         before = text[at - 1 : at] if at else ""
-        if after.isalpha() and (before.isalpha() or (after.islower() and not before.isalnum())):
+        if found[0] == "Ľ":  # a letter: 'Ľubomír'
+            if before.islower():
+                return at
+        elif after.isalpha() and (before.isalpha() or (after.islower() and not before.isalnum())):
             return at
     return None
 
