@@ -539,6 +539,11 @@ def test_the_table_readers_errors_are_said_in_the_workspace_language(
         "gespeichert hat, und „Yılmaz“, wenn es ein türkisches war, und nicht sagt, welches; "
         "nichts importiert – bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, "
         "welches Windows sie gespeichert hat: --encoding cp1252 oder --encoding cp1254\n",
+        "category;name\r\nfacharzt;Slađana\r\n".encode("cp1250"): "Fehler: Bestand.csv:2: eine "
+        "einfache CSV, die „Slağana“ lautet, wenn ein türkisches Windows sie gespeichert hat, und "
+        "„Slađana“, wenn es ein kroatisches war, und nicht sagt, welches; nichts importiert – "
+        "bitte die Liste in Excel als „CSV UTF-8“ speichern oder sagen, welches Windows sie "
+        "gespeichert hat: --encoding cp1254 oder --encoding cp1250\n",
         b"category;name;name;Name\r\nfacharzt;A;B;C\r\n": "Fehler: Bestand.csv: „name“ (Spalte "
         "2) und „name“ (Spalte 3) und „Name“ (Spalte 4) sind dieselbe Spalte, name; nichts "
         "importiert – bitte je eine behalten und die anderen löschen oder umbenennen\n",
