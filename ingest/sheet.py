@@ -11,7 +11,8 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   zero: :func:`_as_shown`).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
   Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Czech, Romanian, Cyrillic Windows,
-  or as the coordinator names it (``--encoding``); ``;``, ``,``
+  or as the coordinator names it (``--encoding``, ISO-8859-2 and -16 too, which a sign inside a
+  word tells: :func:`_refuse_iso`); ``;``, ``,``
   or tab: :func:`decode_csv`;
   a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
   header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
