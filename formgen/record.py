@@ -215,8 +215,8 @@ def check_value(f: Field, value: Any, where: str) -> Value:
     if not isinstance(value, str):
         raise fail("mail_value_not_text", kind=t.value, type=type(value).__name__)
     if t is FieldType.DATE:
-        try:  # a day, or a month (2027-01: „Januar 2027“, as the register's export has it)
-            dt.date.fromisoformat(value + "-01" if re.fullmatch(r"\d{4}-\d{2}", value) else value)
+        try:  # a day, or a month, as the register's export has it
+            day_of(value)
         except ValueError:
             raise fail("mail_value_not_date", value=f"{value:.40}") from None
     if t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
@@ -225,6 +225,17 @@ def check_value(f: Field, value: Any, where: str) -> Value:
             said = _choices_said(choices)
             raise fail("mail_value_not_choice", value=f"{value:.80}", allowed=said)
     return value
+
+
+def month_of(value: object) -> bool:
+    """Whether a stored date ``value`` is a month (``2026-01``), not a day."""
+    return isinstance(value, str) and len(value) == 7 and value[4] == "-"
+
+
+def day_of(value: str) -> dt.date:
+    """The day a stored date ``value`` stands for, a month (``2027-01``: „Januar 2027“) by its
+    first day; ValueError when it is neither."""
+    return dt.date.fromisoformat(value + "-01" * month_of(value))
 
 
 def _choices_said(choices: Iterable[Choice]) -> dict[str, str]:

@@ -64,6 +64,7 @@ from formgen.model import (
     folded,
 )
 from formgen.recipients import address_in, ascii_domain, refused_domain
+from formgen.record import day_of, month_of
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -192,11 +193,6 @@ def _day(raw: str, year: int, month: int, day: int, month_only: bool = False) ->
     return Checked(raw, iso[:7] if month_only else iso)
 
 
-def month_of(value: object) -> bool:
-    """Whether a stored date ``value`` is a month (``2026-01``), not a day."""
-    return isinstance(value, str) and len(value) == 7 and value[4] == "-"
-
-
 def approximate(raw: str) -> bool:
     """Whether a number was typed as an approximate one (:data:`_APPROXIMATE`: „ca. 90 %“)."""
     return _APPROXIMATE.match(raw.strip()) is not None
@@ -264,8 +260,8 @@ def not_far_ahead(checked: Checked, today: dt.date | None = None) -> Checked:
 def _not_after(checked: Checked, today: dt.date, ahead: dt.timedelta, key: str) -> Checked:
     if not isinstance(checked.value, str):
         return checked
-    try:  # a month (2026-01) by its first day
-        day = dt.date.fromisoformat(checked.value + "-01" * month_of(checked.value))
+    try:
+        day = day_of(checked.value)
     except ValueError:
         return checked
     if day <= today + ahead:
