@@ -118,22 +118,30 @@ class Mailed:
         }
 
 
+def _in_year(at: object, year: int) -> bool:
+    """Whether the moment ``at`` (as stored) fell in ``year`` on this computer's clock."""
+    day = local_day(at)
+    return day is not None and day.year == year
+
+
+def _kept(reg: Register, iid: str) -> str:
+    """The institution ``iid`` is counted as: the one it was merged into, if so."""
+    return reg.merged_into(iid) or iid
+
+
 def year_mailed(
     reg: Register, view: RegisterView, deliveries: Sequence[Delivery], year: int, stand: dt.date
 ) -> Mailed:
     """The institutions ``deliveries`` (the send log's) reached in ``year``, their rounds, and
     of them those that answered one of these mails by ``stand`` in ``view`` of ``reg`` (the
     register as it was at ``stand``), as ``formgen status`` counts an answer."""
-
-    def in_year(at: str) -> bool:
-        day = local_day(at)
-        return day is not None and day.year == year
-
     went = [
-        d for d in deliveries if (in_year(d.sent_at) or in_year(d.drafted_at)) and not d.came_back
+        d
+        for d in deliveries
+        if (_in_year(d.sent_at, year) or _in_year(d.drafted_at, year)) and not d.came_back
     ]
     statuses = institution_status(went, view.returned_instances(), stand, own_forms(view, went))
-    kept = {iid: reg.merged_into(iid) or iid for iid in statuses}
+    kept = {iid: _kept(reg, iid) for iid in statuses}
     answered = {kept[iid] for iid, s in statuses.items() if s.answered}
     return Mailed(len(set(kept.values())), len({d.round for d in went}), len(answered))
 
@@ -151,14 +159,10 @@ def year_figures(
     return read after the year's end counts in the year it came in."""
     now = now or reg
 
-    def in_year(at: object) -> bool:
-        day = local_day(at)
-        return day is not None and day.year == year
-
     def kept(iid: str) -> str:
         """The institution ``iid`` is counted as: the one it was merged into by the year's end
         (or since, one that came into the register after it), if so."""
-        return (reg if iid in reg.institutions else now).merged_into(iid) or iid
+        return _kept(reg if iid in reg.institutions else now, iid)
 
     current = reg.ids()
     regions = Counter(region_of(reg, iid) for iid in current)
@@ -168,7 +172,7 @@ def year_figures(
         region = region_of(reg, iid)
         held = entries.setdefault(cid, {})  # a checklist the schema dropped: after the others
         held[region] = held.get(region, 0) + 1
-        if in_year(entry.get("confirmed_at")):
+        if _in_year(entry.get("confirmed_at"), year):
             confirmed.add(iid)
     answered: set[str] = set()
     answering: set[str] = set()
@@ -178,7 +182,7 @@ def year_figures(
     """Returns of the year whose source does not name its institutions (a register written
     before 2026-11-25): known by their revisions, events and values held for a decision."""
     for sha, src in now.data["sources"].items():
-        if src.get("kind") in NOT_ANSWERS or not in_year(came_in(src)):
+        if src.get("kind") in NOT_ANSWERS or not _in_year(came_in(src), year):
             continue
         if "institutions" not in src:
             unnamed.add(sha)
@@ -195,10 +199,10 @@ def year_figures(
     for iid in reg.ids(with_retired=True):
         inst = reg.institutions[iid]
         history = inst["history"]
-        if history and in_year(history[0].get("at")) and reg.merged_into(iid) is None:
+        if history and _in_year(history[0].get("at"), year) and reg.merged_into(iid) is None:
             new.add(iid)
         retired = reg.retired(iid)
-        if retired is not None and in_year(retired.get("at")):
+        if retired is not None and _in_year(retired.get("at"), year):
             (merged if reg.merged_into(iid) else closed).add(iid)
     if unnamed:
         for iid in now.ids(with_retired=True):
