@@ -467,12 +467,13 @@ def msg_attachments(
         msg = extract_msg.openMsg(str(path), strict=False)
         try:
             scan.mails += 1
+            info = _msg_info(msg)  # read once: for the attachments and for the reply
             parts = list(
                 _told(
-                    _msg_parts(msg, "1", scan, max_attachments, 0),
+                    _msg_parts(msg, info, "1", scan, max_attachments, 0),
                     scan,
                     "1",
-                    lambda: _msg_reply(msg),
+                    lambda: _msg_reply(msg, info),
                 )
             )
         finally:
@@ -493,10 +494,9 @@ def _msg_info(msg: Any) -> MailInfo:
     )
 
 
-def _msg_reply(msg: Any) -> Reply:
-    """What an Outlook .msg says of the mail it answers: the Message-IDs of the transport
-    headers Outlook kept (none in a mail it drafted), its plain text."""
-    info = _msg_info(msg)
+def _msg_reply(msg: Any, info: MailInfo) -> Reply:
+    """What an Outlook .msg (its header ``info``) says of the mail it answers: the Message-IDs
+    of the transport headers Outlook kept (none in a mail it drafted), its plain text."""
     header = getattr(msg, "header", None)
     body = getattr(msg, "body", None)
     return Reply(
@@ -509,9 +509,8 @@ def _msg_reply(msg: Any) -> Reply:
 
 
 def _msg_parts(
-    msg: Any, position: str, scan: MailScan, max_attachments: int, depth: int
+    msg: Any, info: MailInfo, position: str, scan: MailScan, max_attachments: int, depth: int
 ) -> Iterator[Attachment]:
-    info = _msg_info(msg)
     empty = 0
     for index, att in enumerate(getattr(msg, "attachments", ()), start=1):
         data = getattr(att, "data", None)
@@ -523,10 +522,11 @@ def _msg_parts(
             if _admitted(scan, where, max_attachments, "ingest_mail_msg_too_many"):
                 yield Attachment(data, display_name(name), where, info)
         elif data is not None and hasattr(data, "attachments"):  # an embedded (forwarded) mail
+            where = f"{position}/{index}"
             if depth + 1 > MAX_DEPTH:
-                scan.problems.append(Said("ingest_mail_msg_nested", position=f"{position}/{index}"))
+                scan.problems.append(Said("ingest_mail_msg_nested", position=where))
                 continue
-            yield from _msg_parts(data, f"{position}/{index}", scan, max_attachments, depth + 1)
+            yield from _msg_parts(data, _msg_info(data), where, scan, max_attachments, depth + 1)
     if empty:
         scan.notes.append(said_count("ingest_mail_empty_parts", empty, position=position))
 
