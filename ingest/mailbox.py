@@ -40,7 +40,14 @@ from formgen.filenames import readable
 from formgen.linebreak import shorten
 from formgen.messages import Said, os_error_said, said_count
 from ingest.answers import Reply, answered, reply_of
-from ingest.sniff import HEAD_BYTES, HEADER_LINE, image_suffix, open_regular, starts_like_mail
+from ingest.sniff import (
+    HEAD_BYTES,
+    HEADER_LINE,
+    image_suffix,
+    is_page_picture,
+    open_regular,
+    starts_like_mail,
+)
 
 MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
@@ -82,8 +89,8 @@ class MailScan:
     """What is said of the container where nothing in it went unread (two ZIP archives joined
     into one file, both read): shown under its line, as problems are, but no failure."""
     replies: dict[str, Reply] = field(default_factory=dict)
-    """The mails that carried no attachment, or pictures only (a signature's logo), by their
-    number in the container (``"3"``): what each says of the mail it answers
+    """The mails that carried no attachment, or a signature's logos only (:func:`_logo`), by
+    their number in the container (``"3"``): what each says of the mail it answers
     (:mod:`ingest.answers`)."""
 
 
@@ -276,14 +283,20 @@ def _told(
     atts: Iterator[Attachment], scan: MailScan, number: str, reply: Callable[[], Reply]
 ) -> Iterator[Attachment]:
     """The attachments ``atts`` of the mail ``number`` of a container; when they are none, or
-    pictures only, what the mail says of the mail it answers (``reply()``) is kept in
-    :attr:`MailScan.replies`."""
-    pictures_only = True
+    a signature's logos only (pictures too small to be a form's page), what the mail says of the
+    mail it answers (``reply()``) is kept in :attr:`MailScan.replies`."""
+    logos_only = True
     for att in atts:
-        pictures_only = pictures_only and bool(image_suffix(att.data[:HEAD_BYTES]))
+        logos_only = logos_only and _logo(att.data)
         yield att
-    if pictures_only:
+    if logos_only:
         scan.replies[number] = reply()
+
+
+def _logo(data: bytes) -> bool:
+    """Whether the attachment ``data`` is a picture too small to be a photo or scan of a form's
+    page (:func:`~ingest.sniff.is_page_picture`): a signature's logo, Outlook's."""
+    return bool(image_suffix(data[:HEAD_BYTES])) and not is_page_picture(data)[0]
 
 
 def _mail(msg: Message, number: str, scan: MailScan, max_attachments: int) -> Iterator[Attachment]:

@@ -655,7 +655,7 @@ def _expand(
     base = task.container or task.name
     spooled = 0
     seen: Counter[str] = Counter()  # attachments of each mail of the container, by its number
-    logos: Counter[str] = Counter()  # pictures too small to be a form's page: a signature's logo
+    skipped: set[str] = set()  # the mails with an attachment too large to be read
     for number, att in enumerate(atts, start=1):
         mail = att.position.split("/", 1)[0]
         seen[mail] += 1
@@ -680,10 +680,8 @@ def _expand(
                     why=too_large,
                 )
             )
+            skipped.add(mail)
             continue
-        logos[mail] += (
-            bool(image_suffix(att.data[:HEAD_BYTES])) and not is_page_picture(att.data)[0]
-        )
         sha = hashlib.sha256(att.data).hexdigest()
         target = spool / sha  # never the attachment's name
         if not target.exists():  # whole or not there: another worker may spool the same one
@@ -716,7 +714,7 @@ def _expand(
             )
         )
     # the mails without a form: none attached, or only a signature's logo (Outlook's)
-    bare = {n: r for n, r in scan.replies.items() if logos[n] == seen[n]}
+    bare = {n: r for n, r in scan.replies.items() if n not in skipped}
     unattached = 0
     if kind in (Kind.ZIP, Kind.TNEF):
         if not tasks and not scan.problems:
