@@ -47,7 +47,7 @@ from lxml import etree
 
 from formgen.csv_write import FORMULA_START
 from formgen.errors import CsvBytesError, DocxError, SheetError
-from formgen.messages import Said
+from formgen.messages import Said, say
 from formgen.recipients import MAX_FILE
 from ingest.docx_reader import ZipPackage, check_zip, declares_entities
 from ingest.sniff import image_suffix
@@ -143,6 +143,26 @@ def with_header(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
         titled=line != sheet.header_line,
         groups=groups,
     )
+
+
+def two_lines_said(
+    groups: Iterable[tuple[str, tuple[str, ...]]], line: int, file: str, lang: str
+) -> list[str]:
+    """A note for each group of a header of two lines (:attr:`Sheet.groups`) starting on
+    ``line`` of ``file``, in ``lang``: the merged cell and the columns under it, read as their
+    headers; as ``register import`` and ``formgen mail`` say it."""
+    return [
+        say(
+            "import_two_lines",
+            lang,
+            file=file,
+            line=line,
+            below=line + 1,
+            group=short(group, 60),
+            columns=", ".join(say("quoted", lang, value=short(h, 40)) for h in under),
+        )
+        for group, under in groups
+    ]
 
 
 def _two_lines(

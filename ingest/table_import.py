@@ -134,7 +134,7 @@ from ingest.register import (
     local_day,
     retired_text,
 )
-from ingest.sheet import XLSX, Sheet, read_sheet, with_header
+from ingest.sheet import XLSX, Sheet, read_sheet, two_lines_said, with_header
 from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
 from ingest.validate import check_typed
 from ingest.values import allowed, split_list
@@ -1023,19 +1023,7 @@ def report_lines(done: Imported) -> list[str]:
                 "import_left_out", lang, len(plan.left_out), file=plan.file_name, sheets=sheets
             )
         )
-    if plan.groups:
-        lines.extend(
-            say(
-                "import_two_lines",
-                lang,
-                file=plan.file_name,
-                line=plan.header_below or 1,
-                below=(plan.header_below or 1) + 1,
-                group=short(group, 60),
-                columns=", ".join(say("quoted", lang, value=short(h, 40)) for h in under),
-            )
-            for group, under in plan.groups
-        )
+    lines.extend(two_lines_said(plan.groups, plan.header_below or 1, plan.file_name, lang))
     if plan.unread:
         lines.append(
             say_count(

@@ -578,3 +578,22 @@ def test_an_english_workspace_is_told_it_in_english(tmp_path: Path) -> None:
         in line
         for line in lines
     ), said
+
+
+def test_mail_says_a_header_of_two_lines_as_register_import_says_it(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A long column header was cut in `formgen mail`'s note in the middle of a word and
+    without „…“, and the group's name not at all: the note is the one register import says."""
+    long = "Name der Ansprechperson (Leitung der Einrichtung, Vertretung)"
+    table = her_list(tmp_path / "bestand.xlsx", (long, "Telefon\n(Zentrale)", "E-Mail"))
+    code, imported = fg("register", "import", str(table), "-w", str(ws.root))
+    assert code == 0, imported
+    code, mailed = fg("mail", str(table), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    said = [
+        line.split("bestand.xlsx: ", 1)[1]  # the file by its name, the list by its path
+        for line in (*imported.splitlines(), *mailed.splitlines())
+        if "die Kopfzeile hat zwei Zeilen" in line
+    ]
+    assert len(said) == 2 and said[0] == said[1], said
+    assert "„Name der Ansprechperson (Leitung der…“, „Telefon (Zentrale)“, „E-Mail“" in said[0]

@@ -344,7 +344,11 @@ def read_recipients(
     ``encoding`` is a plain CSV's code page as ``--encoding`` names it (:func:`encoding_option`)."""
     from formgen.messages import Said, SaidJoined, say
     from formgen.recipients import headers_meant, known_column, parse_recipients, unread_columns
-    from ingest.sheet import read_sheet, with_header  # the CLI is the one place that knows both
+    from ingest.sheet import (  # the CLI is the one place that knows both
+        read_sheet,
+        two_lines_said,
+        with_header,
+    )
 
     try:
         what, fix = Said("table_what_recipients"), Said("table_recipients_fix")
@@ -355,18 +359,7 @@ def read_recipients(
     sheet = with_header(sheet, lambda header: known_column(header, schema))
     if sheet.titled:
         echo(say("table_header_at", said_in, file=source, line=sheet.header_line), err=True)
-    for group, under in sheet.groups:  # a header of two lines, as register import says it
-        below = ", ".join(say("quoted", said_in, value=f"{h:.40}") for h in under)
-        line = sheet.header_line
-        said = say(
-            "import_two_lines",
-            said_in,
-            file=source,
-            line=line,
-            below=line + 1,
-            group=group,
-            columns=below,
-        )
+    for said in two_lines_said(sheet.groups, sheet.header_line, source, said_in):
         echo(said, err=True)
     if sheet.left_out:
         names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
