@@ -258,15 +258,6 @@ def _columns(schema: Schema, personal: bool) -> tuple[list[Field], list[Field]]:
     return inst, list(seen.values())
 
 
-def _headers(fields: list[Field]) -> list[str]:
-    out = []
-    for f in fields:
-        out.append(f.id)
-        if f.is_multi:
-            out.append(f"{f.id}._other")
-    return out
-
-
 _ENGLISH_CUT = re.compile(r" …\[[0-9,]+ characters in the original\]\Z")
 """How formgen marked a value it kept shortened before (:data:`ingest.submission.CUT`): in
 English, inside the value."""
@@ -371,7 +362,7 @@ def wide_rows(
         entries = inst["entries"] or {"": None}
         for cid, entry in entries.items():
             if entry is None:
-                blank = [""] * len(_headers(entry_fields))
+                blank = [""] * sum(1 + f.is_multi for f in entry_fields)
                 yield [*head, "", *inst_cells, *blank, "", "", "", "", *retired]
                 continue
             seen = last_confirmed(entry)
@@ -402,37 +393,37 @@ def wide_columns(
     :data:`WIDE_META` and :data:`WIDE_TAIL`; with ``labels`` in ``lang`` (:func:`wide_header`,
     ``before``: as formgen wrote it until 2026-11); ``with_retired`` also
     :data:`RETIRED_COLUMNS`; ``with_list_ids`` :data:`LIST_IDS` after the id."""
-    inst_fields, entry_fields = _columns(schema, personal)
     retired = _retired_header(labels, lang) if with_retired else []
-    if labels:
-        out = [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
-    else:
-        out = [
-            *(code for code, _ in WIDE_META),
-            *_headers(inst_fields),
-            *_headers(entry_fields),
-            *(code for code, _ in WIDE_TAIL),
-            *retired,
-        ]
+    if not labels:
+        return [code for code, _ in _wide_layout(schema, personal, with_list_ids)] + retired
+    inst_fields, entry_fields = _columns(schema, personal)
+    out = [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
     if with_list_ids:
-        out.insert(1, say("col_list_ids", lang) if labels else LIST_IDS)
+        out.insert(1, say("col_list_ids", lang))
     return out
 
 
 CATEGORY = "category"
 
 
+def _wide_layout(schema: Schema, personal: bool, with_list_ids: bool) -> list[tuple[str, Any]]:
+    """The columns of the wide table (:func:`wide_rows`) but the retired ones, each as its
+    header for programs and what it holds (:func:`wide_kinds`)."""
+    inst_fields, entry_fields = _columns(schema, personal)
+    out: list[tuple[str, Any]] = [(c, CATEGORY if c == CATEGORY else None) for c, _ in WIDE_META]
+    for f in (*inst_fields, *entry_fields):
+        out += [(f.id, f), (f"{f.id}.{OTHER}", None)] if f.is_multi else [(f.id, f)]
+    out += [(code, None) for code, _ in WIDE_TAIL]
+    if with_list_ids:
+        out.insert(1, (LIST_IDS, None))
+    return out
+
+
 def wide_kinds(schema: Schema, personal: bool = True, with_list_ids: bool = False) -> list[Any]:
     """What each column of :func:`wide_columns` holds, by its place: :data:`CATEGORY` for the
     checklist, a :class:`~formgen.model.Field` for a field's value, ``None`` for the others (the
-    id, a list's "other" text; the computed columns after the last listed)."""
-    inst_fields, entry_fields = _columns(schema, personal)
-    out: list[Any] = [None, None, CATEGORY]
-    for f in (*inst_fields, *entry_fields):
-        out += [f, None] if f.is_multi else [f]
-    if with_list_ids:
-        out.insert(1, None)
-    return out
+    ids, a list's "other" text, the computed columns; the retired ones are not listed)."""
+    return [kind for _, kind in _wide_layout(schema, personal, with_list_ids)]
 
 
 def column_choices(schema: Schema, kind: Any, labels: bool, lang: str) -> list[str]:
