@@ -773,11 +773,10 @@ def fitting_layout(
         for candidate in tried:  # the one whose labels the pages show best, the newest of equals
             found = pages_shown(pages, candidate)
             if found is not None:
-                shown = [pages[n[0]] if n else None for n in found[0]]
-                share = layout_match(shown, candidate, found[1])
-                if share > best + 1e-9:
-                    (shows, placement), match, layout, best = found, 1.0, candidate, share
-                if share >= _ALL_FOUND:
+                if found[2] > best + 1e-9:
+                    shows, placement, best = found
+                    match, layout = 1.0, candidate
+                if found[2] >= _ALL_FOUND:
                     break
     return layout, shows, placement, match
 
@@ -806,10 +805,11 @@ _PRINTED_PAGE = re.compile(r"\b(\d+)/(\d+)$")
 
 def pages_shown(
     pages: list[_PageContent], layout: FormLayout
-) -> tuple[list[list[int]], Placement] | None:
-    """For each of the form's pages, the copy's pages that show it (in the copy's order), and
-    the placement under which they do; ``None`` when no page of the copy shows one of the
-    form's pages, or one shows a page partly (another layout, an edited copy).
+) -> tuple[list[list[int]], Placement, float] | None:
+    """For each of the form's pages, the copy's pages that show it (in the copy's order), the
+    placement under which they do, and the share of the labels found on the first copy of
+    each page shown (:func:`layout_match` of those pages); ``None`` when no page of the copy
+    shows one of the form's pages, or one shows a page partly (another layout, an edited copy).
 
     A copy's page shows the form's page whose printed labels are found on it
     (:data:`MIN_LAYOUT_MATCH`); of several alike (the entries of a checklist), the one whose
@@ -831,17 +831,22 @@ def pages_shown(
     first = next((i for i, page in enumerate(pages) if not foreign_page(page)), 0)
     for candidate in placements(pages[first], layout):
         shows: list[list[int]] = [[] for _ in labels]
+        found = [0] * len(labels)  # the labels found on the first copy of each page shown
         for i, index in enumerate(indexes):
-            shares = [_labels_found(index, ls, candidate) / max(len(ls), 1) for ls in labels]
+            counts = [_labels_found(index, ls, candidate) for ls in labels]
+            shares = [n / max(len(ls), 1) for n, ls in zip(counts, labels, strict=True)]
             fits = [n for n, share in enumerate(shares) if share >= MIN_LAYOUT_MATCH]
             if fits:
                 shown = printed[i] if printed[i] in fits else max(fits, key=shares.__getitem__)
+                if not shows[shown]:
+                    found[shown] = counts[shown]
                 shows[shown].append(i)
             elif i == first or max(shares) >= 0.5:
                 break
         else:
             if any(shows):
-                return shows, candidate
+                total = sum(len(ls) for ls, copies in zip(labels, shows, strict=True) if copies)
+                return shows, candidate, sum(found) / total if total else 0.0
     return None
 
 
