@@ -165,13 +165,13 @@ def year_figures(
         return _kept(reg if iid in reg.institutions else now, iid)
 
     current = reg.ids()
-    regions = Counter(region_of(reg, iid) for iid in current)
+    region = {iid: region_of(reg, iid) for iid in current}
+    regions = Counter(region.values())
     entries: dict[str, dict[str, int]] = {c.id: {} for c in reg.schema.categories}
     confirmed: set[str] = set()
     for iid, cid, entry in reg.iter_entries():
-        region = region_of(reg, iid)
         held = entries.setdefault(cid, {})  # a checklist the schema dropped: after the others
-        held[region] = held.get(region, 0) + 1
+        held[region[iid]] = held.get(region[iid], 0) + 1
         if _in_year(entry.get("confirmed_at"), year):
             confirmed.add(iid)
     answered: set[str] = set()
