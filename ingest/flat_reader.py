@@ -444,7 +444,7 @@ def form_part(data: bytes) -> FormPart | None:
 class _PageContent:
     """What is drawn on one page, in PDF coordinates (origin bottom left)."""
 
-    __slots__ = ("chars", "height", "marks", "rows", "width")
+    __slots__ = ("_index", "chars", "height", "marks", "rows", "width")
 
     def __init__(
         self,
@@ -463,6 +463,7 @@ class _PageContent:
         self.rows = rows or []
         """The cells of every table row drawn with ruled lines, top to bottom (a PDF of the
         Word form); found while the page is parsed, which costs far more than finding them."""
+        self._index: dict[str, list[tuple[float, float]]] | None = None
 
     @classmethod
     def of(cls, page: Any) -> _PageContent:
@@ -493,6 +494,15 @@ class _PageContent:
             for row in table.rows
         ]
         return cls(float(page.width), h, chars, marks, rows)
+
+    def char_index(self) -> dict[str, list[tuple[float, float]]]:
+        """Where each character is drawn (its glyphs' lower left corners), found once for every
+        layout and placement tried (:func:`layout_match`, :func:`pages_shown`)."""
+        if self._index is None:
+            self._index = {}
+            for c in self.chars:
+                self._index.setdefault(c[4], []).append((c[0], c[1]))
+        return self._index
 
 
 def find_reference(pages: list[_PageContent]) -> tuple[str | None, list[str]]:
@@ -697,7 +707,7 @@ def layout_match(
     found = total = 0
     for page, lines in zip(pages, _labels(layout), strict=False):
         if page is not None:
-            found += _labels_found(_char_index(page), lines, where)
+            found += _labels_found(page.char_index(), lines, where)
             total += len(lines)
     return found / total if total else 0.0
 
@@ -709,14 +719,6 @@ def _labels(layout: FormLayout) -> list[list[TextLine]]:
         if line.text.strip():
             out[line.page].append(line)
     return out
-
-
-def _char_index(page: _PageContent) -> dict[str, list[tuple[float, float]]]:
-    """Where each character is drawn on ``page`` (its glyphs' lower left corners)."""
-    by_char: dict[str, list[tuple[float, float]]] = {}
-    for c in page.chars:
-        by_char.setdefault(c[4], []).append((c[0], c[1]))
-    return by_char
 
 
 def _labels_found(
@@ -821,7 +823,7 @@ def pages_shown(
     a copy in order costs one :func:`best_placement`, as before.
     """
     labels = _labels(layout)
-    indexes = [_char_index(page) for page in pages]
+    indexes = [page.char_index() for page in pages]
     printed = []  # the form's page each page's footer names (-1: none of this form's)
     for page in pages:
         footer = _lines(c for c in page.chars if c[1] < FOOTER_TOP)
