@@ -1277,6 +1277,11 @@ WORDS: dict[str, dict[str, str]] = {
         "--send) mails it a form to correct them (to correct one now: formgen register set {new} "
         "PATH VALUE --note …); {iid} keeps its id and history; a checklist tells them apart by "
         "their names: an address or phone they share tells nothing",
+        "split_would": "--dry-run: {new} {name} would split off {iid} {old} ({note}), starting "
+        "with these values of {iid} (not its contact persons), none of them its word; nothing "
+        "changed",
+        "split_would_value": "  {field}: {value}",
+        "split_would_checklists": "  its checklists: {categories}",
         "split_retired": "{iid} is {retired}; nothing changed — to split a service off it, take it "
         "back first: 'formgen register restore {iid}'",
         "split_same_name": "{iid} is named {name} already; nothing changed — the service that "
@@ -1284,8 +1289,8 @@ WORDS: dict[str, dict[str, str]] = {
         "institution.name NAME --note …)",
         "split_no_name": "the service that splits off {iid} needs a name (--name NAME); "
         "nothing changed",
-        "print_split_from": "split off {iid} on {date}",
-        "print_split_off": "{iid} split off on {date}",
+        "print_split_from": "split off {name} ({iid}) on {date}",
+        "print_split_off": "{name} ({iid}) split off on {date}",
         "merge_reason": "merged into {keep}",
         "held_merged_value": "merged",
         "took_merged": "the merged institution's value taken",
@@ -4221,6 +4226,11 @@ WORDS: dict[str, dict[str, str]] = {
         "berichtigen: formgen register set {new} PFAD WERT --note …); {iid} behält Kennung und "
         "Historie; eine Checkliste unterscheidet beide nach dem Namen: eine Anschrift oder "
         "Telefonnummer, die sie teilen, sagt nichts",
+        "split_would": "--dry-run: {new} {name} würde von {iid} {old} abgeteilt ({note}), mit "
+        "diesen Werten von {iid} als Anfang (ohne deren Ansprechpersonen), keiner davon ihr "
+        "Wort; nichts geändert",
+        "split_would_value": "  {field}: {value}",
+        "split_would_checklists": "  ihre Checklisten: {categories}",
         "split_retired": "{iid} ist {retired}; nichts geändert — um einen Dienst davon "
         "abzuteilen, erst wieder aufnehmen: 'formgen register restore {iid}'",
         "split_same_name": "{iid} heißt schon {name}; nichts geändert — der abgeteilte Dienst "
@@ -4228,8 +4238,8 @@ WORDS: dict[str, dict[str, str]] = {
         "institution.name NAME --note …)",
         "split_no_name": "der Dienst, der von {iid} abgeteilt wird, braucht einen Namen (--name "
         "NAME); nichts geändert",
-        "print_split_from": "abgeteilt von {iid} am {date}",
-        "print_split_off": "am {date} hat sich {iid} davon abgeteilt",
+        "print_split_from": "abgeteilt von {name} ({iid}) am {date}",
+        "print_split_off": "am {date} hat sich {name} ({iid}) davon abgeteilt",
         "merge_reason": "zusammengeführt mit {keep}",
         "held_merged_value": "zusammengeführt",
         "took_merged": "Wert der zusammengeführten Einrichtung übernommen",
@@ -6601,7 +6611,9 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "wem abgeteilt hat; eine Checkliste unterscheidet sie an ihren Namen (eine Adresse "
             "oder Telefonnummer, die beide haben, sagt nichts); „register rebuild“ stellt die "
             "Teilung aus dem Journal wieder her. Abgelehnt, ohne etwas zu ändern: eine unbekannte "
-            "oder aus dem Register genommene INSTITUTION_ID, ein ungültiger NAME oder ihr eigener."
+            "oder aus dem Register genommene INSTITUTION_ID, ein ungültiger NAME oder ihr eigener. "
+            "--dry-run nennt die neue Kennung und jeden Wert, mit dem sie beginnen würde, und "
+            "ändert nichts."
         ),
         "formgen register print": (
             "Das Register als Loseblatt-PDF drucken. Deckblatt, Inhalt, ein Abschnitt je "
@@ -7342,6 +7354,9 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ),
         "Say what the merge would do; change nothing.": (
             "Sagen, was die Zusammenführung täte; nichts ändern."
+        ),
+        "Say what the split would do; change nothing.": (
+            "Sagen, was die Teilung täte; nichts ändern."
         ),
         (
             "Only this region (value or name, e.g. Düsseldorf): the categories holding entries "

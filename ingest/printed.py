@@ -1502,7 +1502,9 @@ def _entry_rows(
     for op, other, at in reg.splits(iid):  # register split: which service split off which
         said = "print_split_from" if op == "split-from" else "print_split_off"
         day = local_day(at)
-        when.append(say(said, opt.lang, iid=other, date=date_text(day, opt.lang) if day else at))
+        date = date_text(day, opt.lang) if day else at
+        other_name = linebreak.collapse(reg.name_of(other, opt.lang))  # a reader needs the name
+        when.append(say(said, opt.lang, name=other_name, iid=other, date=date))
     if when:
         rows.append([_wrap(" · ".join(when), FONT, 7.5, width), ""])
         n = len(rows) - 1

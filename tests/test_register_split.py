@@ -91,7 +91,9 @@ def test_a_split_is_refused_for_a_retired_institution_or_its_own_name() -> None:
     assert list(reg.institutions) == [iid]
 
 
-def test_the_print_says_which_split_off_which() -> None:
+def test_the_print_says_which_split_off_which_by_name() -> None:
+    """A reader of the binder needs the other service's name, its id in brackets as the list
+    of those taken out of the register has it (it named „inst-0002“ alone)."""
     reg = Register(SCHEMA)
     (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
     new = split_off(reg, iid)
@@ -99,8 +101,8 @@ def test_the_print_says_which_split_off_which() -> None:
     with pdfplumber.open(io.BytesIO(render_register(reg, opts))) as doc:
         text = " ".join((p.extract_text() or "").replace("\n", " ") for p in doc.pages)
     day = dt.date.today().strftime("%d.%m.%Y")
-    assert f"abgeteilt von {iid} am {day}" in text, text
-    assert f"am {day} hat sich {new} davon abgeteilt" in text, text
+    assert f"abgeteilt von {SAHIN['name']} ({iid}) am {day}" in text, text
+    assert f"am {day} hat sich {NORD} ({new}) davon abgeteilt" in text, text
 
 
 def test_register_split_journaled_both_histories_find_all_and_rebuild(tmp_path: Path) -> None:
@@ -137,6 +139,46 @@ def test_register_split_journaled_both_histories_find_all_and_rebuild(tmp_path: 
     after = json.loads(ws.register_path.read_bytes())
     assert after["institutions"] == before["institutions"]
     assert load(ws).name_of("inst-0002") == NORD
+
+
+def test_register_split_dry_run_says_what_it_would_do_and_writes_nothing(tmp_path: Path) -> None:
+    """--dry-run names the id the new service would get (as the real run then gives it) and
+    each value it would start with, by label; the register and the journal stay as they were,
+    byte for byte."""
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(
+        "Einrichtung;PLZ;Telefon;Name der Ansprechperson;Checkliste\r\n"
+        f"{SAHIN['name']};40227;0211 7770;Oksana Petrenko;psychotherapie\r\n",
+        "utf-8",
+    )
+    run("register", "import", str(listed), "-w", w)
+    journal_file = ws.root / "journal.jsonl"
+    before = ws.register_path.read_bytes(), journal_file.read_bytes()
+    args = ["register", "split", "inst-0001", "--name", NORD, "--note", "Aufteilung", "-w", w]
+    out = run(*args, "--dry-run")
+    assert (ws.register_path.read_bytes(), journal_file.read_bytes()) == before
+    assert out.startswith(
+        f"--dry-run: inst-0002 {NORD} würde von inst-0001 {SAHIN['name']} abgeteilt (Aufteilung)"
+    ), out
+    assert out.splitlines()[0].endswith("nichts geändert"), out
+    assert "  Einrichtung › Telefon" in out and "7770" in out, out
+    assert f"„{NORD}“" in out and "40227" in out, out
+    assert "Oksana" not in out, out  # a contact person is not copied
+    assert out.splitlines()[-1] == "  ihre Checklisten: PsychotherapeutIn, niedergelassen", out
+    assert run(*args).startswith(f"inst-0002 {NORD}: von inst-0001"), "the same id, for real"
+
+
+def test_register_split_dry_run_is_refused_as_the_split_is(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(f"Einrichtung;Checkliste\r\n{SAHIN['name']};psychotherapie\r\n", "utf-8")
+    run("register", "import", str(listed), "-w", str(ws.root))
+    args = ["inst-0001", "--name", SAHIN["name"], "--note", "x", "--dry-run"]
+    result = CliRunner().invoke(main, ["register", "split", *args, "-w", str(ws.root)])
+    assert result.exit_code == 1, result.output
+    assert "braucht einen eigenen Namen" in result.output, result.output
 
 
 @pytest.mark.parametrize(

@@ -400,9 +400,10 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
     required=True,
     help="Why, kept in both histories: e.g. 'Beratungsstelle aufgeteilt in Nord und Süd'.",
 )
+@click.option("--dry-run", is_flag=True, help="Say what the split would do; change nothing.")
 @workspace_option
 @library_errors
-def split(institution_id: str, name: str, note: str, workspace_dir: str) -> None:
+def split(institution_id: str, name: str, note: str, dry_run: bool, workspace_dir: str) -> None:
     """A service split off INSTITUTION_ID ('Beratungsstelle X' became 'X Nord' and 'X Süd'):
     a new institution named NAME, INSTITUTION_ID keeping its id and history.
 
@@ -414,13 +415,34 @@ def split(institution_id: str, name: str, note: str, workspace_dir: str) -> None
     off which; a checklist tells them apart by their names (an address or phone number they
     share tells nothing); 'register rebuild' makes the split again from the journal. Refused,
     and nothing changed: an unknown or retired INSTITUTION_ID, an invalid NAME, or its own.
+    --dry-run says the new id and each value it would start with, and changes nothing.
     """
+    from ingest.history import stored_text
+    from ingest.labels import path_label
+
     note = _one_line(note, "split")
     ws = Workspace.open(workspace_dir)
-    with journal.writing(ws) as w:
-        new = w.split_institution(institution_id, name, note)
-        names = {"name": name_line(w.register, new), "old": name_line(w.register, institution_id)}
-    echo(say("split_done", ws.language, new=new, iid=institution_id, note=note, **names))
+    lang = ws.language
+    if dry_run:
+        reg = journal.load_to_change(ws)
+        values = reg.split_values(institution_id, name)
+        first_new = journal.given(ws).first_new  # as the writer numbers it
+        new = reg.split_institution(institution_id, values, note, first_new=first_new)
+    else:
+        with journal.writing(ws) as w:
+            new = w.split_institution(institution_id, name, note)
+            reg = w.register
+    names = {"name": name_line(reg, new), "old": name_line(reg, institution_id)}
+    said = "split_would" if dry_run else "split_done"
+    echo(say(said, lang, new=new, iid=institution_id, note=note, **names))
+    if not dry_run:
+        return
+    for path in values:
+        shown = stored_text(reg, path, reg.value(new, path), lang, quoted=True)
+        echo(say("split_would_value", lang, field=path_label(reg.schema, path, lang), value=shown))
+    if entries := reg.institutions[new]["entries"]:
+        categories = ", ".join(reg.schema.category_label(cid, lang) for cid in entries)
+        echo(say("split_would_checklists", lang, categories=categories))
 
 
 def _one_line(note: str, ask: str) -> str:
