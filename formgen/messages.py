@@ -1166,15 +1166,16 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_set_holds_none": "{iid} {path} holds no value already; nothing changed",
         "regerr_path_no_value": "'{path}' names no value{hint}: write institution.FIELD or "
         "CATEGORY.FIELD, e.g. institution.phone or psychotherapie.languages_offered",
-        "regerr_path_no_checklist": "'{path}': '{scope}' is no checklist of the schema{hint}; "
-        "{iid}'s entries: {has}",
+        "regerr_path_no_checklist": "'{path}': '{scope}' is neither 'institution' nor a "
+        "checklist of the schema{hint}; {iid}'s entries: {has}",
+        "regerr_path_meant": " (did you mean {path}, '{label}'?)",
         "regerr_path_no_entry": "'{path}': {iid} has no entry in {scope} (its entries: {has}); "
         "{advice}",
         "regerr_path_get_entry": "a checklist's values come with its form: 'formgen generate pdf "
         "--institution {iid} --category {scope}'",
         "regerr_path_erase_none": "it holds no value there to erase; nothing changed",
-        "regerr_path_no_field": "'{path}': {scope} has no field '{field}'{hint}; its fields: "
-        "{fields}",
+        "regerr_path_no_field": "'{path}': {scope_name} ({scope}) has no field '{field}'{hint}; "
+        "its fields: {fields}",
         "regerr_unknown_language": "unknown language '{text}'{hint}; give an ISO code (fa, ar, tr) "
         "or a name (Farsi, Arabisch)",
         "find_region_as_text": "'{text}' is in {n} entries (a town?); the text search finds them: "
@@ -2162,6 +2163,9 @@ WORDS: dict[str, dict[str, str]] = {
         "box, not as a language the team speaks: it says '{word}'",
         "ingest_merge_required_kept": "{where}: required field '{field}' left empty on "
         "the form; the register keeps {value}",
+        "ingest_merge_required_erased": "{where}: required field '{field}' left empty on the "
+        "form; the register keeps it erased (register erase): nothing of the erased value comes "
+        "back, and the field stays missing until the institution fills it in",
         "ingest_merge_damaged_fields": "{where}: not read from the damaged PDF: {fields}; the "
         "register keeps their values (ask for the form again, or set them by hand)",
         "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
@@ -4107,15 +4111,16 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_set_holds_none": "{iid} {path} hat schon keinen Wert; nichts geändert",
         "regerr_path_no_value": "„{path}“ bezeichnet keinen Wert{hint}: institution.FELD oder "
         "CHECKLISTE.FELD schreiben, z.\u00a0B. institution.phone oder psychotherapie.languages_offered",
-        "regerr_path_no_checklist": "„{path}“: „{scope}“ ist keine Checkliste des Schemas{hint}; "
-        "Einträge von {iid}: {has}",
+        "regerr_path_no_checklist": "„{path}“: „{scope}“ ist weder „institution“ noch eine "
+        "Checkliste des Schemas{hint}; Einträge von {iid}: {has}",
+        "regerr_path_meant": " (gemeint: {path}, „{label}“?)",
         "regerr_path_no_entry": "„{path}“: {iid} hat keinen Eintrag in {scope} (ihre Einträge: "
         "{has}); {advice}",
         "regerr_path_get_entry": "die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
         "generate pdf --institution {iid} --category {scope}'",
         "regerr_path_erase_none": "dort ist kein Wert zu löschen; nichts geändert",
-        "regerr_path_no_field": "„{path}“: {scope} hat kein Feld „{field}“{hint}; ihre Felder: "
-        "{fields}",
+        "regerr_path_no_field": "„{path}“: {scope_name} ({scope}) hat kein Feld „{field}“{hint}; "
+        "ihre Felder: {fields}",
         "regerr_unknown_language": "unbekannte Sprache „{text}“{hint}; bitte einen ISO-Code (fa, ar, "
         "tr) oder einen Namen (Farsi, Arabisch) angeben",
         "find_region_as_text": "„{text}“ steht in {n} Einträgen (ein Ort?); die Textsuche findet "
@@ -5212,6 +5217,9 @@ WORDS: dict[str, dict[str, str]] = {
         "„{word}“",
         "ingest_merge_required_kept": "{where}: Pflichtfeld „{field}“ auf dem Formular leer "
         "gelassen; das Register behält {value}",
+        "ingest_merge_required_erased": "{where}: Pflichtfeld „{field}“ auf dem Formular leer "
+        "gelassen; im Register bleibt es gelöscht (register erase): vom gelöschten Wert kommt "
+        "nichts zurück, und das Feld fehlt weiter, bis die Einrichtung es ausfüllt",
         "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "
         "{fields}; das Register behält ihre Werte (das Formular neu anfordern oder sie von Hand "
         "setzen)",

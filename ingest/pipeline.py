@@ -79,6 +79,7 @@ from formgen.messages import (
     per_language,
     said_count,
 )
+from formgen.record import wholly_erased
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
 from ingest.answers import Answers, Reply, sender_address
@@ -1660,13 +1661,16 @@ def describe_merge(result: Any) -> str:
 
 def _as_kept(warning: str, kept: Mapping[str, Any]) -> str:
     """A required field's note ("not filled in") said as what it is where the register keeps
-    its value: the form left it empty, the register keeps VALUE."""
+    its value: the form left it empty, the register keeps VALUE; or keeps it erased (``None``
+    in ``kept``): it said it kept „(gelöscht)“, as if that were the value."""
     if getattr(warning, "key", "") != "ingest_merge_required" or not isinstance(warning, Said):
         return warning
     a = warning.args
-    value = kept.get(f"{a['where']}.{a['field']}")
-    if value is None:
+    path = f"{a['where']}.{a['field']}"
+    if path not in kept:
         return warning
+    if (value := kept[path]) is None:  # erased: nothing of it comes back, nor is it kept
+        return Said("ingest_merge_required_erased", where=a["where"], field=a["field"])
     return Said(
         "ingest_merge_required_kept",
         where=a["where"],
@@ -1722,22 +1726,25 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
 
 def kept_empty(
     reg: Any, submission: Submission, merged: Iterable[str]
-) -> dict[str, dict[str, str]]:
+) -> dict[str, dict[str, str] | None]:
     """The required fields an institution's form left empty (its notes ``ingest_merge_required``)
     whose value the register of the institution it merged into keeps: path → that value in
-    each language (a blank on a form never deletes)."""
+    each language (a blank on a form never deletes), ``None`` where the value kept is an
+    erased one's marker and nothing else (``register erase``: its form was prefilled empty)."""
     from ingest.history import stored_text
 
     if submission.identity.kind != "institution":
         return {}
-    out: dict[str, dict[str, str]] = {}
+    out: dict[str, dict[str, str] | None] = {}
     for iid in merged:
         for note in submission.notes:
             if not isinstance(note, Said) or note.key != "ingest_merge_required":
                 continue
             path = f"{note.args['where']}.{note.args['field']}"
             held = reg.value(iid, path)
-            if held is not None and held.get("v") not in (None, "", []):
+            if held is not None and wholly_erased(str(held.get("raw") or held.get("v") or "")):
+                out[path] = None
+            elif held is not None and held.get("v") not in (None, "", []):
                 out[path] = per_language(
                     functools.partial(stored_text, reg, path, held, quoted=True)
                 )

@@ -248,6 +248,7 @@ from formgen.messages import (
     SaidJoined,
     SaidProblem,
     date_text,
+    per_language,
     reason_said,
     reason_text,
     say,
@@ -272,7 +273,9 @@ from ingest.labels import (
     dropped_option,
     field_of,
     option_names,
+    path_label,
     path_named,
+    scope_label,
     scope_named,
     value_field,
 )
@@ -480,10 +483,11 @@ class MergeOutcome:
     report shows it as ``duplicate`` (its warnings were reported the first time)."""
     entries: tuple[EntryOutcome, ...] = ()
     """What each entry return did, in the submission's order."""
-    kept_empty: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    kept_empty: Mapping[str, Mapping[str, str] | None] = field(default_factory=dict)
     """The return's required fields left empty whose value the register keeps (a blank never
-    deletes): path → that value in each language, for the ingest report to say so rather than
-    "not filled in" (:func:`ingest.pipeline.register_merge` fills it in)."""
+    deletes): path → that value in each language (``None``: erased, the register keeps the
+    erasure), for the ingest report to say so rather than "not filled in"
+    (:func:`ingest.pipeline.register_merge` fills it in)."""
 
     @property
     def went_to(self) -> tuple[str, ...]:
@@ -702,6 +706,12 @@ _C_ENCODER = make_encoder(
 )
 """The C encoder behind ``json.dumps(ensure_ascii=False, sort_keys=True)``, made once: made
 for each of a register's ~100,000 small records it took a third of the time."""
+
+
+def _shown_short(text: str) -> dict[str, str]:
+    """``text`` for a one-line message (:func:`ingest.submission.short`) in each language, a
+    text erased in it as erased („(gelöscht)“), never its marker „(erased #1)“."""
+    return per_language(lambda lang: short(erased_shown(text, lang)))
 
 
 def _encode(value: Any) -> str:
@@ -1931,7 +1941,7 @@ class Register:
                 and (returned is None or is_blank(returned))
                 and path not in illegible
             ):
-                value = short(str(kept.get("raw", "")))
+                value = _shown_short(str(kept.get("raw", "")))
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
                 said = Said("left_empty", value=value, iid=iid, path=path)
                 plan.left_empty.append(SaidJoined((path_named(self.schema, path), said), sep=": "))
@@ -2790,23 +2800,35 @@ class Register:
         return new
 
     def _path_meant(self, inst: Json, text: str) -> str:
-        """The path a field's label ``text`` names (``E-Mail``, ``Einrichtung › E-Mail``: the
-        institution's ``institution.email``; ``Name der Ansprechperson``: that of a checklist
-        the institution has an entry in), or is close to, as a suggestion; ``""``: none."""
+        """The path ``text`` meant, as a suggestion with its label (``""``: none): the closest
+        path ``iid`` has a value at (``instituton.name``: ``institution.name``, „Einrichtung ›
+        Name der Einrichtung“), or that a field's label names or is close to (``E-Mail``,
+        ``Einrichtung › E-Mail``: the institution's ``institution.email``; ``Name der
+        Ansprechperson``: that of a checklist the institution has an entry in)."""
         named: dict[str, str] = {}
         for scope in reversed(inst["entries"]):
             if scope in self._entry_ids:
                 for f in self.schema.entry_fields(scope):
                     named |= {folded(t): f"{scope}.{f.id}" for t in f.label.values.values()}
+                    named[f"{scope}.{f.id}"] = f"{scope}.{f.id}"
         for f in self.schema.institution_fields():  # the institution's own first
+            path = f"{INSTITUTION}.{f.id}"
             for lang, label in f.label.values.items():
-                path = f"{INSTITUTION}.{f.id}"
                 named |= {
                     folded(label): path,
                     folded(f"{say('institution', lang)} › {label}"): path,
                 }
-        close = difflib.get_close_matches(folded(text), named, 1)
-        return Said("import_did_you_mean", name=named[close[0]]) if close else ""
+            named[path] = path
+        close = difflib.get_close_matches(text, named, 1) or difflib.get_close_matches(
+            folded(text), named, 1
+        )
+        return self._path_hint(named[close[0]]) if close else ""
+
+    def _path_hint(self, path: str) -> Said:
+        """„(gemeint: ``path``, „its label“?)“ after an error: the path to type, and what it
+        names (:func:`ingest.labels.path_label`)."""
+        label = per_language(lambda lang: path_label(self.schema, path, lang))
+        return Said("regerr_path_meant", path=path, label=label)
 
     def _settable(
         self, iid: str, inst: Json, path: str, no_entry: str | None = None
@@ -2829,7 +2851,7 @@ class Register:
             fields = self.schema.institution_fields()
         elif scope not in self._entry_ids:
             known = [c.id for c in self.schema.categories]
-            hint = did_you_mean(scope, [INSTITUTION, *known])
+            hint = self._path_meant(inst, path) or did_you_mean(scope, [INSTITUTION, *known])
             raise RegisterError(
                 Said(
                     "regerr_path_no_checklist", path=path, scope=scope, hint=hint, iid=iid, has=has
@@ -2847,12 +2869,14 @@ class Register:
         ids = [f.id for f in fields]
         f = next((f for f in fields if f.id == parsed.field), None)
         if f is None:
-            hint = did_you_mean(parsed.field, ids)
+            close = difflib.get_close_matches(parsed.field, ids, 1)
+            hint = self._path_hint(f"{scope}.{close[0]}") if close else ""
             raise RegisterError(
                 Said(
                     "regerr_path_no_field",
                     path=path,
                     scope=scope,
+                    scope_name=per_language(lambda lang: scope_label(self.schema, scope, lang)),
                     field=parsed.field,
                     hint=hint,
                     fields=", ".join(ids),

@@ -130,6 +130,21 @@ def test_a_text_written_anew_around_the_erased_one_is_merged_without_bringing_it
     assert found.startswith(f"„{SURNAME}“: nirgends gefunden in {ws.root}\n"), found
 
 
+def test_a_prefilled_text_cleared_on_the_form_is_said_kept_with_the_erased_text_as_erased(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The Verabredungen prefilled with „(gelöscht)“ in them, cleared on the form: the note that
+    the register keeps them showed the register's marker, „Frau (erased #1) nimmt …“."""
+    _draft, form = erased_then_mailed(ws, tmp_path)
+    back = tmp_path / "leer.pdf"
+    back.write_bytes(pdfium_fill(form.read_bytes(), {"psychotherapie.agreements": ""}))
+    said = run("ingest", str(back), "-w", str(ws.root))
+    assert f"Verabredungen: im Formular leer gelassen; das Register behält „{SHOWN_AGREED}“" in (
+        said
+    ), said
+    assert "(erased #" not in said, said
+
+
 def test_initials_erased_whole_are_prefilled_empty_and_a_return_with_a_new_date_is_not_signed(
     ws: Workspace, tmp_path: Path
 ) -> None:
@@ -154,5 +169,8 @@ def test_initials_erased_whole_are_prefilled_empty_and_a_return_with_a_new_date_
     back.write_bytes(pdfium_fill(form.read_bytes(), {"psychotherapie.date": "24.11.2026"}))
     said = run("ingest", str(back), "-w", str(ws.root))
     assert "Pflichtfeld „Handzeichen“ auf dem Formular leer gelassen" in said, said
+    # it said „das Register behält „(gelöscht)““, as if the marker were her initials
+    assert "im Register bleibt es gelöscht (register erase): vom gelöschten Wert" in said, said
+    assert "behält" not in said and "(gelöscht)" not in said, said
     stale = run("register", "stale", "-w", str(ws.root))  # nobody signed: on the update list
     assert re.search(r"ua-1 .* fehlt \(Handzeichen\)", stale), stale

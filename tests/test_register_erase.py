@@ -214,7 +214,8 @@ def test_without_yes_it_asks_and_a_no_changes_nothing(ws: Workspace) -> None:
         ),
         (
             ("ua-1", "psychotherapie.kontakt"),
-            "Fehler: „psychotherapie.kontakt“: psychotherapie hat kein Feld „kontakt“",
+            "Fehler: „psychotherapie.kontakt“: PsychotherapeutIn, niedergelassen "
+            "(psychotherapie) hat kein Feld „kontakt“; ihre Felder:",
         ),
         (
             ("ua-1", "psychotherapie.contact_email"),

@@ -412,7 +412,10 @@ def test_an_invalid_address_and_a_label_for_a_path_name_the_command_that_fixes_t
         "register", "set", "inst-0001", "E-Mail", "spdi@rkn.test", "--note", "x", "-w", str(ws.root)
     )
     assert code == 1
-    assert "„E-Mail“ bezeichnet keinen Wert (gemeint: „institution.email“?)" in said
+    assert (
+        "„E-Mail“ bezeichnet keinen Wert (gemeint: institution.email, „Einrichtung › E-Mail“?)"
+        in said
+    )
     code, said = fg(
         "register",
         "set",

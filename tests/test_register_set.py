@@ -313,13 +313,15 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
         ),
         (
             ["ua-1", "institution.fone", "0211 5556667"],
-            "Error: 'institution.fone': institution has no field 'fone' (did you mean "
-            "'phone'?); its fields: name, traeger,",
+            "Error: 'institution.fone': Institution (institution) has no field 'fone' (did "
+            "you mean institution.phone, 'Institution › Phone (main line)'?); its fields: name, "
+            "traeger,",
         ),
         (
             ["ua-1", "psychoterapie.contact_name", "Nowak"],
-            "Error: 'psychoterapie.contact_name': 'psychoterapie' is no checklist of the schema "
-            "(did you mean 'psychotherapie'?); ua-1's entries: psychotherapie",
+            "Error: 'psychoterapie.contact_name': 'psychoterapie' is neither 'institution' nor a "
+            "checklist of the schema (did you mean psychotherapie.contact_name, 'Psychotherapist in "
+            "private practice › Name of the contact person'?); ua-1's entries: psychotherapie",
         ),
         (
             ["ua-1", "facharzt.contact_name", "Nowak"],
@@ -329,8 +331,9 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
         ),
         (
             ["ua-1", "psychotherapie.1.contact_name", "Nowak"],
-            "Error: 'psychotherapie.1.contact_name' names no value: write institution.FIELD or "
-            "CATEGORY.FIELD",
+            "Error: 'psychotherapie.1.contact_name' names no value (did you mean "
+            "psychotherapie.contact_name, 'Psychotherapist in private practice › Name of the "
+            "contact person'?): write institution.FIELD or CATEGORY.FIELD",
         ),
         (
             ["inst-0999", "institution.phone", "0211 5556667"],
@@ -396,13 +399,16 @@ def english(ws: Workspace) -> None:
         ),
         (
             ["ua-1", "institution.fone", "0211 5556667"],
-            "Fehler: „institution.fone“: institution hat kein Feld „fone“ (gemeint: „phone“?); "
-            "ihre Felder: name, traeger,",
+            "Fehler: „institution.fone“: Einrichtung (institution) hat kein Feld „fone“ "
+            "(gemeint: institution.phone, „Einrichtung › Telefon (Zentrale)“?); ihre Felder: "
+            "name, traeger,",
         ),
         (
             ["ua-1", "psychoterapie.contact_name", "Nowak"],
-            "Fehler: „psychoterapie.contact_name“: „psychoterapie“ ist keine Checkliste des "
-            "Schemas (gemeint: „psychotherapie“?); Einträge von ua-1: psychotherapie\n",
+            "Fehler: „psychoterapie.contact_name“: „psychoterapie“ ist weder „institution“ noch "
+            "eine Checkliste des Schemas (gemeint: psychotherapie.contact_name, "
+            "„PsychotherapeutIn, niedergelassen › Name der Ansprechperson“?); Einträge von ua-1: "
+            "psychotherapie\n",
         ),
         (
             ["ua-1", "facharzt.contact_name", "Nowak"],
@@ -412,8 +418,9 @@ def english(ws: Workspace) -> None:
         ),
         (
             ["ua-1", "psychotherapie.1.contact_name", "Nowak"],
-            "Fehler: „psychotherapie.1.contact_name“ bezeichnet keinen Wert: institution.FELD oder "
-            "CHECKLISTE.FELD schreiben",
+            "Fehler: „psychotherapie.1.contact_name“ bezeichnet keinen Wert (gemeint: "
+            "psychotherapie.contact_name, „PsychotherapeutIn, niedergelassen › Name der "
+            "Ansprechperson“?): institution.FELD oder CHECKLISTE.FELD schreiben",
         ),
         (
             ["inst-0999", "institution.phone", "0211 5556667"],
