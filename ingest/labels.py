@@ -140,19 +140,21 @@ def states_named(schema: Schema, path: str, states: str) -> Named:
     ``/Yes, /On``), as ``--json`` keeps them; said in a language, each by what the form shows
     next to its box: the choice's label (``Fehlanzeige``), for a box of a multiple choice
     (``….languages_offered.fa``, on-state ``/Yes``) its option's, for a lone box its field's.
-    A state formgen did not write is said as stored, without its slash."""
+    A state formgen did not write is said as in the file, with its slash (``/Ja``): said
+    without it, it read as the label of a box („der gespeicherte Wert „Ja“ ist keiner der
+    Zustände des Kästchens (Ja, Nein, Fehlanzeige)“)."""
     p = FieldPath.parse(path)
     f = field_of(schema, p.category, p.field)
 
     def said(lang: str) -> str:
-        def one(state: str) -> str:
-            state = state.removeprefix("/")
+        def one(stored: str) -> str:
+            state = stored.removeprefix("/")
             if f is None:
-                return state
+                return stored
             if p.option is None and choices_of(f):  # a group of boxes, one for each choice
-                return option_text(f, state, lang) if choice_value(f, state) == state else state
+                return option_text(f, state, lang) if choice_value(f, state) == state else stored
             if state != ON_STATE:  # formgen's on-state of a box on its own
-                return state
+                return stored
             return option_text(f, p.option, lang) if p.option else f.label.get(lang) or f.id
 
         return ", ".join(one(s) for s in states.split(", "))

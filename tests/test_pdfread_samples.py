@@ -184,10 +184,25 @@ def test_a_box_of_a_multiple_choice_is_named_by_its_option() -> None:
     note = Said("ingest_pdf_state_differs", name=path, stored="/On", shown="/Yes")
     said = in_language(paths_named(SCHEMA, note), "de")
     assert said.endswith(
-        f"gespeichert ist „On“, angekreuzt angezeigt wird aber das Kästchen "
+        f"gespeichert ist „/On“, angekreuzt angezeigt wird aber das Kästchen "
         f"„{languages.name('fa', 'de')}“; der gespeicherte Wert wurde übernommen"
     )
     assert "/On" in paths_named(SCHEMA, note) and "/Yes" in paths_named(SCHEMA, note)
+
+
+def test_a_state_formgen_did_not_write_is_said_as_in_the_file() -> None:
+    """A program that wrote „/Ja“ into a choice of the boxes ja, nein, fehlanzeige: the note said
+    „der gespeicherte Wert „Ja“ ist keiner der Zustände des Kästchens (Ja, Nein, …)“, the raw
+    state read as a box's label. It keeps its slash, the boxes are named, the rest German."""
+    path = "psychotherapie.migrant_experience"
+    states = "/ja, /nein, /fehlanzeige"
+    note = Said("ingest_pdf_state_unknown", name=path, stored="/Ja", states=states)
+    said = in_language(paths_named(SCHEMA, note), "de")
+    assert said.endswith(
+        "der gespeicherte Wert „/Ja“ ist keiner der Zustände des Kästchens (Ja, Nein, "
+        "Fehlanzeige); als nicht angekreuzt gewertet"
+    ), said
+    assert paths_named(SCHEMA, note) == note  # --json: as the reader said it
 
 
 def _with_names_damaged(name: str, old: bytes, new: bytes) -> bytes:
