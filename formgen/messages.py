@@ -1151,8 +1151,8 @@ WORDS: dict[str, dict[str, str]] = {
         "takes it back, or {doing} with --force all the same",
         "regerr_doing_confirm": "confirm it",
         "regerr_doing_set": "set the value",
-        "regerr_confirm_no_entry": "{iid} has no entry in {cid} (its entries: {has}); nothing "
-        "changed",
+        "regerr_confirm_no_entry": "{iid} has no entry in {cid_name} ({cid}); its entries: {has}; "
+        "nothing changed",
         "regerr_confirm_nothing": "{iid} has no entry to confirm; nothing changed",
         "regerr_set_held": "{iid} {path}: a returned value waits for a decision as {cid}; nothing "
         "changed — decide it first ('formgen register resolve {cid} --take mine|theirs'; 'formgen "
@@ -1169,8 +1169,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_path_no_checklist": "'{path}': '{scope}' is neither 'institution' nor a "
         "checklist of the schema{hint}; {iid}'s entries: {has}",
         "regerr_path_meant": " (did you mean {path}, '{label}'?)",
-        "regerr_path_no_entry": "'{path}': {iid} has no entry in {scope} (its entries: {has}); "
-        "{advice}",
+        "regerr_path_no_entry": "'{path}': {iid} has no entry in {scope_name} ({scope}); its "
+        "entries: {has}; {advice}",
         "regerr_path_get_entry": "a checklist's values come with its form: 'formgen generate pdf "
         "--institution {iid} --category {scope}'",
         "regerr_path_erase_none": "it holds no value there to erase; nothing changed",
@@ -4095,8 +4095,8 @@ WORDS: dict[str, dict[str, str]] = {
         "nimmt die Einrichtung wieder auf, oder trotzdem mit --force {doing}",
         "regerr_doing_confirm": "bestätigen",
         "regerr_doing_set": "den Wert setzen",
-        "regerr_confirm_no_entry": "{iid} hat keinen Eintrag in {cid} (ihre Einträge: {has}); "
-        "nichts geändert",
+        "regerr_confirm_no_entry": "{iid} hat keinen Eintrag in {cid_name} ({cid}); ihre "
+        "Einträge: {has}; nichts geändert",
         "regerr_confirm_nothing": "{iid} hat keinen Eintrag, der bestätigt werden kann; nichts "
         "geändert",
         "regerr_set_held": "{iid} {path}: ein zurückgemeldeter Wert wartet als {cid} auf eine "
@@ -4114,8 +4114,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_path_no_checklist": "„{path}“: „{scope}“ ist weder „institution“ noch eine "
         "Checkliste des Schemas{hint}; Einträge von {iid}: {has}",
         "regerr_path_meant": " (gemeint: {path}, „{label}“?)",
-        "regerr_path_no_entry": "„{path}“: {iid} hat keinen Eintrag in {scope} (ihre Einträge: "
-        "{has}); {advice}",
+        "regerr_path_no_entry": "„{path}“: {iid} hat keinen Eintrag in {scope_name} ({scope}); "
+        "ihre Einträge: {has}; {advice}",
         "regerr_path_get_entry": "die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
         "generate pdf --institution {iid} --category {scope}'",
         "regerr_path_erase_none": "dort ist kein Wert zu löschen; nichts geändert",

@@ -2679,8 +2679,15 @@ class Register:
         wanted = list(dict.fromkeys(self.schema.category_named(c, lang).id for c in categories))
         for cid in wanted:
             if cid not in has:
-                entries = ", ".join(has) or Said("regerr_none")
-                raise RegisterError(Said("regerr_confirm_no_entry", iid=iid, cid=cid, has=entries))
+                raise RegisterError(
+                    Said(
+                        "regerr_confirm_no_entry",
+                        iid=iid,
+                        cid=cid,
+                        cid_name=self._scope_said(cid),
+                        has=self._checklists_said(has),
+                    )
+                )
         done = wanted or has
         if not done:
             raise RegisterError(Said("regerr_confirm_nothing", iid=iid))
@@ -2830,6 +2837,22 @@ class Register:
         label = per_language(lambda lang: path_label(self.schema, path, lang))
         return Said("regerr_path_meant", path=path, label=label)
 
+    def _scope_said(self, scope: str) -> dict[str, str]:
+        """The institution's own data or a checklist by its name in each language
+        (:func:`ingest.labels.scope_label`), for an error that gives its id beside it."""
+        return per_language(lambda lang: scope_label(self.schema, scope, lang))
+
+    def _checklists_said(self, cids: Iterable[str]) -> str | dict[str, str]:
+        """Checklists an institution has entries in, for an error: each by its name with the
+        id a command takes in brackets („PsychotherapeutIn, niedergelassen (psychotherapie)“);
+        „keine“ for none."""
+        cids = list(cids)
+        if not cids:
+            return Said("regerr_none")
+        return per_language(
+            lambda lang: ", ".join(f"{scope_label(self.schema, c, lang)} ({c})" for c in cids)
+        )
+
     def _settable(
         self, iid: str, inst: Json, path: str, no_entry: str | None = None
     ) -> tuple[str, Field]:
@@ -2846,7 +2869,7 @@ class Register:
                 Said("regerr_path_no_value", path=path, hint=self._path_meant(inst, path))
             )
         scope = parsed.category
-        has = ", ".join(inst["entries"]) or Said("regerr_none")
+        has = self._checklists_said(inst["entries"])
         if scope == INSTITUTION:
             fields = self.schema.institution_fields()
         elif scope not in self._entry_ids:
@@ -2861,7 +2884,13 @@ class Register:
             advice = no_entry or Said("regerr_path_get_entry", iid=iid, scope=scope)
             raise RegisterError(
                 Said(
-                    "regerr_path_no_entry", path=path, iid=iid, scope=scope, has=has, advice=advice
+                    "regerr_path_no_entry",
+                    path=path,
+                    iid=iid,
+                    scope=scope,
+                    scope_name=self._scope_said(scope),
+                    has=has,
+                    advice=advice,
                 )
             )
         else:
@@ -2876,7 +2905,7 @@ class Register:
                     "regerr_path_no_field",
                     path=path,
                     scope=scope,
-                    scope_name=per_language(lambda lang: scope_label(self.schema, scope, lang)),
+                    scope_name=self._scope_said(scope),
                     field=parsed.field,
                     hint=hint,
                     fields=", ".join(ids),

@@ -164,8 +164,9 @@ def test_confirming_does_not_fix_missing_data_and_says_so(ws: Workspace) -> None
         (["inst-0999"], "Fehler: keine Einrichtung „inst-0999“ im Register"),
         (
             ["lodz", "--category", "psychotherapie"],
-            "Fehler: lodz hat keinen Eintrag in psychotherapie (ihre Einträge: facharzt); nichts "
-            "geändert",
+            "Fehler: lodz hat keinen Eintrag in PsychotherapeutIn, niedergelassen "
+            "(psychotherapie); ihre Einträge: Fachärztin/-arzt, niedergelassen (facharzt); "
+            "nichts geändert",
         ),
         (["lodz", "--category", "Zahnarzt"], "Fehler: unbekannte Checkliste „Zahnarzt“"),
     ],

@@ -429,8 +429,9 @@ def test_erasing_in_a_checklist_it_has_no_entry_in_says_there_is_nothing_to_eras
     code, out = register(ws, "erase", "ua-1", "facharzt.contact_name", "--note", NOTE, "--yes")
     assert code == 1
     assert out == (
-        "Fehler: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
-        "psychotherapie); dort ist kein Wert zu löschen; nichts geändert\n"
+        "Fehler: „facharzt.contact_name“: ua-1 hat keinen Eintrag in Fachärztin/-arzt, "
+        "niedergelassen (facharzt); ihre Einträge: PsychotherapeutIn, niedergelassen "
+        "(psychotherapie); dort ist kein Wert zu löschen; nichts geändert\n"
     )
     assert snapshot(ws) == files
 

@@ -321,12 +321,14 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
             ["ua-1", "psychoterapie.contact_name", "Nowak"],
             "Error: 'psychoterapie.contact_name': 'psychoterapie' is neither 'institution' nor a "
             "checklist of the schema (did you mean psychotherapie.contact_name, 'Psychotherapist in "
-            "private practice › Name of the contact person'?); ua-1's entries: psychotherapie",
+            "private practice › Name of the contact person'?); ua-1's entries: Psychotherapist in "
+            "private practice (psychotherapie)",
         ),
         (
             ["ua-1", "facharzt.contact_name", "Nowak"],
-            "Error: 'facharzt.contact_name': ua-1 has no entry in facharzt (its entries: "
-            "psychotherapie); a checklist's values come with its form: 'formgen generate pdf "
+            "Error: 'facharzt.contact_name': ua-1 has no entry in Medical specialist in private "
+            "practice (facharzt); its entries: Psychotherapist in private practice "
+            "(psychotherapie); a checklist's values come with its form: 'formgen generate pdf "
             "--institution ua-1 --category facharzt'",
         ),
         (
@@ -408,12 +410,13 @@ def english(ws: Workspace) -> None:
             "Fehler: „psychoterapie.contact_name“: „psychoterapie“ ist weder „institution“ noch "
             "eine Checkliste des Schemas (gemeint: psychotherapie.contact_name, "
             "„PsychotherapeutIn, niedergelassen › Name der Ansprechperson“?); Einträge von ua-1: "
-            "psychotherapie\n",
+            "PsychotherapeutIn, niedergelassen (psychotherapie)\n",
         ),
         (
             ["ua-1", "facharzt.contact_name", "Nowak"],
-            "Fehler: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
-            "psychotherapie); die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
+            "Fehler: „facharzt.contact_name“: ua-1 hat keinen Eintrag in Fachärztin/-arzt, "
+            "niedergelassen (facharzt); ihre Einträge: PsychotherapeutIn, niedergelassen "
+            "(psychotherapie); die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
             "generate pdf --institution ua-1 --category facharzt'\n",
         ),
         (
