@@ -335,12 +335,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "toc1": ParagraphStyle("toc1", parent=base, fontSize=9.5, leading=13, leftIndent=6 * mm),
         "no_entry": ParagraphStyle(
-            "no_entry",
-            parent=base,
-            fontSize=9.5,
-            leading=13,
-            leftIndent=6 * mm,
-            textColor=STALE_INK,
+            "no_entry", parent=base, fontSize=9.5, leading=13, leftIndent=6 * mm
         ),
         "toc0": ParagraphStyle(
             "toc0", parent=base, fontName=BOLD, fontSize=10, leading=15, spaceBefore=6
@@ -403,9 +398,12 @@ class _Mark(_Section):
     """An invisible marker: the outline (a viewer's bookmarks) has an entry ``title`` at
     ``level`` going here (the contents, and the lists under them)."""
 
-    def __init__(self, title: str, level: int) -> None:
+    def __init__(self, title: str, level: int, key: str | None = None) -> None:
         super().__init__(title, None, "")
         self.level = level
+        self.key = key
+        """Where a link of the story goes to it (the contents' line of the index); counted
+        by :meth:`_Doc._mark` without one."""
 
 
 class _Recto(DocIf):  # type: ignore[misc]
@@ -595,13 +593,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.notify("TOCEntry", (level, text, pages if level else 0, key))
         self._listed = []
 
-    def _mark(self, title: str, level: int) -> str:
+    def _mark(self, title: str, level: int, key: str | None = None) -> str:
         """An entry ``title`` of the outline at ``level``: going to where the marker just laid
-        out stands, at the reader's zoom (one reading at 200 % stays at 200 %); its key, for
-        the contents' link to it. The keys are counted anew in each pass of the layout, so
-        that a pass's contents link to the same places in the next."""
+        out stands, at the reader's zoom (one reading at 200 % stays at 200 %); its key (or
+        ``key``), for the contents' link to it. The keys are counted anew in each pass of the
+        layout, so that a pass's contents link to the same places in the next."""
         self._marks += 1
-        key = f"mark{self._marks}"
+        key = key or f"mark{self._marks}"
         self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y)
         # a group and the contents show what is in them, a checklist its regions when opened
         self.canv.addOutlineEntry(linebreak.collapse(title), key, level, closed=level > 0)
@@ -634,7 +632,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self._blank = True
             return
         if isinstance(flowable, _Mark):
-            self._mark(flowable.title, flowable.level)
+            self._mark(flowable.title, flowable.level, flowable.key)
             return
         if isinstance(flowable, _Region):
             if fresh:
@@ -741,6 +739,10 @@ _NAME_LINES = 3
 contents (a checklist's); a longer one is shortened there, ending in „…“ (the contents are a
 table, whose rows cannot break over a page: a checklist named at the length of a page stopped
 the whole print). Its heading names a checklist, a region in full."""
+
+_INDEX_KEY = "index"
+"""The index's place in the PDF, for the contents' line of it."""
+
 _FOOT = 7.5
 """The font size of the page footer."""
 BODY_W = A4[0] - 36 * mm - 12
@@ -896,9 +898,8 @@ def render_register(
     toc.formatter = lambda n: say_count("print_section_pages", lang, n) if n else ""
     if cats:  # an empty one would show reportlab's placeholder text
         story.append(toc)
-    # the sheets to take out first, then the sections without sheets
-    story += _withdrawn(reg, opt, stand, only, asked, numbers, st)
-    if gaps:  # on one page, as the contents above list the checklists, without a page number
+    index = say("print_index", lang)
+    if gaps:  # the checklists without sheets, as the contents above list them, in its ink
         style = st["no_entry"]
         room = BODY_W - style.leftIndent
         titles = (f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in gaps)
@@ -907,9 +908,13 @@ def render_register(
             if only
             else say("print_no_entry_yet", lang)
         )
-        block = [_Mark(without, 1), _heading(without, st["h2"])]
+        block = [_Mark(without, 1), _heading(without, st["toc0"])]
         block += [_para(_lines(t, FONT, style.fontSize, room), style) for t in titles]
         story.append(KeepTogether(block))
+    if n_entries:  # the index last, as in the binder (it stood above the list before)
+        story.append(_para(f'<a href="#{_INDEX_KEY}">{escape(index)}</a>', st["toc0"]))
+    # then the sheets to take out
+    story += _withdrawn(reg, opt, stand, only, asked, numbers, st)
 
     last_group = None
     for cat in cats:
@@ -969,11 +974,10 @@ def render_register(
         first, *rest = blocks or [_block([])]
         story += [*lead, _Made(first), *(_Made(b, together=True) for b in rest)]
     if n_entries:  # an index and what the marks mean, of what is printed
-        index = say("print_index", lang)
         # in the page box by its first word („Verzeichnis/2“), not „Verzeichnis und
         # Zeichenerklärung/2“, more than the box shows
         part = _Part("index", index, say("print_index_label", lang))
-        story += [PageBreak(), *recto, part, _Section(index, 0, index)]
+        story += [PageBreak(), *recto, part, _Section(index, None, ""), _Mark(index, 0, _INDEX_KEY)]
         story += [_heading(index, st["h1"]), *partial(st["base"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
         index_lines: dict[tuple[str, str, str], tuple[str, _Line]] = {}  # for the next pass

@@ -503,22 +503,24 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
     ) in contents
     assert "Кризисная служба" not in "\n".join(printed)
     # under the contents in the bookmarks, going to its heading on the contents' page
-    marks = outline(render_register(r, PrintOptions(stand=STAND)))
-    assert marks[1][:3] == (
-        1,
-        "Seit dem 22.11.2025 aus dem Register genommen – ihre Blätter aus dem Ordner entfernen",
-        1,
-    )
+    marks = [m[:3] for m in outline(render_register(r, PrintOptions(stand=STAND)))]
+    assert marks[1:3] == [  # after the contents' list of the checklists without an entry
+        (1, "Noch keine Einträge", 1),
+        (
+            1,
+            "Seit dem 22.11.2025 aus dem Register genommen – ihre Blätter aus dem Ordner entfernen",
+            1,
+        ),
+    ]
     # a print without its sections has none of its sheets
     alone = pages(render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",))))
     assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
 
 
 def withdrawn(contents: list[str]) -> list[str]:
-    """The contents' lines of the institutions taken out: after their heading, before the
-    checklists without an entry and the footer's line."""
-    lines = contents[contents.index("Ordner entfernen") + 1 : -1]
-    return lines[: lines.index("Noch keine Einträge")] if "Noch keine Einträge" in lines else lines
+    """The contents' lines of the institutions taken out: after their heading (the contents'
+    last), before the footer's line."""
+    return contents[contents.index("Ordner entfernen") + 1 : -1]
 
 
 def test_an_arabic_name_taken_out_stands_before_its_date_and_reason() -> None:
@@ -911,7 +913,8 @@ def test_a_regions_print_names_the_checklists_without_an_entry_there_together(
     assert say("print_no_entry_region", lang) not in "\n".join(sections)
     head, listed = contents.split(f"\n{without}\n")
     assert crisis in head and therapy in head
-    lines = listed.splitlines()[:-1]  # the footer last
+    *lines, index, _footer = listed.splitlines()  # the index's line, then the footer last
+    assert index == say("print_index", lang)
     empty = [
         f"{n}. {c.label.get(lang)}"
         for n, c in enumerate(SCHEMA.categories, 1)
@@ -947,7 +950,8 @@ def test_the_full_print_names_the_checklists_without_an_entry_in_the_contents(
         for n, c in enumerate(SCHEMA.categories, 1)
         if c.id not in ("krisendienst", "psychotherapie")
     ]
-    assert " ".join(listed.splitlines()[:-1]) == " ".join(empty)
+    *lines, index, _footer = listed.splitlines()
+    assert " ".join(lines) == " ".join(empty) and index == "Verzeichnis und Zeichenerklärung"
     # the index sends to the sections printed, and to pages they have
     index = re.sub(r"\d+/\d+ ist|Seite \d+/\d+", "", printed[-1])  # the key's example, the footer
     cited = set(re.findall(r"\b\d+/\d+\b", index))
@@ -957,6 +961,44 @@ def test_the_full_print_names_the_checklists_without_an_entry_in_the_contents(
         render_register(reg, PrintOptions(stand=STAND, categories=("kontakt_beratungsstelle",)))
     )
     assert any(say("print_no_entry_region", "de") in p for p in chosen)
+
+
+def test_the_checklists_without_an_entry_stand_with_the_contents_in_their_ink(
+    reg: Register,
+) -> None:
+    """„Noch keine Einträge“ stood after „Verzeichnis und Zeichenerklärung“, so that its 23
+    lines seemed to follow the index, and in the red of „VERALTET“ (a tester's finding): it
+    follows the checklists printed, in the contents' ink, and the index's line (a link to the
+    index, as it was) comes last."""
+    pdf = render_register(reg, PrintOptions(stand=STAND))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[1]
+        lines = page.extract_text_lines()
+
+        def top(start: str) -> float:
+            (found,) = [ln["top"] for ln in lines if ln["text"].startswith(start)]
+            return float(found)
+
+        heading, index = top("Noch keine Einträge"), top("Verzeichnis und Zeichenerklärung")
+        assert top("15. PsychotherapeutIn") < heading < top("24. Rechtsanwälte") < index
+        listed = [c for c in page.chars if heading - 2 < c["top"] < index - 2]
+        assert len(listed) > 500  # the heading and its 23 lines
+        assert {tuple(round(v, 3) for v in c["non_stroking_color"]) for c in listed} == {
+            tuple(round(v, 3) for v in ingest.printed.INK.rgb())
+        }
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    index_page = reader.page_labels.index("Verzeichnis/1")
+    assert [m[2] for m in outline(pdf) if m[1] == "Verzeichnis und Zeichenerklärung"] == [
+        index_page
+    ]
+    # the index's line goes to it
+    height = float(reader.pages[1].mediabox.height)
+    (goes_to,) = [
+        a.get_object()["/Dest"][0]
+        for a in reader.pages[1]["/Annots"]
+        if float(a.get_object()["/Rect"][1]) < height - index < float(a.get_object()["/Rect"][3])
+    ]
+    assert goes_to == reader.pages[index_page].indirect_reference
 
 
 def test_the_cover_counts_the_entries_register_stale_lists() -> None:
