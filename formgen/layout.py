@@ -30,6 +30,7 @@ from formgen.model import (
     Scope,
     Section,
     checklist_path,
+    confirmed_on,
     institution_path,
     option_label,
     option_values,
@@ -68,12 +69,13 @@ TEXTAREA_FONT_SIZE = 9.0
 
 KINDS = ("checklist", "institution")
 
-LAYOUT_EDITION = 3
+LAYOUT_EDITION = 4
 """The layout forms are made with now; a reader of printed copies of forms made before lays
 them out as they were (``edition`` of :func:`layout_form`): 0 until the gap below a row no
 longer had to fit on its page, 1 until a row's last field took the columns the row leaves free
 (for its label, and a text, e-mail or web address for its box), 2 until a phone number got
-five twelfths of the line (:data:`PHONE_TWELFTHS`)."""
+five twelfths of the line (:data:`PHONE_TWELFTHS`), 3 until a date that may be a month said so
+in its label („Termin zum Kennenlernen (TT.MM.JJJJ oder MM.JJJJ)“: :func:`field_label`)."""
 
 
 class WidgetKind(StrEnum):
@@ -216,6 +218,7 @@ _UI = {
         "entry": "Eintrag {n} von {total}",
         "required": "* Pflichtfeld",
         "date_hint": "TT.MM.JJJJ",
+        "month_hint": "TT.MM.JJJJ oder MM.JJJJ",
         "other": "Andere:",
         "choose": "Auswahl: ",
         "institution_title": "Angaben zu Ihrer Einrichtung",
@@ -234,6 +237,7 @@ _UI = {
         "entry": "Entry {n} of {total}",
         "required": "* required",
         "date_hint": "YYYY-MM-DD",
+        "month_hint": "YYYY-MM-DD or YYYY-MM",
         "other": "Other:",
         "choose": "Choices: ",
         "institution_title": "About your institution",
@@ -278,10 +282,15 @@ def running_head(label: str, suffix: str = "") -> str:
     return linebreak.shorten(label, lambda text: text_width(text, RUNNING_HEAD_SIZE), room) + tail
 
 
-def field_label(f: Field, lang: str) -> str:
+def field_label(f: Field, lang: str, edition: int = LAYOUT_EDITION) -> str:
+    """A box's label on the form: the field's, with how to write a date and the required mark.
+    A date that may be a month (an appointment: „Januar 2027“, „01.2027“) says so from
+    ``edition`` 4; the form's „Datum“ is a day (:func:`~formgen.model.confirmed_on`). Older
+    editions keep the label their forms printed, so that a copy is laid out as it was."""
     label = f.label.get(lang)
     if f.type is FieldType.DATE:
-        label += f" ({ui_text(lang, 'date_hint')})"
+        month = edition >= 4 and not confirmed_on(f)
+        label += f" ({ui_text(lang, 'month_hint' if month else 'date_hint')})"
     if f.required:
         label += " *"
     return label
@@ -365,13 +374,13 @@ class _Cell:
     """One field in a row: its label on top, its widget(s) below."""
 
     def __init__(
-        self, path: FieldPath, f: Field, lang: str, width: float, label_width: float
+        self, path: FieldPath, f: Field, lang: str, width: float, label_width: float, edition: int
     ) -> None:
         self.path = path
         self.f = f
         self.lang = lang
         self.width = width
-        self.label = field_label(f, lang)
+        self.label = field_label(f, lang, edition)
         self.label_lines = wrap(self.label, LABEL_SIZE, label_width)
         self.label_rtl = paragraph_rtl(self.label)
         self.tooltip = spoken(f, lang)
@@ -622,7 +631,7 @@ class _Flow:
                     label_width = CONTENT_WIDTH - start * colw
                     if f.type in _LONG_VALUES:
                         width = label_width
-                cell = _Cell(path, f, self.lang, width, label_width)
+                cell = _Cell(path, f, self.lang, width, label_width, self.edition)
                 cells.append((CONTENT_LEFT + start * colw, cell))
             label_h = max(c.label_height for _, c in cells)
             widget_h = max(c.widget_height for _, c in cells)

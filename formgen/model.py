@@ -167,6 +167,13 @@ class Field:
         return (self.label.get(lang), *(t.get(lang) for t in self.former_labels))
 
 
+def confirmed_on(f: Field) -> bool:
+    """Whether ``f`` is an entry's day of confirmation (:data:`CONFIRMED_ON`, the form's
+    „Datum“: the day it was filled in), which cannot lie before the form nor ahead, and is a
+    day, never a month (an appointment may be a month: :func:`ingest.values.parse_date`)."""
+    return f.id == CONFIRMED_ON and f.scope is Scope.ENTRY
+
+
 @dataclass(frozen=True)
 class Section:
     """A group of fields printed together; the Arbeitshilfe's five columns are five sections."""

@@ -56,6 +56,7 @@ from formgen.model import (
     Schema,
     Scope,
     choices_of,
+    confirmed_on,
     option_label,
     option_values,
 )
@@ -76,7 +77,6 @@ from ingest.values import (
     allowed,
     check_multi,
     check_text,
-    confirmed_on,
     is_blank,
     not_far_ahead,
     not_in_future,

@@ -55,12 +55,11 @@ from formgen import languages
 from formgen.linebreak import LINE_BREAK, pasted
 from formgen.messages import per_language, problem
 from formgen.model import (
-    CONFIRMED_ON,
     Field,
     FieldType,
-    Scope,
     choice_value,
     choices_of,
+    confirmed_on,
     folded,
 )
 from formgen.recipients import address_in, ascii_domain, refused_domain
@@ -222,12 +221,6 @@ AHEAD_LIMIT = dt.timedelta(days=366)
 """How far ahead a date a form gives for later (an appointment to get acquainted) may lie: an
 appointment is made for the weeks or months to come, and one further ahead is a mistyped year
 (2062 or 2206 for 2026)."""
-
-
-def confirmed_on(f: Field) -> bool:
-    """Whether ``f`` is an entry's day of confirmation (:data:`~formgen.model.CONFIRMED_ON`, the
-    form's „Datum“: the day it was filled in), which cannot lie before the form nor ahead."""
-    return f.id == CONFIRMED_ON and f.scope is Scope.ENTRY
 
 
 def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:

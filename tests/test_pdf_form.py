@@ -426,7 +426,7 @@ def test_a_form_of_two_checklists_has_no_page_for_date_and_initials_alone(
             and date.rect.y1 < t.y < date.rect.y1 + LABEL_LEADING
         )
         assert text_width(label.text, label.size) < CONTENT_RIGHT - label.x
-        assert label.text.endswith(("(TT.MM.JJJJ)", "(YYYY-MM-DD)"))
+        assert label.text.endswith(("(TT.MM.JJJJ oder MM.JJJJ)", "(YYYY-MM-DD or YYYY-MM)"))
 
 
 def test_a_text_e_mail_or_web_address_box_takes_the_columns_its_row_leaves_free(
@@ -594,25 +594,78 @@ def test_prefilled_unicode_values_are_stored_and_shown(schema: Schema) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "hint", "shown", "stand"),
+    ("lang", "hint", "shown", "stand", "month", "typed"),
     [
-        ("de", "Datum (TT.MM.JJJJ)", "24.09.2025", "Stand: 22.11.2026"),
-        ("en", "Date (YYYY-MM-DD)", "2025-09-24", "As of: 2026-11-22"),
+        (
+            "de",
+            "Datum (TT.MM.JJJJ) *",
+            "24.09.2025",
+            "Stand: 22.11.2026",
+            "Termin zum Kennenlernen (TT.MM.JJJJ oder MM.JJJJ)",
+            "01.2027",
+        ),
+        (
+            "en",
+            "Date (YYYY-MM-DD) *",
+            "2025-09-24",
+            "As of: 2026-11-22",
+            "Appointment to get acquainted (YYYY-MM-DD or YYYY-MM)",
+            "2027-01",
+        ),
     ],
 )
 def test_dates_are_written_as_the_forms_language_writes_them_and_read_back(
-    schema: Schema, lang: str, hint: str, shown: str, stand: str
+    schema: Schema, lang: str, hint: str, shown: str, stand: str, month: str, typed: str
 ) -> None:
     """The date field's hint, its prefilled value and the footer's date say one way of writing
     a date, the language's (as formgen's other texts in it do), and ingest reads the value as
-    it was prefilled."""
+    it was prefilled. An appointment, which may be a month since part 22 („Januar 2027“), says
+    so (its label said „(TT.MM.JJJJ)“ alone); the form's „Datum“ is a day and says a day."""
     form = make(schema, "institution", ("psychotherapie",), sample_record(), lang=lang)
     value = terminal_fields(form.data)["psychotherapie.date"]["/V"]
     assert value == shown and values.parse_date(value).value == "2025-09-24"
     text = "\n".join(pdfium_print_text(form.data))
     assert hint in text and stand in text
+    assert text.count(month) == 1
+    # what the hint says is what ingest takes for an appointment, and not for the „Datum“
+    assert values.parse_date(typed, month=True).value == "2027-01"
+    assert values.parse_date(typed).value is None
     other = "DD.MM.YYYY" if lang == "en" else "YYYY-MM-DD"
     assert other not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "printed", "now"),
+    [
+        (
+            "de",
+            "Termin zum Kennenlernen (TT.MM.JJJJ)",
+            "Termin zum Kennenlernen (TT.MM.JJJJ oder MM.JJJJ)",
+        ),
+        (
+            "en",
+            "Appointment to get acquainted (YYYY-MM-DD)",
+            "Appointment to get acquainted (YYYY-MM-DD or YYYY-MM)",
+        ),
+    ],
+)
+def test_a_form_made_before_the_month_hint_is_laid_out_with_the_label_it_printed(
+    schema: Schema, lang: str, printed: str, now: str
+) -> None:
+    """The reader of a printed or flattened copy lays its form out again to find the boxes; a
+    reworded label that took another line (in a narrower box of a workspace's own schema)
+    would move every box below it. So the forms made before (layout edition 3) are laid out
+    with the label they printed; in the shipped schema the boxes stand where they stood."""
+    for c in schema.categories:
+        before, today = (
+            layout_form(schema, "checklist", (c.id,), lang, edition) for edition in (3, 4)
+        )
+        assert [(b.path, b.page, b.rect) for b in before.boxes] == [
+            (b.path, b.page, b.rect) for b in today.boxes
+        ]
+        texts = {t.text for t in before.texts}, {t.text for t in today.texts}
+        assert (printed in texts[0], now in texts[0]) == (True, False)
+        assert (printed in texts[1], now in texts[1]) == (False, True)
 
 
 def test_pdfium_fill_stores_and_prints_every_script(schema: Schema) -> None:

@@ -137,6 +137,9 @@ def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
         ("en", ("kontakt_beratungsstelle", "betreutes_wohnen"), 1, 3),
         # before the phone box took five twelfths of the line: the e-mail box beside it moved
         ("de", ("psychotherapie", "migrantenselbstorganisationen"), 2, 3),
+        # before an appointment's label said it may be a month („(TT.MM.JJJJ oder MM.JJJJ)“)
+        ("de", ("psychotherapie", "migrantenselbstorganisationen"), 3, 3),
+        ("en", ("kontakt_beratungsstelle", "soziotherapie"), 3, 3),
         ("en", ("kontakt_beratungsstelle", "soziotherapie"), LAYOUT_EDITION, 3),
     ],
 )
