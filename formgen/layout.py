@@ -342,7 +342,13 @@ with an extension or a note („02181 601-5301 Durchwahl -53“, „0176 123 45 
 Uhr)“) was cut off on a printed copy and in a viewer that draws typed text at the box's font
 size (pdf.js); an address of 55 letters („beratungsstelle.migration@caritas-rhein-kreis-neuss.de“)
 still fits. A line each took a page more for a form of two checklists (3 → 4, its last page
-holding only „Datum und Handzeichen“)."""
+holding only „Datum und Handzeichen“).
+
+So its right edge stands 42 pt left of those of the half-line boxes above it (Name |
+Funktion), on purpose: six twelfths (243 pt) would line them up but leave the e-mail address
+243 pt, and PDFium cut that address, typed, at „…rhein-kreis-n“ again (279 pt at 10 pt), as it
+did in the half-line box before edition 2; four (159 pt) would cut „02181 601-5301 Durchwahl
+-53“ (159 pt) again. No split of the line holds both as the boxes above split it."""
 
 
 def _grid(edition: int) -> int:
