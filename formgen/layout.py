@@ -192,6 +192,17 @@ class FormLayout:
         return out
 
     @cached_property
+    def as_read(self) -> tuple[object, ...]:
+        """What a reader of a copy without fields finds this layout by and reads by: its pages,
+        its boxes, and the glyph each line of text begins with where it begins. Two editions
+        alike in it read a copy alike (the same form before and after a reworded label)."""
+        return (
+            self.page_count,
+            tuple((b.path, b.page, b.rect, b.kind, b.option) for b in self.boxes),
+            tuple((t.page, t.x, t.y, t.size, t.text.lstrip()[:1]) for t in self.texts),
+        )
+
+    @cached_property
     def value_fields(self) -> dict[str, Field]:
         """Value path → its field, for every value of the form (a multiple choice under its
         own path, without the option part)."""

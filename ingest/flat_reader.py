@@ -752,11 +752,15 @@ def fitting_layout(
     placement, match = Placement(), 0.0
     if not foreign_page(pages[0]):  # a covering letter first: the form's pages are found below
         placement, match = best_placement(pages, layout)
+        seen = {layout.as_read}  # an edition that only reworded a label reads as the one after
         for edition in reversed(range(LAYOUT_EDITION)):
             fits = match >= MIN_LAYOUT_MATCH and len(pages) == layout.page_count
             if fits and match >= _ALL_FOUND:
                 break
             older = layout_for_identity(schema, identity, edition)
+            if older.as_read in seen:
+                continue
+            seen.add(older.as_read)
             if older.page_count == len(pages):
                 older_placement, older_match = best_placement(pages, older)
                 # a copy of an older form fits today's too where only a few boxes moved (the
@@ -768,9 +772,10 @@ def fitting_layout(
         # pages missing, doubled or out of order: each matched to the form's page it shows
         tried = [layout]
         if match < MIN_LAYOUT_MATCH:  # none fits as a whole: the earlier ones too, newest first
-            tried += (
-                layout_for_identity(schema, identity, e) for e in reversed(range(LAYOUT_EDITION))
-            )
+            for e in reversed(range(LAYOUT_EDITION)):
+                older = layout_for_identity(schema, identity, e)
+                if all(older.as_read != t.as_read for t in tried):
+                    tried.append(older)
         best = -1.0
         for candidate in tried:  # the one whose labels the pages show best, the newest of equals
             found = pages_shown(pages, candidate)
