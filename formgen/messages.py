@@ -2586,6 +2586,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_forget": "--forget-forms takes --round ROUND, and only --dry-run and --yes "
         "besides",
         "mail_usage_yes": "--yes goes with --forget-forms",
+        "mail_usage_forget_not": "--forget-forms only deletes a round's kept forms, it mails "
+        "nothing: it takes --round ROUND, and only --dry-run and --yes besides, not {options}",
         "forget_forms_no_round": "no mail round '{round}' in the send log (its rounds: {known})",
         "forget_forms_waiting": "round '{round}' has mails not yet gone, {n} (their forms made, "
         "not yet sent or written as drafts: {ids}): finish the round first by running it again "
@@ -5698,6 +5700,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_forget": "--forget-forms verlangt --round RUNDE, und daneben nur --dry-run "
         "und --yes",
         "mail_usage_yes": "--yes nur zusammen mit --forget-forms",
+        "mail_usage_forget_not": "--forget-forms löscht nur die aufbewahrten Formulare einer "
+        "Runde und verschickt nichts: es verlangt --round RUNDE, und daneben nur --dry-run und "
+        "--yes, nicht {options}",
         "forget_forms_no_round": "keine Mailrunde „{round}“ im Versandprotokoll (seine Runden: "
         "{known})",
         "forget_forms_waiting": "in Runde „{round}“ sind noch Mails nicht hinaus, {n} (ihre "

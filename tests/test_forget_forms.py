@@ -98,14 +98,20 @@ def test_a_round_with_a_mail_not_yet_gone_or_unknown_is_refused(ws: Workspace) -
     ("args", "said"),
     [
         ([], "--forget-forms verlangt --round RUNDE"),
-        (["--round", ROUND, "--from-register"], "--forget-forms verlangt --round RUNDE"),
+        (["--round", ROUND, "--from-register"], "und --yes, nicht --from-register"),
+        # each a mail round's alone, once ignored: the coordinator thought it sent or changed
+        (["--round", ROUND, "--send", "--force", "--days", "28"], "nicht --days, --send, --force"),
+        (["--round", ROUND, "--format", "docx", "--lang", "en"], "nicht --format, --lang"),
+        (["--round", ROUND, "--rate", "5", "-v", "--dry-run"], "nicht --rate, --verbose"),
+        (["--round", ROUND, "--stale-by", "01.01.2099"], "nicht --stale-by"),
+        ([str(RECIPIENTS), "--round", ROUND], "nicht RECIPIENTS"),
     ],
 )
 def test_forget_forms_wants_a_round_and_nothing_else(
     ws: Workspace, args: list[str], said: str
 ) -> None:
     code, out = forget(ws, *args)
-    assert code == 2 and said in out
+    assert code == 2 and said in out, out
     done = CliRunner().invoke(main, ["mail", "--yes", "--round", ROUND, "-w", str(ws.root)])
     assert done.exit_code == 2 and "--yes nur zusammen mit --forget-forms" in done.output
     assert kept(ws)

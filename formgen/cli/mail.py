@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -305,12 +305,13 @@ def mail(
     and the send log stay.
     """
     if forget_forms or yes:
-        given = (recipients, from_register, overdue, stale, drafts_dir, send, test_to, template)
         lang_ws = workspace_language(workspace_dir)
         if not forget_forms:
             raise click.UsageError(say("mail_usage_yes", lang_ws))
-        if not round_name or any(given):
+        if not round_name:
             raise click.UsageError(say("mail_usage_forget", lang_ws))
+        if others := _given_besides(FORGET_TAKES):
+            raise click.UsageError(say("mail_usage_forget_not", lang_ws, options=others))
         _forget_forms(Workspace.open(workspace_dir), round_name, dry_run, yes)
         return
     if bool(drafts_dir) == send:
@@ -569,6 +570,22 @@ def mail(
     finally:  # the drafts written, also when some could not be
         if test_to and drafts_dir:  # 'register erase' names them, never deletes them
             echo_fitted(say("mail_test_drafts_note", out, folder=drafts_dir))
+
+
+FORGET_TAKES = ("workspace_dir", "round_name", "dry_run", "yes", "forget_forms")
+"""The parameters of ``mail --forget-forms``; a mail round's others it refuses."""
+
+
+def _given_besides(takes: Collection[str]) -> str:
+    """The parameters of the running command given on its command line other than ``takes``,
+    as typed (``--send, --format, RECIPIENTS``): ``""`` for none."""
+    ctx = click.get_current_context()
+    return ", ".join(
+        p.opts[0] if isinstance(p, click.Option) else p.human_readable_name
+        for p in ctx.command.params
+        if p.name not in takes
+        and ctx.get_parameter_source(str(p.name)) is click.core.ParameterSource.COMMANDLINE
+    )
 
 
 def _forget_forms(ws: Workspace, round_name: str, dry_run: bool, yes: bool) -> None:
