@@ -78,7 +78,7 @@ from formgen.tracking import (
     superseded,
     went_elsewhere,
 )
-from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
+from formgen.workspace import CONFIG, IssuedForm, Workspace, WorkspaceError, write_atomic
 
 if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen status' needs none)
     from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
@@ -536,6 +536,8 @@ def run_round(
     Message-ID of the mail its mail answers (:attr:`Targets.replies_to`)."""
     check_sender(ws)
     test_to = settings.test_to
+    if new := [r for r in plan.todo if test_to or r.id not in plan.reuse]:
+        _check_secret(ws, len(new))
     log = _NoLog(ws.root) if test_to else SendLog(ws.root)
     templates = {
         lang: settings.resolved_template(ws.templates_dir, lang)
@@ -656,6 +658,17 @@ def run_round(
         except KeyboardInterrupt:
             report.interrupted_by = interrupts.by
     return report
+
+
+def _check_secret(ws: Workspace, n: int) -> None:
+    """Raise :class:`MailError` when the workspace's signing secret is missing or damaged,
+    before the round makes any of its ``n`` forms that need it: said once, not once a row."""
+    try:
+        ws.secret  # noqa: B018 -- read to be checked; each form made reads it again
+    except WorkspaceError as exc:
+        raise MailError(
+            Said("mail_no_secret_one" if n == 1 else "mail_no_secret", why=_message(exc), n=n)
+        ) from None
 
 
 def _message(exc: FormgenError) -> str:

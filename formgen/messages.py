@@ -2586,6 +2586,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_forget": "--forget-forms takes --round ROUND, and only --dry-run and --yes "
         "besides",
         "mail_usage_yes": "--yes goes with --forget-forms",
+        "mail_no_secret": "{why}; so none of the round's {n} mails went out: run the same "
+        "command again after that",
+        "mail_no_secret_one": "{why}; so the round's mail did not go out: run the same command "
+        "again after that",
         "mail_usage_forget_not": "--forget-forms only deletes a round's kept forms, it mails "
         "nothing: it takes --round ROUND, and only --dry-run and --yes besides, not {options}",
         "forget_forms_no_round": "no mail round '{round}' in the send log (its rounds: {known})",
@@ -5700,6 +5704,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_forget": "--forget-forms verlangt --round RUNDE, und daneben nur --dry-run "
         "und --yes",
         "mail_usage_yes": "--yes nur zusammen mit --forget-forms",
+        "mail_no_secret": "{why}; daher ging keine der {n} Mails der Runde hinaus: danach "
+        "denselben Befehl noch einmal ausführen",
+        "mail_no_secret_one": "{why}; daher ging die Mail der Runde nicht hinaus: danach "
+        "denselben Befehl noch einmal ausführen",
         "mail_usage_forget_not": "--forget-forms löscht nur die aufbewahrten Formulare einer "
         "Runde und verschickt nichts: es verlangt --round RUNDE, und daneben nur --dry-run und "
         "--yes, nicht {options}",

@@ -2468,3 +2468,32 @@ def test_the_invitation_names_the_programs_for_what_it_carries(tmp_path, fmt):
     assert [Path(a.get_filename()).suffix for a in draft.iter_attachments()] == suffixes
     if absent:
         assert absent not in body
+
+
+def test_a_missing_signing_secret_is_said_once_and_nothing_is_made_or_logged(tmp_path):
+    """secret.key missing: the round says so once, with its count of mails, not once a row
+    („FEHLER bs-ist …: …/secret.key fehlt …“ four times, each logged as not made); nothing is
+    made, written or logged, and with the file copied back the same command mails all four."""
+    ws = make_workspace(tmp_path / "ws").root
+    key = (ws / "secret.key").read_bytes()
+    (ws / "secret.key").unlink()
+    drafts = tmp_path / "Entwürfe"
+    args = ("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(drafts))
+
+    missing = run(*args)
+
+    assert missing.exit_code == 1
+    said = " ".join(missing.output.split())
+    assert said.count("secret.key") == 1, said
+    assert (
+        f"Fehler: {ws / 'secret.key'} fehlt oder ist beschädigt: Formulare können weder signiert "
+        "noch geprüft werden;"
+    ) in said
+    assert "daher ging keine der 4 Mails der Runde hinaus: danach denselben Befehl" in said
+    assert "FEHLER" not in said
+    assert not list(drafts.glob("*")) and not (ws / "sendlog.jsonl").exists()
+    assert not (ws / "issued.jsonl").exists() or not issued(ws)
+    (ws / "secret.key").write_bytes(key)
+    again = run(*args)
+    assert again.exit_code == 0, again.output
+    assert len(list(drafts.glob("*.eml"))) == 4 and len(events(ws, "drafted")) == 4
