@@ -69,6 +69,7 @@ from formgen.tracking import (
     Vouched,
     current_name,
     delay_until,
+    fallback_elsewhere,
     fallback_email,
     institution_status,
     own_forms,
@@ -956,14 +957,17 @@ def _logged_address(
     force: bool,
 ) -> Recipient:
     """``recipient`` without a usable address in the register, with the one its latest
-    delivered mail went to, or with why that one cannot be used either; with the register's
-    address known dead (unless ``force``), without an address, and why."""
+    delivered mail went to, or with why that one cannot be used either (one that went to
+    another domain than the address it was meant for, as formgen wrote that before IDNA 2008,
+    too: :func:`~formgen.tracking.fallback_elsewhere`); with the register's address known dead
+    (unless ``force``), without an address, and why."""
     if recipient.email:
         if force:
             return recipient
         fix = Said("mail_fix_register", iid=recipient.id)
         return unless_dead(recipient, status, vouched, Said("mail_whose_register"), fix)
-    if email := fallback_email(status, removed):
+    known = (recipient.given_email,)
+    if email := fallback_email(status, removed, known):
         assert status is not None and status.delivered is not None  # an address worked
         return replace(
             recipient,
@@ -973,6 +977,15 @@ def _logged_address(
         )
     if removed is not None:
         why: str = Said("mail_removed", removed=removed.said(), iid=recipient.id)
+    elif status is not None and (meant := fallback_elsewhere(status, known)):
+        assert status.delivered is not None  # an address worked, but for another domain
+        why = Said(
+            "mail_fallback_elsewhere",
+            sent=status.working_email,
+            round=status.delivered.round,
+            email=shown_email(meant),
+            iid=recipient.id,
+        )
     elif status is not None and (d := status.dead_address) is not None:
         why = Said(
             "mail_last_address_dead",

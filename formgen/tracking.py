@@ -283,15 +283,30 @@ class InstitutionStatus:
         return d.email if d is not None and self.dead_address is None else ""
 
 
-def fallback_email(status: InstitutionStatus | None, removed: Removed | None) -> str:
+def fallback_email(
+    status: InstitutionStatus | None, removed: Removed | None, known: Iterable[str] = ()
+) -> str:
     """Where a round of the register mails an institution it holds no usable address for: the
     address that worked (:attr:`InstitutionStatus.working_email`), unless a coordinator removed
-    the register's address by hand after that mail went out (``removed``); ``""``: nowhere."""
+    the register's address by hand after that mail went out (``removed``), or it went to
+    another domain than an address ``known`` for the institution, as formgen wrote that one
+    before IDNA 2008 (:func:`fallback_elsewhere`); ``""``: nowhere."""
     if status is None or status.delivered is None:
         return ""
     if removed is not None and _moment(status.delivered.delivered_at) < _moment(removed.at):
         return ""
-    return status.working_email
+    return "" if fallback_elsewhere(status, known) else status.working_email
+
+
+def fallback_elsewhere(status: InstitutionStatus, known: Iterable[str]) -> str:
+    """The address the mail that worked (:attr:`InstitutionStatus.working_email`) was meant for
+    where it went to another domain, as formgen wrote that address before IDNA 2008
+    (``info@strassenfussball-neuss.de`` for ``info@straßenfußball-neuß.de``): one of ``known``
+    (the register's, as :func:`went_elsewhere` checks it, an invalid one here), or the one a
+    run of its round found in its recipients list (:attr:`~formgen.sendlog.Delivery.meant`);
+    ``""``: none."""
+    d = status.delivered
+    return elsewhere_of(status.working_email, (*known, d.meant if d is not None else ""))
 
 
 def _cycles(mails: Sequence[Delivery]) -> list[list[Delivery]]:
@@ -582,10 +597,14 @@ def went_elsewhere(status: InstitutionStatus, record: InstitutionRecord | None) 
     (``record``'s), else the one a run of its round found in the recipients list
     (:attr:`~formgen.sendlog.Delivery.meant`); else ``""``."""
     email = str(record.institution.get("email") or "").strip() if record is not None else ""
-    for address in (email, status.latest.meant):
-        if address and status.email and mailed_elsewhere(status.email, address):
-            return address
-    return ""
+    return elsewhere_of(status.email, (email, status.latest.meant))
+
+
+def elsewhere_of(logged: str, addresses: Iterable[str]) -> str:
+    """The first of ``addresses`` that a mail the send log says went to ``logged`` was meant
+    for, as formgen wrote it before IDNA 2008, another domain
+    (:func:`~formgen.recipients.mailed_elsewhere`); ``""``: none."""
+    return next((a for a in addresses if a and logged and mailed_elsewhere(logged, a)), "")
 
 
 def superseded(
@@ -750,7 +769,7 @@ def summarise(
             invalid = bool(email) and check_email(email) is not None
             if email and logged is not None and logged.dead(email, vouched.get(iid)) is not None:
                 without_email[iid] = "dead_email"
-            elif (not email or invalid) and not fallback_email(logged, removed.get(iid)):
+            elif (not email or invalid) and not fallback_email(logged, removed.get(iid), (email,)):
                 without_email[iid] = "invalid_email" if invalid else "no_email"
     conflicts = view.conflict_count() if view else None
     notes = list(view.notes) if view else [Note("no_register", "no register in this workspace yet")]

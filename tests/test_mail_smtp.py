@@ -3284,3 +3284,60 @@ def test_status_says_a_mail_went_to_another_domain_than_the_registers_address(tm
         "buero": "",
         "mso": "beratung@elternverein-neuß.de",
     }
+
+
+def test_a_round_of_the_register_mails_no_ss_domain_the_send_log_holds_for_want_of_an_address(
+    tmp_path,
+):
+    """A formgen before IDNA 2008 mailed the list's info@straßenfußball-neuß.de to
+    info@strassenfussball-neuss.de, someone else's domain, and a rerun of that round said so
+    (an elsewhere line). Both institutions' forms came back with the e-mail field blank: the
+    update round mails each where its last mail went, but not to the „ss“ domain: that row
+    says why and how to set the address, the rest of the round goes out, and status counts it
+    as without an address."""
+    csv = tmp_path / "idn.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "sf;Straßenfußball Neuß e.V.;info@straßenfußball-neuß.de;krisendienst;\n"
+        "buero;Beratungsbüro Öz;info@büro.example;krisendienst;\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    ss = "info@strassenfussball-neuss.de"
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1").exit_code == 0
+        log = ws / "sendlog.jsonl"
+        log.write_text(log.read_text("utf-8").replace(SF_ASCII, ss), "utf-8")  # as before
+        again = run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1")  # logs it
+        assert "andere Domain" in again.output and len(inbox.messages) == 2
+        returned_long_ago(
+            ws,
+            {
+                "sf": {"name": "Straßenfußball Neuß e.V.", "date": OLD},
+                "buero": {"name": "Beratungsbüro Öz", "date": OLD},
+            },
+        )
+        update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "u1")
+    assert update.exit_code == 0, update.output
+    assert [rcpts for _, rcpts, _ in inbox.messages] == [
+        [SF_ASCII],
+        ["info@xn--bro-hoa.example"],
+        ["info@xn--bro-hoa.example"],  # the update round's: buero's only, none to the ss domain
+    ]
+    said = " ".join(update.output.split())
+    assert (
+        "NICHT VERSANDT sf (Straßenfußball Neuß e.V.): keine E-Mail-Adresse (Register: sf); ihre "
+        f"letzte Mail ging an {ss} (Runde r1), die Adresse mit „ss“ statt „ß“, eine andere Domain als die "
+        "von info@straßenfußball-neuß.de (so schrieb formgen sie vor dem 25.11.2026): dorthin "
+        "geht keine Mail; die Adresse eintragen: formgen register set sf institution.email "
+        'ADRESSE --note "Adresse mit ß"'
+    ) in said, said
+    assert (
+        "gesendet buero (Beratungsbüro Öz) <info@büro.example> (Adresse aus Versandprotokoll: r1)"
+        in said
+    )
+    (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]
+    assert (logged["institution_id"], logged["round"], logged["reason"]) == ("sf", "u1", "no_email")
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert status["without_email"] == ["sf"]
