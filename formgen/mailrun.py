@@ -979,13 +979,8 @@ def _logged_address(
         why: str = Said("mail_removed", removed=removed.said(), iid=recipient.id)
     elif status is not None and (meant := fallback_elsewhere(status, known)):
         assert status.delivered is not None  # an address worked, but for another domain
-        why = Said(
-            "mail_fallback_elsewhere",
-            sent=status.working_email,
-            round=status.delivered.round,
-            email=shown_email(meant),
-            iid=recipient.id,
-        )
+        fix = Said("mail_fix_register", iid=recipient.id)
+        why = SaidJoined((_elsewhere_said(status.delivered, meant), fix), "; ")
     elif status is not None and (d := status.dead_address) is not None:
         why = Said(
             "mail_last_address_dead",
@@ -1060,6 +1055,22 @@ def _erased(institution_id: str, removed: Mapping[str, Removed] | None) -> Said:
     """Why an erased address is none: when and why it was erased, where the register says."""
     gone = (removed or {}).get(institution_id)
     return gone.said() if gone is not None else ERASED_ADDRESS
+
+
+def _elsewhere_said(d: Delivery, meant: str) -> Said:
+    """Why no mail goes where the mail ``d`` went: another domain than the address ``meant``,
+    as formgen wrote that before IDNA 2008 (:func:`~formgen.tracking.elsewhere_of`)."""
+    return Said("mail_fallback_elsewhere", sent=d.email, round=d.round, email=shown_email(meant))
+
+
+def _not_elsewhere(r: Recipient, status: InstitutionStatus, view: RegisterView | None) -> Recipient:
+    """``r``, rebuilt from the send log, without its address where its latest mail went to
+    another domain than the register's address or the list's a run of its round found
+    (:func:`~formgen.tracking.went_elsewhere`), and why: a reminder goes there no more."""
+    meant = went_elsewhere(status, view.record(r.id) if view is not None else None)
+    if not meant or not r.email:
+        return r
+    return replace(r, email="", email_problem=_elsewhere_said(status.latest, meant))
 
 
 def _failed_how(d: Delivery) -> Said:
@@ -1345,8 +1356,11 @@ def round_targets(
                 replace(r, email_problem=SaidJoined((r.email_problem, elsewhere), "; "))
                 if r.email_problem
                 else r
-                for r in recipients_from_log(
-                    (statuses[i] for i in ids), view.emails_removed() if view else None
+                for r in (
+                    _not_elsewhere(r, statuses[r.id], view)
+                    for r in recipients_from_log(
+                        (statuses[i] for i in ids), view.emails_removed() if view else None
+                    )
                 )
             ]
         else:

@@ -2344,8 +2344,7 @@ WORDS: dict[str, dict[str, str]] = {
         'institution.email ADDRESS --note "new address"',
         "mail_fallback_elsewhere": "its last mail went to {sent} (round {round}), the address "
         "with 'ss' for 'ß', another domain than that of {email} (formgen wrote it so before "
-        "25.11.2026): no mail goes there; set the address to mail: formgen register set {iid} "
-        'institution.email ADDRESS --note "address with ß"',
+        "25.11.2026): no mail goes there",
         "mail_last_address_dead": "the last address, {email} (round {round}), {how} ({error}); "
         "add its new address to the register or a recipients list",
         "mail_correct_in": "correct it in {source}",
@@ -5431,8 +5430,7 @@ WORDS: dict[str, dict[str, str]] = {
         'institution.email ADRESSE --note "neue Adresse"',
         "mail_fallback_elsewhere": "ihre letzte Mail ging an {sent} (Runde {round:round}), die "
         "Adresse mit „ss“ statt „ß“, eine andere Domain als die von {email} (so schrieb formgen "
-        "sie vor dem 25.11.2026): dorthin geht keine Mail; die Adresse eintragen: formgen "
-        'register set {iid} institution.email ADRESSE --note "Adresse mit ß"',
+        "sie vor dem 25.11.2026): dorthin geht keine Mail",
         "mail_last_address_dead": "die letzte Adresse, {email} (Runde {round:round}), {how} "
         "({error}); die neue Adresse im Register oder in einer Empfängerliste eintragen",
         "mail_correct_in": "in {source} korrigieren",

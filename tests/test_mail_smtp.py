@@ -3330,8 +3330,8 @@ def test_a_round_of_the_register_mails_no_ss_domain_the_send_log_holds_for_want_
         "NICHT VERSANDT sf (Straßenfußball Neuß e.V.): keine E-Mail-Adresse (Register: sf); ihre "
         f"letzte Mail ging an {ss} (Runde r1), die Adresse mit „ss“ statt „ß“, eine andere Domain als die "
         "von info@straßenfußball-neuß.de (so schrieb formgen sie vor dem 25.11.2026): dorthin "
-        "geht keine Mail; die Adresse eintragen: formgen register set sf institution.email "
-        'ADRESSE --note "Adresse mit ß"'
+        "geht keine Mail; die neue eintragen: formgen register set sf institution.email "
+        'ADRESSE --note "neue Adresse"'
     ) in said, said
     assert (
         "gesendet buero (Beratungsbüro Öz) <info@büro.example> (Adresse aus Versandprotokoll: r1)"
@@ -3341,3 +3341,40 @@ def test_a_round_of_the_register_mails_no_ss_domain_the_send_log_holds_for_want_
     assert (logged["institution_id"], logged["round"], logged["reason"]) == ("sf", "u1", "no_email")
     status = json.loads(run("status", "-w", str(ws), "--json").output)
     assert status["without_email"] == ["sf"]
+
+
+def test_a_reminder_goes_no_more_to_the_ss_domain_its_invitation_went_to(tmp_path):
+    """The invitation went to info@strassenfussball-neuss.de for the list's
+    info@straßenfußball-neuß.de (a formgen before IDNA 2008), as a rerun of its round found: a
+    reminder without a list, which mails where the last mail went, does not go there again;
+    the line says why and where to give the address, and the other reminder goes out."""
+    csv = tmp_path / "idn.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "sf;Straßenfußball Neuß e.V.;info@straßenfußball-neuß.de;krisendienst;\n"
+        "buero;Beratungsbüro Öz;info@büro.example;krisendienst;\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    ss = "info@strassenfussball-neuss.de"
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1").exit_code == 0
+        log = ws / "sendlog.jsonl"
+        log.write_text(log.read_text("utf-8").replace(SF_ASCII, ss), "utf-8")  # as before
+        assert (
+            "andere Domain"
+            in run("mail", str(csv), "-w", str(ws), "--send", "--round", "r1").output
+        )
+        deadlines_pass(ws)
+        reminder = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "rem")
+    assert reminder.exit_code == 0, reminder.output
+    assert [rcpts for _, rcpts, _ in inbox.messages[2:]] == [["info@xn--bro-hoa.example"]]
+    said = " ".join(reminder.output.split())
+    assert (
+        "NICHT VERSANDT sf (Straßenfußball Neuß e.V.): keine E-Mail-Adresse (Versandprotokoll); "
+        f"ihre letzte Mail ging an {ss} (Runde r1), die Adresse mit „ss“ statt „ß“, eine andere Domain als die "
+        "von info@straßenfußball-neuß.de (so schrieb formgen sie vor dem 25.11.2026): dorthin "
+        "geht keine Mail; die neue Adresse in einer Empfängerliste (formgen mail LISTE --overdue"
+    ) in said, said
+    assert "gesendet buero (Beratungsbüro Öz) <info@büro.example>" in said
