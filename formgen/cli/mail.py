@@ -283,8 +283,9 @@ def mail(
     --from-register and --stale mail each institution at the register's address; where the
     register has none (its returned form left the e-mail field blank) or an invalid one, at the
     address its latest delivered mail went to (the send log), unless that mail bounced, a
-    later mail to that address was refused for good, or the register's address was removed by
-    hand since ('formgen register set ID institution.email --clear').
+    later mail to that address was refused for good, the register's address was removed by
+    hand since ('formgen register set ID institution.email --clear'), or it went to the
+    address with 'ss' for 'ß', another domain, as formgen wrote it before 25.11.2026.
 
     An institution whose form from another round is still on its way (mailed, not returned,
     deadline not passed) is not mailed again, neither by --stale nor by a RECIPIENTS file or
