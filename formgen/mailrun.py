@@ -667,9 +667,7 @@ def _check_secret(ws: Workspace, n: int) -> None:
     try:
         ws.secret  # noqa: B018 -- read to be checked; each form made reads it again
     except WorkspaceError as exc:
-        raise MailError(
-            Said("mail_no_secret_one" if n == 1 else "mail_no_secret", why=_message(exc), n=n)
-        ) from None
+        raise MailError(said_count("mail_no_secret", n, why=_message(exc))) from None
 
 
 def _message(exc: FormgenError) -> str:
@@ -1067,8 +1065,9 @@ def _not_elsewhere(r: Recipient, status: InstitutionStatus, view: RegisterView |
     """``r``, rebuilt from the send log, without its address where its latest mail went to
     another domain than the register's address or the list's a run of its round found
     (:func:`~formgen.tracking.went_elsewhere`), and why: a reminder goes there no more."""
-    meant = went_elsewhere(status, view.record(r.id) if view is not None else None)
-    if not meant or not r.email:
+    if not r.email:
+        return r
+    if not (meant := went_elsewhere(status, view.record(r.id) if view is not None else None)):
         return r
     return replace(r, email="", email_problem=_elsewhere_said(status.latest, meant))
 

@@ -1584,7 +1584,8 @@ def test_an_invalid_round_name_is_refused_in_the_workspace_language(tmp_path, la
 
 def test_a_workspace_without_its_key_is_said_in_its_language(tmp_path):
     """A workspace copied without secret.key (a backup that left it out): the refusal says so
-    in German to a German coordinator, and how to mend it; it was English text."""
+    in German to a German coordinator, and how to mend it, once, before any row; it was English
+    text."""
     ws = make_workspace(tmp_path / "ws", language="de").root
     (ws / "secret.key").unlink()
     listed = tmp_path / "Verteiler.csv"
@@ -1592,10 +1593,12 @@ def test_a_workspace_without_its_key_is_said_in_its_language(tmp_path):
     code, said = mail_drafts(ws, listed, tmp_path / "d")
     assert code == 1
     assert (
-        f"FEHLER a1 (Şule Yılmaz) <sule@example.org>: {ws / 'secret.key'} fehlt oder ist "
-        "beschädigt: Formulare können weder signiert noch geprüft werden; die Datei aus einer "
-        "Sicherung des Arbeitsbereichs zurückkopieren"
+        f"Fehler: {ws / 'secret.key'} fehlt oder ist beschädigt: Formulare können weder "
+        "signiert noch geprüft werden; die Datei aus einer Sicherung des Arbeitsbereichs "
+        "zurückkopieren (ein neuer Schlüssel erkennt die bisher verschickten Formulare nicht); "
+        "daher ging die Mail der Runde nicht hinaus: danach denselben Befehl noch einmal ausführen"
     ) in " ".join(said.split()), said
+    assert "FEHLER a1" not in said
     assert not (tmp_path / "d").exists() or not any((tmp_path / "d").iterdir())
 
 
