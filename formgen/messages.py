@@ -1008,6 +1008,9 @@ WORDS: dict[str, dict[str, str]] = {
         "and --keep-current keeps them; nothing erased, nothing changed",
         "reg_erase_text_nowhere": "{iid}: {texts} is in none of its notes, values or returns' "
         "names (any more); nothing erased, nothing changed",
+        "reg_erase_replay": "{iid}: with the erasure the journal would not make the register "
+        "again ({why}); nothing erased, nothing changed — please report this",
+        "reg_erase_replay_ids": "other institutions' ids: {ids}",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
         "still be read up to there; restore the file from a backup, or run 'formgen register "
         "repair -w {root}' (without a backup: it keeps the file aside and goes on from the "
@@ -3948,6 +3951,9 @@ WORDS: dict[str, dict[str, str]] = {
         "und --keep-current behält sie; nichts gelöscht, nichts geändert",
         "reg_erase_text_nowhere": "{iid}: {texts} steht in keiner ihrer Notizen, keinem ihrer "
         "Werte und keinem Namen ihrer Rückmeldungen (mehr); nichts gelöscht, nichts geändert",
+        "reg_erase_replay": "{iid}: mit der Löschung ergäbe das Journal das Register nicht "
+        "wieder ({why}); nichts gelöscht, nichts geändert – bitte diesen Fehler melden",
+        "reg_erase_replay_ids": "andere Kennungen der Einrichtungen: {ids}",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
         "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder "
         "'formgen register repair -w {root}' ausführen (ohne Sicherung: bewahrt die Datei auf "

@@ -6,11 +6,15 @@ the current one and every earlier one — from everything the workspace keeps:
 
 * the register and the journal: each erased value becomes a numbered marker
   (:data:`formgen.record.ERASED`; values that differed still differ, so the journal replays to
-  the same register), the journal is written again atomically with an ``erase`` operation at
-  its end (lines it does not touch stay byte for byte), and ``register.json`` is made again from
-  it (:func:`ingest.journal.rebuild`); held conflicts on the field are dropped; a return marked
-  keeps a keyed hash of what it said (``keyed``: :func:`ingest.register.content_hash`), so that
-  a copy of its file saved again is still one ingested already;
+  the same register; so does a merge's ``named``, the name a checklist row took a round's id
+  by: :func:`_named_again`), the journal is written again atomically with an ``erase``
+  operation at its end (lines it does not touch stay byte for byte), and ``register.json`` is
+  made again from it; that journal is replayed from the start first (:func:`_replayed`, as
+  ``register rebuild`` does), and an erasure it would not make again with the same
+  institutions under the same ids deletes and writes nothing; held conflicts on the field are
+  dropped; a return marked keeps a keyed hash of what it said (``keyed``:
+  :func:`ingest.register.content_hash`), so that a copy of its file saved again is still one
+  ingested already;
 * the institution's archived originals (the journal says which returns, lists and checklists
   brought it values) that carry a value, or that say a person of an erased name wrote or saved
   them (a Word file's ``lastModifiedBy``: :func:`_filled_in`): deleted (a value cannot be cut
@@ -92,7 +96,7 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from functools import cache
@@ -792,17 +796,34 @@ def _mark_op(
         if not is_erased(stored) and marks.selects(stored):
             where[key] = marks.marker(stored)
             changed = True
-    named = op.get("named") or {}
-    if iid in named.values() and under(f"{INSTITUTION}.name", paths):
-        # created under the id a round gave the name it was mailed under: that is its marker now
-        for e, dest in zip(op["submission"]["entries"], went, strict=True):
-            if dest == iid and "name" in e["institution"]:
-                marked = fold(str(e["institution"]["name"]["raw"]).strip())
-                op["named"] = {k: v for k, v in named.items() if v != iid} | {marked: iid}
-                changed = True
     if marks.inner:
         changed = _inner_op(op, iid, marks, went) or changed
+    if kind == "merge":
+        changed = _named_again(op, iid, marks, went) or changed
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
+
+
+def _named_again(op: Json, iid: str, marks: _Marks, went: list[str | None]) -> bool:
+    """A merge's ``named`` (the names its checklist rows took a round's ids by) with ``iid``
+    keyed by its row's name as the operation holds it now, a text in it erased: a rebuild
+    gives the row that id again, and the name leaves no trace there; whether it changed. A
+    row of an id of its own took none by its name: the key with the texts marked. (A formgen
+    before 2026-11-25 kept the key of a text erased inside the name: its rebuild made another
+    institution of the row, fixed by :func:`ingest.register.named_erased`.)"""
+    named = op.get("named") or {}
+    keys = [k for k, v in named.items() if v == iid]
+    if not keys:
+        return False
+    rows = zip(op["submission"]["entries"], went, strict=True)
+    by_name = [e for e, dest in rows if dest == iid and not e.get("institution_id")]
+    if by_name and "name" in by_name[0]["institution"]:
+        key = fold(str(by_name[0]["institution"]["name"]["raw"]).strip())
+    else:
+        key = marks.in_text(marks.replace_in(keys[0], loosely=True))
+    if keys == [key]:
+        return False
+    op["named"] = {k: v for k, v in named.items() if v != iid} | {key: iid}
+    return True
 
 
 def _inner_op(op: Json, iid: str, marks: _Marks, went: list[str | None]) -> bool:
@@ -1346,7 +1367,7 @@ def _plan(
     keep_current: bool = False,
     texts: Sequence[str] = (),
     inner: Sequence[str] = (),
-) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
+) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes], list[str]]:
     inner = list(dict.fromkeys(t.strip() for t in inner if t.strip()))
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
@@ -1522,7 +1543,7 @@ def _plan(
         copied=tuple((marks.texts[n][0], o) for n, o in copied.items() if marks.texts[n]),
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
-    return replace(erasure, aside=tuple(copies)), lines, marks, copies
+    return replace(erasure, aside=tuple(copies)), lines, marks, copies, list(reg.institutions)
 
 
 def _split_copies(reg: Register, iid: str, paths: list[str]) -> dict[str, str]:
@@ -1705,7 +1726,7 @@ def erase(
         raise RegisterError(Said("reg_erase_note_blank"))
     with ws.lock(wait), journal.no_cyclic_gc():
         pages = Pages(progress) if progress else None
-        erasure, lines, marks, copies = _plan(
+        erasure, lines, marks, copies, institutions = _plan(
             ws,
             iid,
             paths,
@@ -1720,22 +1741,6 @@ def erase(
         erasure = replace(erasure, note=kept, note_names=_named_in([kept], named))
         if not confirm(erasure):
             return None
-        # the files first, the journal last: a crash before the journal is written leaves the
-        # values in the register, and the same command run again finds them and finishes
-        for o in (*erasure.originals, *erasure.quarantine):
-            o.path.unlink(missing_ok=True)
-            if o in erasure.quarantine:
-                o.path.with_suffix(".json").unlink(missing_ok=True)
-            fsync_dir(o.path.parent)
-        for p in (*erasure.made, *erasure.drafts):
-            p.unlink(missing_ok=True)
-        for folder in erasure.spools:
-            shutil.rmtree(folder, ignore_errors=True)
-        for path, marked in copies.items():
-            write_atomic(path, marked)
-        _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
-        issued = _issued_marked(ws, list(erasure.paths), marks)
-        _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)
         ops = journal.read_journal(ws)
         op: dict[str, Any] = {
             "seq": (int(ops[-1]["seq"]) if ops else 0) + 1,
@@ -1756,9 +1761,46 @@ def erase(
                 [p for p in erasure.paths if not any(under(k, [p]) for k, _v in erasure.kept)],
             )
         line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+        erased = _replayed(ws, iid, lines, op, institutions)
+        # replayed first: nothing is deleted or written for an erasure the journal cannot make;
+        # then the files, the journal last: a crash before the journal is written leaves the
+        # values in the register, and the same command run again finds them and finishes
+        for o in (*erasure.originals, *erasure.quarantine):
+            o.path.unlink(missing_ok=True)
+            if o in erasure.quarantine:
+                o.path.with_suffix(".json").unlink(missing_ok=True)
+            fsync_dir(o.path.parent)
+        for p in (*erasure.made, *erasure.drafts):
+            p.unlink(missing_ok=True)
+        for folder in erasure.spools:
+            shutil.rmtree(folder, ignore_errors=True)
+        for path, marked in copies.items():
+            write_atomic(path, marked)
+        _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
+        issued = _issued_marked(ws, list(erasure.paths), marks)
+        _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)
         write_atomic(journal.journal_path(ws), b"".join(lines) + line)
-        journal.rebuild_unlocked(ws)
+        journal.checkpoint(ws, erased)
     return erasure
+
+
+def _replayed(
+    ws: Workspace, iid: str, lines: list[bytes], op: Json, institutions: Collection[str]
+) -> Register:
+    """The register the journal ``lines`` (the erased values marked) with the erasure ``op``
+    make, replayed from the start as ``register rebuild`` does: the same institutions under
+    the same ids as ``institutions`` (the register before), else :class:`RegisterError`
+    (nothing is changed yet)."""
+    ops = [*(json.loads(line) for line in lines), op]
+    try:
+        reg = journal.replay(ws, ops)
+    except RegisterError as exc:
+        raise RegisterError(Said("reg_erase_replay", iid=iid, why=exc.args[0])) from exc
+    if set(reg.institutions) != set(institutions):
+        ids = sorted(set(reg.institutions) ^ set(institutions))
+        why = Said("reg_erase_replay_ids", ids=", ".join(ids))
+        raise RegisterError(Said("reg_erase_replay", iid=iid, why=why))
+    return reg
 
 
 def _by_marked(data: Any, login: str, marker: str) -> int:

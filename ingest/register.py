@@ -230,6 +230,7 @@ import difflib
 import hashlib
 import hmac
 import json
+import re
 import unicodedata
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -1458,7 +1459,7 @@ class Register:
             if iid is None or iid not in self.institutions:
                 if iid is None:  # one a round mailed under this name that did not answer yet?
                     name = _checked_name(e)
-                    iid = (named or {}).get(fold(name))
+                    iid = named_erased(named or {}, name)
                     if iid in self.institutions:
                         iid = None
                     elif iid is not None:
@@ -3342,6 +3343,19 @@ def _plainer(mine: Json, theirs: Json) -> bool:
 def _marked(text: str) -> int:
     """How many letters of ``text`` have accents or marks, or are letters folded to others."""
     return sum(fold(ch) != ch.casefold() for ch in text)
+
+
+def named_erased(named: Mapping[str, str], name: str) -> str | None:
+    """The id a mail round gave ``name`` (``named``: folded name → id). A name that holds an
+    erased text's marker (her surname erased inside it) may be keyed unerased in a merge a
+    formgen before 2026-11-25 journaled: a key that only its markers tell apart from it, alone
+    so, is its (the marker stands for any text)."""
+    folded = fold(name)
+    if folded in named or not ERASED_MARK.search(folded):
+        return named.get(folded)
+    pattern = re.compile(".+".join(map(re.escape, ERASED_MARK.sub("\0", folded).split("\0"))))
+    found = {iid for key, iid in named.items() if pattern.fullmatch(key)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _checked_name(e: EntryReturn) -> str:

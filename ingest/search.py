@@ -28,6 +28,7 @@ from formgen.fold import name_order, search_folds
 from formgen.linebreak import pasted
 from formgen.messages import Said, SaidJoined, phone_text, said_count, say, say_count
 from formgen.model import INSTITUTION, FieldType
+from formgen.record import erased_shown
 from ingest.export import town_of
 from ingest.labels import field_of, region_text
 from ingest.matching import normalise_phone
@@ -235,7 +236,7 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | 
         rows.append(
             (
                 h.institution_id,
-                cut(h.name, NAME_COLUMNS),
+                cut(erased_shown(h.name, lang), NAME_COLUMNS),  # „Praxis Dr. (gelöscht)“
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
                 *([region] if regions else []),
                 *(cut(_shown(h, key, lang), NAME_COLUMNS) or "—" for key in shown),

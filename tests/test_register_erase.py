@@ -495,9 +495,8 @@ def crash_after(monkeypatch: pytest.MonkeyPatch, name: str, when: Callable[..., 
     """Make ``ingest.erase``'s step ``name`` crash right after the first call ``when`` accepts."""
     import ingest.erase
 
-    real = getattr(ingest.erase, name) if name != "rebuild_unlocked" else None
-    target = (ingest.erase.journal, name) if real is None else (ingest.erase, name)
-    real = real or ingest.erase.journal.rebuild_unlocked
+    owner = ingest.erase if hasattr(ingest.erase, name) else ingest.erase.journal
+    real = getattr(owner, name)
 
     def step(*args: object, **kwargs: object) -> object:
         done = real(*args, **kwargs)
@@ -505,18 +504,25 @@ def crash_after(monkeypatch: pytest.MonkeyPatch, name: str, when: Callable[..., 
             raise Crash(name)
         return done
 
-    monkeypatch.setattr(*target, step)
+    monkeypatch.setattr(owner, name, step)
 
 
 @pytest.mark.parametrize(
     ("step", "when"),
     [
+        ("_replayed", lambda *_args: True),
         ("fsync_dir", lambda folder: folder.parent.name == "archive"),
         ("write_atomic", lambda path, _data: path.name == "issued.jsonl"),
         ("write_atomic", lambda path, _data: path.name == "journal.jsonl"),
-        ("rebuild_unlocked", lambda _ws, _reread=None: True),
+        ("checkpoint", lambda _ws, _reg: True),
     ],
-    ids=["an-original-deleted", "issued-written", "journal-written", "register-rebuilt"],
+    ids=[
+        "replayed",
+        "an-original-deleted",
+        "issued-written",
+        "journal-written",
+        "register-written",
+    ],
 )
 def test_after_a_crash_during_an_erasure_the_register_loads_and_a_rerun_finishes_it(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, when: Any

@@ -647,15 +647,16 @@ def erase(
     def shown(e: erase_mod.Erasure) -> bool:
         bar.close()
         reg = journal.load(ws)
+        name = erased_shown(e.name, lang)  # a text erased in it before: „Praxis Dr. (gelöscht)“
         if e.paths:
             paths = ", ".join(e.paths)
-            echo(say("erase_head", lang, iid=e.institution_id, name=e.name, paths=paths))
+            echo(say("erase_head", lang, iid=e.institution_id, name=name, paths=paths))
         else:  # --text alone: what it looks for, initials as typed (each place follows)
             looked = ", ".join(
                 f"--text „{t if len(t) < erase_mod.MIN_NEEDLE else erase_mod.shortened(t)}“"
                 for t in e.inner
             )
-            echo(say("erase_head_texts", lang, iid=e.institution_id, name=e.name, texts=looked))
+            echo(say("erase_head_texts", lang, iid=e.institution_id, name=name, texts=looked))
         # one merged into this one (register merge) is the same institution: said so apart
         merged = [(o, at) for o, at in e.elsewhere if reg.merged_into(o) == e.institution_id]
         elsewhere = [found for found in e.elsewhere if found not in merged]
@@ -797,7 +798,8 @@ def erase(
     if done is None:
         raise click.ClickException(say("reg_erase_declined", lang))
     note = erased_shown(done.note, lang)
-    echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
+    name = erased_shown(done.name, lang)
+    echo(say("erase_done", lang, iid=done.institution_id, name=name, note=note))
 
 
 @register.command(
