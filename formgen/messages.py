@@ -1011,6 +1011,10 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_replay": "{iid}: with the erasure the journal would not make the register "
         "again ({why}); nothing erased, nothing changed — please report this",
         "reg_erase_replay_ids": "other institutions' ids: {ids}",
+        "rebuild_half_erased": "{iid}: the journal still holds its name as it was before a "
+        "text in it was erased, as the name a checklist row took its id by (a formgen before "
+        "25.11.2026 left it so): run that erasure again to erase it there too ('formgen register "
+        "erase {iid} --text TEXT --note …')",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
         "still be read up to there; restore the file from a backup, or run 'formgen register "
         "repair -w {root}' (without a backup: it keeps the file aside and goes on from the "
@@ -3954,6 +3958,10 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_replay": "{iid}: mit der Löschung ergäbe das Journal das Register nicht "
         "wieder ({why}); nichts gelöscht, nichts geändert – bitte diesen Fehler melden",
         "reg_erase_replay_ids": "andere Kennungen der Einrichtungen: {ids}",
+        "rebuild_half_erased": "{iid}: das Journal hält ihren Namen noch, wie er vor dem Löschen "
+        "eines Textes darin war, als den Namen, unter dem eine Checkliste ihre Kennung fand (so "
+        "ließ es ein formgen vor dem 25.11.2026): diese Löschung noch einmal ausführen, um ihn "
+        "auch dort zu löschen ('formgen register erase {iid} --text TEXT --note …')",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
         "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder "
         "'formgen register repair -w {root}' ausführen (ohne Sicherung: bewahrt die Datei auf "

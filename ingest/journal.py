@@ -66,6 +66,7 @@ from ingest.register import (
     entry_from_json,
     entry_to_json,
     local_day,
+    named_erased,
     now_iso,
 )
 from ingest.schemas import SchemaRegistry
@@ -834,6 +835,24 @@ class RebuildReport:
     edited_copy: Path | None = None
     """The register found changed outside formgen (:data:`ingest.register.EDITED`), kept
     aside as ``register.json.edited-<time>``: the rebuild undid what was changed in it."""
+    half_erased: tuple[str, ...] = ()
+    """The institutions whose name the journal still holds as it was before a text in it was
+    erased (:func:`half_erased`)."""
+
+
+def half_erased(ops: list[Json]) -> tuple[str, ...]:
+    """The institutions a checklist row took a mail round's id for by a name that a merge's
+    ``named`` still keys as it was before ``register erase --text`` erased a text (her surname)
+    inside it, as a formgen before 2026-11-25 left it (the rebuild finds the id by the marker
+    all the same: :func:`ingest.register.named_erased`); the erasure run again takes it out."""
+    found: set[str] = set()
+    for op in ops:
+        named: dict[str, str] = (op.get("named") or {}) if op.get("op") == "merge" else {}
+        for e in op["submission"]["entries"] if named else ():
+            name = str((e["institution"].get("name") or {}).get("raw") or "").strip()
+            if not e.get("institution_id") and fold(name) not in named:
+                found.update(filter(None, [named_erased(named, name)]))
+    return tuple(sorted(found))
 
 
 def as_of(
@@ -957,4 +976,5 @@ def rebuild_unlocked(
         damaged,
         tuple(erased),
         edited,
+        half_erased(ops),
     )

@@ -182,8 +182,9 @@ def test_a_workspace_left_half_erased_by_a_formgen_before_is_finished(
     ws: Workspace, iid: str, finish: str
 ) -> None:
     """``register rebuild`` makes the register from it again, the row under the round's id (its
-    name's marker stands for the surname); the erasure run again (also straight away) erases
-    the surname from the ``named`` key too; every institution keeps its id."""
+    name's marker stands for the surname), and says to run the erasure again: that (also
+    straight away) erases the surname from the ``named`` key too, and a rebuild says nothing
+    more; every institution keeps its id."""
     ids = list(load(ws).institutions)
     left_by_a_formgen_before(ws, iid)
     surname, kept = ERASED[iid]
@@ -192,6 +193,11 @@ def test_a_workspace_left_half_erased_by_a_formgen_before_is_finished(
     if finish == "rebuild":
         code, out = register(ws, "rebuild")
         assert code == 0, out
+        assert (
+            f"{iid}: das Journal hält ihren Namen noch, wie er vor dem Löschen eines Textes darin "
+            "war, als den Namen, unter dem eine Checkliste ihre Kennung fand"
+        ) in out
+        assert f"'formgen register erase {iid} --text TEXT --note …'" in out
         reg = load(ws)
         assert reg.data["journal_seq"] == len(journaled(ws))
         assert list(reg.institutions) == ids
@@ -208,7 +214,8 @@ def test_a_workspace_left_half_erased_by_a_formgen_before_is_finished(
     assert reg.data["journal_seq"] == len(journaled(ws))
     assert list(reg.institutions) == ids
     assert reg.name_of(iid, "de") == f"{kept} (gelöscht)"
-    assert register(ws, "rebuild")[0] == 0
+    code, out = register(ws, "rebuild")
+    assert code == 0 and "das Journal hält ihren Namen noch" not in out, out
     assert list(load(ws).institutions) == ids
 
 

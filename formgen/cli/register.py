@@ -994,6 +994,8 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
     if report.edited_copy:
         echo(say("edited_kept", ws.language, path=str(report.edited_copy)))
+    for iid in report.half_erased:
+        echo(say("rebuild_half_erased", lang, iid=iid))
 
 
 @register.command("repair")
