@@ -1760,8 +1760,8 @@ def erase(
                 op["paths"],
                 [p for p in erasure.paths if not any(under(k, [p]) for k, _v in erasure.kept)],
             )
-        line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
-        erased = _replayed(ws, iid, lines, op, institutions)
+        lines.append(json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n")
+        erased = _replayed(ws, iid, lines, institutions)
         # replayed first: nothing is deleted or written for an erasure the journal cannot make;
         # then the files, the journal last: a crash before the journal is written leaves the
         # values in the register, and the same command run again finds them and finishes
@@ -1779,27 +1779,26 @@ def erase(
         _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
         issued = _issued_marked(ws, list(erasure.paths), marks)
         _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)
-        write_atomic(journal.journal_path(ws), b"".join(lines) + line)
+        write_atomic(journal.journal_path(ws), b"".join(lines))
         journal.checkpoint(ws, erased)
     return erasure
 
 
 def _replayed(
-    ws: Workspace, iid: str, lines: list[bytes], op: Json, institutions: Collection[str]
+    ws: Workspace, who: str, lines: list[bytes], institutions: Collection[str]
 ) -> Register:
-    """The register the journal ``lines`` (the erased values marked) with the erasure ``op``
-    make, replayed from the start as ``register rebuild`` does: the same institutions under
-    the same ids as ``institutions`` (the register before), else :class:`RegisterError`
-    (nothing is changed yet)."""
-    ops = [*(json.loads(line) for line in lines), op]
+    """The register the journal ``lines`` (the erased values marked, the erasure's operation
+    last) make, replayed from the start as ``register rebuild`` does: the same institutions
+    under the same ids as ``institutions`` (the register before), else :class:`RegisterError`
+    (nothing is changed yet) naming whom the erasure is of, ``who`` (an institution, a login)."""
     try:
-        reg = journal.replay(ws, ops)
+        reg = journal.replay(ws, [json.loads(line) for line in lines])
     except RegisterError as exc:
-        raise RegisterError(Said("reg_erase_replay", iid=iid, why=exc.args[0])) from exc
+        raise RegisterError(Said("reg_erase_replay", iid=who, why=exc.args[0])) from exc
     if set(reg.institutions) != set(institutions):
         ids = sorted(set(reg.institutions) ^ set(institutions))
         why = Said("reg_erase_replay_ids", ids=", ".join(ids))
-        raise RegisterError(Said("reg_erase_replay", iid=iid, why=why))
+        raise RegisterError(Said("reg_erase_replay", iid=who, why=why))
     return reg
 
 
@@ -1878,8 +1877,9 @@ def erase_login(
         erasure = LoginErasure(login, named, tuple(copies))
         if not confirm(erasure):
             return None
+        _replayed(ws, login, lines, list(reg.institutions))  # nothing written for one it cannot
         for p, marked in copies.items():
             write_atomic(p, marked)
         write_atomic(path, b"".join(lines))
-        journal.rebuild_unlocked(ws)
+        journal.rebuild_unlocked(ws)  # a register changed outside formgen kept aside, as ever
     return erasure

@@ -159,6 +159,25 @@ def test_an_erasure_whose_replay_fails_deletes_and_writes_nothing(
     assert snapshot(ws) == before
 
 
+def test_an_erasure_of_a_login_whose_replay_fails_writes_nothing(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``register erase-login`` replays the journal it would write first too: a replay that
+    fails leaves the journal and ``register.json`` as they were, and says why."""
+    login = "zeynep.yılmaz"
+    monkeypatch.setattr(journal, "user", lambda: login)
+    code, out = register(ws, "set", "inst-0003", "institution.phone", "0211 7654321", "--note", "t")
+    assert code == 0, out
+    before = snapshot(ws)
+    monkeypatch.setattr(journal, "replay", failing_replay("raises"))
+
+    code, out = register(ws, "erase-login", login, "--yes")
+
+    assert code == 1
+    assert f"{login}: mit der Löschung ergäbe das Journal das Register nicht wieder (" in out, out
+    assert snapshot(ws) == before
+
+
 def left_by_a_formgen_before(ws: Workspace, iid: str) -> None:
     """The erasure as a formgen before 2026-11-25 left it: the journal with the surname marked
     in the row's name but the ``named`` key as it was, its erasure operation written, and
