@@ -848,10 +848,11 @@ def half_erased(ops: list[Json]) -> tuple[str, ...]:
     found: set[str] = set()
     for op in ops:
         named: dict[str, str] = (op.get("named") or {}) if op.get("op") == "merge" else {}
-        for e in op["submission"]["entries"] if named else ():
-            name = str((e["institution"].get("name") or {}).get("raw") or "").strip()
+        entries = op["submission"]["entries"] if named else ()
+        rows = [str((e["institution"].get("name") or {}).get("raw") or "").strip() for e in entries]
+        for e, name in zip(entries, rows, strict=True):
             if not e.get("institution_id") and fold(name) not in named:
-                found.update(filter(None, [named_erased(named, name)]))
+                found.update(filter(None, [named_erased(named, name, rows)]))
     return tuple(sorted(found))
 
 

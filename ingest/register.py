@@ -1459,7 +1459,8 @@ class Register:
             if iid is None or iid not in self.institutions:
                 if iid is None:  # one a round mailed under this name that did not answer yet?
                     name = _checked_name(e)
-                    iid = named_erased(named or {}, name)
+                    rows = (_checked_name(x) for x in sub.entries)  # read for a marker only
+                    iid = named_erased(named or {}, name, rows)
                     if iid in self.institutions:
                         iid = None
                     elif iid is not None:
@@ -3345,17 +3346,25 @@ def _marked(text: str) -> int:
     return sum(fold(ch) != ch.casefold() for ch in text)
 
 
-def named_erased(named: Mapping[str, str], name: str) -> str | None:
-    """The id a mail round gave ``name`` (``named``: folded name → id). A name that holds an
-    erased text's marker (her surname erased inside it) may be keyed unerased in a merge a
-    formgen before 2026-11-25 journaled: a key that only its markers tell apart from it, alone
-    so, is its (the marker stands for any text)."""
+def named_erased(named: Mapping[str, str], name: str, rows: Iterable[str]) -> str | None:
+    """The id a mail round gave ``name``, a row of a return whose rows are named ``rows``
+    (``named``: folded name → id). A name that holds an erased text's marker (her surname
+    erased inside it) may be keyed unerased in a merge a formgen before 2026-11-25 journaled:
+    a key no row is named, that only its markers tell apart from it, is its where it is the
+    one such key and no other row's name fits it so (a marker stands for any text)."""
     folded = fold(name)
     if folded in named or not ERASED_MARK.search(folded):
         return named.get(folded)
-    pattern = re.compile(".+".join(map(re.escape, ERASED_MARK.sub("\0", folded).split("\0"))))
-    found = {iid for key, iid in named.items() if pattern.fullmatch(key)}
-    return found.pop() if len(found) == 1 else None
+    names = {fold(row) for row in rows} - {folded}
+    keys = [key for key in named.keys() - names if _marked_as(folded, key)]
+    fits = [n for n in names if keys and ERASED_MARK.search(n) and _marked_as(n, keys[0])]
+    return named[keys[0]] if len(keys) == 1 and not fits else None
+
+
+def _marked_as(marked: str, text: str) -> bool:
+    """Whether ``text`` is ``marked`` with a text of its own where each marker stands."""
+    parts = ERASED_MARK.sub("\0", marked).split("\0")
+    return re.fullmatch(".+".join(map(re.escape, parts)), text) is not None
 
 
 def _checked_name(e: EntryReturn) -> str:

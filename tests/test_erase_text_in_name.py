@@ -18,7 +18,6 @@ from pdf_engines import pdfium_fill
 from test_register_erase import register, snapshot
 from test_register_returns import run
 
-import ingest.register
 from formgen.errors import RegisterError
 from formgen.fold import fold
 from formgen.messages import Said
@@ -27,6 +26,7 @@ from formgen.workspace import Workspace
 from ingest import journal
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
+from ingest.register import named_erased
 
 MAILED = {
     "inst-0002": "Praxis Ольга Петренко",
@@ -238,12 +238,18 @@ def test_a_workspace_left_half_erased_by_a_formgen_before_is_finished(
     assert list(load(ws).institutions) == ids
 
 
-def test_a_marker_stands_for_a_text_of_one_key_only() -> None:
+def test_a_marker_stands_for_a_text_of_one_key_no_other_row_is_named() -> None:
     """An erased name matches the key its markers alone tell apart from it, never a key that
-    differs otherwise, nor one of two such keys."""
+    differs otherwise, nor one of two such keys, nor the key of another row of the return,
+    nor a key another row's erased name fits as well (a row created anew, a text erased in its
+    name since, takes no other row's id)."""
     named = {"praxis ольга петренко": "inst-0002", "praxis dr. yilmaz": "inst-0004"}
-    assert ingest.register.named_erased(named, "Praxis Ольга (erased #3)") == "inst-0002"
-    assert ingest.register.named_erased(named, "Praxis Dr. (erased #1)") == "inst-0004"
-    assert ingest.register.named_erased(named, "Praxis (erased #1) Petrenko") is None
-    assert ingest.register.named_erased(named, "Praxis (erased #1)") is None  # both
-    assert ingest.register.named_erased(named, "Praxis Dr. Yilmaz") == "inst-0004"
+    rows = ["Praxis Ольга (erased #3)", "Praxis Dr. Yılmaz", "Beratung Łódź"]
+    assert named_erased(named, "Praxis Ольга (erased #3)", rows) == "inst-0002"
+    assert named_erased(named, "Praxis Dr. (erased #1)", rows[:1]) == "inst-0004"
+    assert named_erased(named, "Praxis (erased #1) Petrenko", rows) is None
+    assert named_erased(named, "Praxis (erased #1)", ["Praxis (erased #1)"]) is None  # both fit
+    assert named_erased(named, "Praxis (erased #1)", rows[1:]) == "inst-0002"  # the other a row
+    assert named_erased(named, "Praxis Ольга (erased #3)", [*rows, "Praxis (erased #1)"]) is None
+    assert named_erased(named, "Praxis Dr. Yilmaz", rows) == "inst-0004"
+    assert named_erased(named, "Beratung Łódź", rows) is None
