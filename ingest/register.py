@@ -3267,12 +3267,13 @@ def _verdict_reason(verdict: Match) -> str:
     return Said(verdict.reason_key, **verdict.reason_args)
 
 
-def name_line(reg: Register, iid: str) -> str:
+def name_line(reg: Register, iid: str, lang: str | None = None) -> str:
     """The name of institution ``iid`` for a line of its own: the head line of its history or
     conflict, what ``register retire``, ``restore``, ``confirm`` and ``erase`` say. A line break
     in it (an imported cell may hold one) as „↵“, as :func:`ingest.history.value_text` shows
-    it; the stored name keeps it."""
-    return breaks_shown(reg.name_of(iid))
+    it; the stored name keeps it. With ``lang``, a text erased in it as ``lang`` says erased
+    (:meth:`Register.name_of`)."""
+    return breaks_shown(reg.name_of(iid, lang))
 
 
 _IMPORT_WHY = {

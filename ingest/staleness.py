@@ -39,7 +39,7 @@ from formgen.model import (
     choices_of,
     option_label,
 )
-from formgen.record import InstitutionRecord, offered, wholly_erased
+from formgen.record import InstitutionRecord, erased_shown, offered, wholly_erased
 from ingest.labels import (
     dropped_label,
     dropped_option,
@@ -630,7 +630,7 @@ def findings_table(
         rows.append(
             (
                 f.institution_id,
-                cut(f.name, 32),
+                cut(erased_shown(f.name, lang), 32),  # „Praxis Dr. (gelöscht)“
                 cut(reg.schema.category_label(f.category, lang), CATEGORY_COLUMNS),
                 *([region] if regions else []),
                 date_text(f.last_confirmed, lang) if f.last_confirmed else say("never", lang),

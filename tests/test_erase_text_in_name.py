@@ -122,6 +122,21 @@ def test_a_surname_in_the_practices_name_is_erased_from_every_journaled_key(
     assert json.loads(ws.register_path.read_bytes()) == erased
 
 
+def test_a_name_with_a_text_erased_in_it_is_shown_erased_in_the_lines_and_tables(
+    ws: Workspace,
+) -> None:
+    """``register stale``, ``retire``, ``restore`` and ``formgen status --list`` show „Praxis
+    Ольга (gelöscht)“, as the print and the forms do, never the register's marker."""
+    assert erase_text(ws, "inst-0002")[0] == 0
+    shown = "inst-0002 Praxis Ольга (gelöscht): "
+    for args in (("stale",), ("retire", "inst-0002", "--reason", "t"), ("restore", "inst-0002")):
+        code, out = register(ws, *args)
+        assert code == 0 and "(erased #" not in out, out
+        assert (shown if args[0] != "stale" else "Praxis Ольга (gelöscht)") in out, out
+    out = run("status", "--list", "-w", str(ws.root))
+    assert "Praxis Ольга (gelöscht)" in out and "(erased #" not in out, out
+
+
 def failing_replay(how: str) -> Any:
     """``journal.replay`` made to fail: raising as a replay that never makes the institution
     does, or making another institution under another id."""

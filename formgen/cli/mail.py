@@ -1018,8 +1018,11 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
     """An institution's name in a row of ``formgen status``: the register's now, on one line
-    (an imported cell's break shown), or that it was erased (``formgen register erase``)."""
-    return say("erased", lang) if row["name_erased"] else breaks_shown(row["name"])
+    (an imported cell's break shown), or that it was erased (``formgen register erase``), a
+    text erased in it so said („Praxis Dr. (gelöscht)“)."""
+    return (
+        say("erased", lang) if row["name_erased"] else breaks_shown(erased_shown(row["name"], lang))
+    )
 
 
 def _rounds_table(rounds: Sequence[RoundStatus], lang: str, cols: int | None) -> str:

@@ -166,7 +166,7 @@ def conflicts(
             name=breaks_shown(d["entry"]["institution"].get("name", {}).get("raw", "?")),
             category=reg.schema.category_label(d["entry"]["category"], lang),
             candidate=d["candidate"],
-            candidate_name=name_line(reg, d["candidate"]),
+            candidate_name=name_line(reg, d["candidate"], lang),
             reason=reason_text(d, lang),
         )
         echo(fold(f"{d['id']}  {said}", cols))
@@ -295,7 +295,7 @@ def retire(institution_id: str, reason: str | None, workspace_dir: str) -> None:
     ws = Workspace.open(workspace_dir)
     with journal.writing(ws) as w:
         done = w.retire(institution_id, reason)
-        name = name_line(w.register, institution_id)
+        name = name_line(w.register, institution_id, ws.language)
     why = f" ({done['reason']})" if done["reason"] else ""
     echo(say("retired", ws.language, iid=institution_id, name=name, why=why))
 
@@ -314,7 +314,7 @@ def restore(institution_id: str, workspace_dir: str) -> None:
     with journal.writing(ws) as w:
         keep = (w.register.retired(institution_id) or {}).get("merged_into")
         w.restore(institution_id)
-        name = name_line(w.register, institution_id)
+        name = name_line(w.register, institution_id, ws.language)
     echo(say("restored", ws.language, iid=institution_id, name=name))
     if keep:
         echo(say("merge_restored", ws.language, iid=institution_id, keep=keep))
@@ -361,7 +361,7 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
         with journal.writing(ws) as w:
             done = w.merge_institutions(keep, other, note)
             reg = w.register
-    names = {"name": name_line(reg, keep), "other_name": name_line(reg, other)}
+    names = {"name": name_line(reg, keep, lang), "other_name": name_line(reg, other, lang)}
     said = "merge_would" if dry_run else "merge_done"
     echo(say(said, lang, keep=keep, other=other, note=note, **names))
     for path in done.taken:
@@ -432,7 +432,7 @@ def split(institution_id: str, name: str, note: str, dry_run: bool, workspace_di
         with journal.writing(ws) as w:
             new = w.split_institution(institution_id, name, note)
             reg = w.register
-    names = {"name": name_line(reg, new), "old": name_line(reg, institution_id)}
+    names = {"name": name_line(reg, new, lang), "old": name_line(reg, institution_id, lang)}
     said = "split_would" if dry_run else "split_done"
     echo(say(said, lang, new=new, iid=institution_id, note=note, **names))
     if not dry_run:
@@ -670,7 +670,7 @@ def erase(
                         key,
                         lang,
                         iid=other,
-                        name=name_line(reg, other),
+                        name=name_line(reg, other, lang),
                         keep=e.institution_id,
                         paths=", ".join(at),
                         command=f"formgen register erase {other} {' '.join(at)} --note …",
@@ -848,7 +848,7 @@ def _note_written(ws: Workspace, path: Path) -> None:
 
 def _named(reg: Register, iid: str, lang: str) -> str:
     """``iid`` and its name, and the institution it was merged into (register merge), if so."""
-    named = f"{iid} {name_line(reg, iid)}"
+    named = f"{iid} {name_line(reg, iid, lang)}"
     keep = reg.merged_into(iid)
     return named if keep is None else f"{named} {say('erase_merged_into', lang, keep=keep)}"
 
@@ -904,7 +904,7 @@ def confirm(
             "confirmed_done",
             lang,
             iid=institution_id,
-            name=name_line(reg, institution_id),
+            name=name_line(reg, institution_id, lang),
             category=reg.schema.category_label(cid, lang),
             date=date_text(day, lang) if day else "?",
             note=note,
