@@ -851,8 +851,10 @@ def half_erased(ops: list[Json]) -> tuple[str, ...]:
         entries = op["submission"]["entries"] if named else ()
         rows = [str((e["institution"].get("name") or {}).get("raw") or "").strip() for e in entries]
         for e, name in zip(entries, rows, strict=True):
-            if not e.get("institution_id") and fold(name) not in named:
-                found.update(filter(None, [named_erased(named, name, rows)]))
+            if e.get("institution_id") or fold(name) in named:
+                continue  # its own id, or the name it took one by as it is now
+            if iid := named_erased(named, name, rows):
+                found.add(iid)
     return tuple(sorted(found))
 
 
