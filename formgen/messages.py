@@ -1467,6 +1467,19 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_answer_no_form_kept": "{what}, no form: the answer of {sender} ({day}, "
         "'{subject}') to the mail to {iid} ({name}) of {mailed} (known {how}); the workspace "
         "no longer keeps the form that mail carried: if it says that nothing changed, {command}",
+        "ingest_answer_other_sender": "{what}, no form: the answer of {sender} ({day}, "
+        "'{subject}') to the mail to {iid} ({name}) of {mailed} (known {how}); but it was sent "
+        "from the address of {others}, as formgen mailed it: credited to neither, not even with "
+        "--no-changes (a forwarded, mixed-up or forged mail?) — once read, record by hand the "
+        "one that answered: {command}",
+        "ingest_answer_unreadable": "{what}, no form: the answer of {sender} ({day}, "
+        "'{subject}') to the mail to {iid} ({name}) of {mailed} (known {how}); its text cannot "
+        "be read ({why}): not read in, not even with --no-changes — if the mail program shows "
+        "that it says nothing changed: {command}",
+        "ingest_answer_charset": "written in the charset '{charset}', which formgen does not know",
+        "ingest_answer_undecodable": "damaged",
+        "ingest_answer_kept": "an answer without a form fills in none of the required fields "
+        "the form was sent without ({fields}); the register keeps their values",
         "ingest_answers_in_box": "--no-changes reads in every answer recognised in this "
         "mailbox ({n}), each as its forms sent back unchanged; one that tells of a change is "
         'recorded by hand instead (formgen register set ID PATH VALUE --note "mail of DAY"), '
@@ -1983,6 +1996,16 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_mbox_no_mail": "starts like a mailbox (a line 'From …'), but no mail's "
         "header follows; no mail could be read — export the mailbox again from the mail program, "
         "or save the mail as .eml",
+        "ingest_mail_maildir_empty": "{where}: an empty file (0 bytes), not a mail; nothing to "
+        "read, and no answer",
+        "ingest_mail_maildir_no_mail": "{where}: no mail's header at its start (a damaged "
+        "file?); not read, and no answer",
+        "ingest_mail_torn_unended": "#{position}: a mail whose header never ends (no blank line "
+        "after it: the mailbox cut off?); nobody can read it, and it counts as no answer — "
+        "export the mailbox again from the mail program",
+        "ingest_mail_torn_broken": "#{position}: a mail whose header is broken off by a line "
+        "that is no header line (damaged?); nobody can read it, and it counts as no answer — "
+        "export the mailbox again from the mail program",
         "ingest_mail_maildir_not_file": "{where}: {what}, not a mail; not read",
         "ingest_mail_maildir_dangling": "{where}: a link to something that does not exist; not read",
         "ingest_mail_maildir_gone": "{where}: gone before it was read (moved by a mail program?); "
@@ -4447,6 +4470,20 @@ WORDS: dict[str, dict[str, str]] = {
         "({day:day}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt "
         "{how}); das Formular dieser Mail hat der Arbeitsbereich nicht mehr: sagt sie, dass sich "
         "nichts geändert hat, {command}",
+        "ingest_answer_other_sender": "{what}, kein Formular: die Antwort von {sender} "
+        "({day:day}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt "
+        "{how}); geschickt hat sie aber die Adresse von {others}, an die formgen geschrieben hat: "
+        "keiner der beiden gutgeschrieben, auch mit --no-changes nicht (eine weitergeleitete, "
+        "verwechselte oder gefälschte Mail?) – nach dem Lesen die, die geantwortet hat, von Hand "
+        "eintragen: {command}",
+        "ingest_answer_unreadable": "{what}, kein Formular: die Antwort von {sender} "
+        "({day:day}, „{subject}“) auf die Mail an {iid} ({name}) vom {mailed:day} (erkannt "
+        "{how}); ihr Text ist nicht lesbar ({why}): nicht eingelesen, auch mit --no-changes "
+        "nicht – zeigt das Mailprogramm, dass sich nichts geändert hat: {command}",
+        "ingest_answer_charset": "im Zeichensatz „{charset}“ geschrieben, den formgen nicht kennt",
+        "ingest_answer_undecodable": "beschädigt",
+        "ingest_answer_kept": "eine Antwort ohne Formular füllt keines der Pflichtfelder aus, "
+        "ohne die das Formular verschickt wurde ({fields}); das Register behält ihre Werte",
         "ingest_answers_in_box": "--no-changes liest jede in diesem Postfach erkannte Antwort "
         "ein ({n}), jede als ihre Formulare, unverändert zurückgeschickt; eine, die eine Änderung "
         "nennt, trägt man statt dessen von Hand ein (formgen register set ID PFAD WERT --note "
@@ -5038,6 +5075,16 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_mbox_no_mail": "beginnt wie ein Postfach (eine Zeile „From …“), aber es "
         "folgt kein Mailkopf; keine Mail konnte gelesen werden — das Postfach im Mailprogramm neu "
         "exportieren oder die Mail als .eml speichern",
+        "ingest_mail_maildir_empty": "{where}: eine leere Datei (0 Bytes), keine Mail; nichts "
+        "zu lesen und keine Antwort",
+        "ingest_mail_maildir_no_mail": "{where}: kein Mailkopf an ihrem Anfang (eine beschädigte "
+        "Datei?); nicht gelesen und keine Antwort",
+        "ingest_mail_torn_unended": "#{position}: eine Mail, deren Mailkopf nicht endet (keine "
+        "Leerzeile danach: das Postfach abgeschnitten?); niemand kann sie lesen, sie zählt nicht "
+        "als Antwort – das Postfach im Mailprogramm neu exportieren",
+        "ingest_mail_torn_broken": "#{position}: eine Mail, deren Mailkopf an einer Zeile "
+        "abbricht, die keine Kopfzeile ist (beschädigt?); niemand kann sie lesen, sie zählt nicht "
+        "als Antwort – das Postfach im Mailprogramm neu exportieren",
         "ingest_mail_maildir_not_file": "{where}: {what}, keine Mail; nicht gelesen",
         "ingest_mail_maildir_dangling": "{where}: ein Verweis auf etwas, das es nicht gibt; nicht "
         "gelesen",

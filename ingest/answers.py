@@ -6,7 +6,11 @@ writes), else by a form's reference (``FG-XXXXX-XXXXX``) in its subject or text 
 quoting the mail, whose mail program gave the draft a Message-ID of its own), else by its
 sender's address when the send log knows that address of one institution only. What it
 answered is the institution's latest mail of the round it belongs to: the forms that mail
-carried, kept in ``forms/mail/<round>/``.
+carried, kept in ``forms/mail/<round>/``. A reply sent from an address the send log knows of
+other institutions only, not of the one whose mail it answers (a forward, a mix-up, a forged
+Message-ID, another's form reference quoted), is credited to neither (:attr:`Found.others`);
+one from an address it does not know (a colleague's) counts for what it answers. A reply whose
+text cannot be read (:attr:`Reply.unreadable`) is told, never read in.
 
 It is known in every mail container ingest reads: a single ``.eml``, an Outlook ``.msg``, and
 each mail of an ``.mbox`` or a Maildir (:attr:`ingest.mailbox.MailScan.replies`). Such a reply
@@ -59,6 +63,9 @@ class Reply:
     """The Message-IDs of ``In-Reply-To`` and ``References``, the one it answers first."""
     text: str = ""
     """Its plain text (the first 64 KiB), where a quoted mail names its form."""
+    unreadable: str = ""
+    """Why its text cannot be read, where it cannot: the charset it names that no one knows
+    (``x-unknown``), or ``"?"``. Such a reply is told, never read in: nobody read what it says."""
 
 
 @dataclass(frozen=True)
@@ -74,35 +81,62 @@ class Answers:
     take: bool = False
     """``formgen ingest --no-changes``: a reply recognised is read in as its forms unchanged."""
 
-    def find(self, reply: Reply) -> tuple[Mailed, str] | None:
-        """The mail ``reply`` answers and how it was known (``message_id``, ``reference``,
-        ``address``), or ``None``."""
+    def find(self, reply: Reply) -> Found | None:
+        """The mail ``reply`` answers, how it was known and whose address sent it, or
+        ``None``."""
         log = Path(self.root) / SENDLOG
         try:
             seen = log.stat()
         except OSError:
             return None  # nothing mailed yet
-        by_mid, by_ref, by_address = _table(self.root, seen.st_mtime_ns, seen.st_size)
-        for mid in reply.answers:
-            if mid in by_mid:
-                return by_mid[mid], "message_id"
-        for ref in REFERENCE_RE.finditer(f"{reply.subject}\n{reply.text}"):
-            if (found := by_ref.get(ref[0])) is not None:
-                return found, "reference"
+        table = _table(self.root, seen.st_mtime_ns, seen.st_size)
         address = parseaddr(reply.sender)[1]
-        if address and (found := by_address.get(address_key(address))) is not None:
-            return found, "address"
-        return None
+        senders = table.owners.get(address_key(address), ()) if address else ()
+        found = next((table.by_mid[m] for m in reply.answers if m in table.by_mid), None)
+        how = "message_id"
+        if found is None:
+            how = "reference"
+            refs = REFERENCE_RE.finditer(f"{reply.subject}\n{reply.text}")
+            found = next((table.by_ref[r[0]] for r in refs if r[0] in table.by_ref), None)
+        if found is None and len(senders) == 1 and senders[0][0] in table.latest:
+            return Found(table.latest[senders[0][0]], "address")
+        if found is None:
+            return None
+        if senders and found.institution_id not in {iid for iid, _ in senders}:
+            return Found(found, how, senders)
+        return Found(found, how)
 
 
-_Table = tuple[dict[str, Mailed], dict[str, Mailed], dict[str, Mailed]]
+@dataclass(frozen=True)
+class Found:
+    """The mail of formgen a reply answers (:meth:`Answers.find`)."""
+
+    mailed: Mailed
+    how: str
+    """How it was known: ``message_id``, ``reference`` or ``address``."""
+    others: tuple[tuple[str, str], ...] = ()
+    """The institutions (id, name) whose address the send log knows the reply's sender as,
+    when the institution mailed is not among them: another institution's answer carries this
+    one's Message-ID or form reference (a forward, a mix-up, a forgery). Such a reply is
+    credited to neither."""
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_mid: dict[str, Mailed]
+    by_ref: dict[str, Mailed]
+    latest: dict[str, Mailed]
+    """Each institution's latest mail."""
+    owners: dict[str, tuple[tuple[str, str], ...]]
+    """The institutions (id, name) of each address the send log knows, by
+    :func:`~formgen.bounces.address_key`."""
 
 
 @functools.lru_cache(maxsize=2)
 def _table(root: str, mtime_ns: int, size: int) -> _Table:
-    """formgen's mails by Message-ID, by form reference and by an address the send log knows of
-    one institution only (its latest mail), as the send log of ``root`` is (read again when
-    its time or size changed)."""
+    """formgen's mails by Message-ID, by form reference and by institution (its latest), and the
+    institutions of each address the send log knows, as the send log of ``root`` is (read
+    again when its time or size changed)."""
     folder = Path(root)
     events = SendLog(folder).events()
     mails: dict[tuple[str, str], Mailed] = {}
@@ -126,32 +160,37 @@ def _table(root: str, mtime_ns: int, size: int) -> _Table:
     ordered = sorted(mails.values(), key=lambda m: m.at)
     by_ref = {ref: m for m in ordered for ref in m.references}
     logged: dict[str, set[str]] = {}  # as logged: each address normalised once
+    names: dict[str, str] = {}
     for ev in events:
+        iid = str(ev.get("institution_id", ""))
         if email := str(ev.get("email", "")):
-            logged.setdefault(email, set()).add(str(ev.get("institution_id", "")))
+            logged.setdefault(email, set()).add(iid)
+        if name := str(ev.get("name", "")):
+            names[iid] = name
     owners: dict[str, set[str]] = {}
     for email, ids in logged.items():
         owners.setdefault(address_key(email), set()).update(ids)
-    latest = {m.institution_id: m for m in ordered}
-    by_address = {
-        a: latest[next(iter(ids))]
-        for a, ids in owners.items()
-        if len(ids) == 1 and next(iter(ids)) in latest
-    }
-    return by_mid, by_ref, by_address
+    return _Table(
+        by_mid,
+        by_ref,
+        {m.institution_id: m for m in ordered},
+        {a: tuple((i, names.get(i, i)) for i in sorted(ids)) for a, ids in owners.items()},
+    )
 
 
 def reply_of(msg: Any, sender: str | None, date: str | None, subject: str | None) -> Reply:
     """What the parsed mail ``msg`` (with its header as :func:`ingest.mailbox.mail_info` read
     it) says of the mail it answers."""
-    text = ""
+    text = unreadable = ""
     body = msg.get_body(("plain",)) if hasattr(msg, "get_body") else None
     if body is not None:
         try:
             text = str(body.get_content())[:65536]
-        except (LookupError, ValueError, AssertionError):
-            text = ""
-    return Reply(sender or "", date or "", subject or "", answered(msg), text)
+        except LookupError:  # a charset Python does not know
+            unreadable = str(body.get_content_charset() or "?")
+        except (ValueError, AssertionError):
+            unreadable = "?"
+    return Reply(sender or "", date or "", subject or "", answered(msg), text, unreadable)
 
 
 def answered(header: Any) -> tuple[str, ...]:

@@ -280,16 +280,24 @@ def message_attachments(
 
 
 def _told(
-    atts: Iterator[Attachment], scan: MailScan, number: str, reply: Callable[[], Reply]
+    atts: Iterator[Attachment],
+    scan: MailScan,
+    number: str,
+    reply: Callable[[], Reply],
+    torn: str | None = None,
 ) -> Iterator[Attachment]:
     """The attachments ``atts`` of the mail ``number`` of a container; when they are none, or
     a signature's logos only (pictures too small to be a form's page), what the mail says of the
-    mail it answers (``reply()``) is kept in :attr:`MailScan.replies`."""
+    mail it answers (``reply()``) is kept in :attr:`MailScan.replies` — unless its header is
+    ``torn`` (:func:`torn`): then nobody can read it, and it is a problem of the container,
+    never an answer."""
     logos_only = True
     for att in atts:
         logos_only = logos_only and _logo(att.data)
         yield att
-    if logos_only:
+    if logos_only and torn:
+        scan.problems.append(Said(f"ingest_mail_torn_{torn}", position=number))
+    elif logos_only:
         scan.replies[number] = reply()
 
 
@@ -299,11 +307,24 @@ def _logo(data: bytes) -> bool:
     return bool(image_suffix(data[:HEAD_BYTES])) and not is_page_picture(data)[0]
 
 
-def _mail(msg: Message, number: str, scan: MailScan, max_attachments: int) -> Iterator[Attachment]:
-    """The attachments of the mail ``number`` of a container (:func:`_told`)."""
+def torn(msg: Message, data: bytes) -> str | None:
+    """How the header of the mail ``data`` (parsed: ``msg``) is damaged: ``broken`` off by a line
+    that is no header line, or ``unended`` (no blank line after it: cut off, as the last mail of
+    a mailbox cut short is); ``None`` when it is whole."""
+    if any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
+        return "broken"
+    if not re.search(rb"\r?\n\r?\n", data):
+        return "unended"
+    return None
+
+
+def _mail(data: bytes, number: str, scan: MailScan, max_attachments: int) -> Iterator[Attachment]:
+    """The attachments of the mail ``data``, number ``number`` of a container (:func:`_told`)."""
+    msg = parse(data)
     info = mail_info(msg)  # read once: for the attachments and for the reply
     atts = message_attachments(msg, number, scan, max_attachments, info=info)
-    return _told(atts, scan, number, lambda: reply_of(msg, info.sender, info.date, info.subject))
+    reply = lambda: reply_of(msg, info.sender, info.date, info.subject)  # noqa: E731
+    return _told(atts, scan, number, reply, torn(msg, data))
 
 
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+?)\r?$", re.MULTILINE)
@@ -353,17 +374,14 @@ def eml_attachments(
     found: what it carried cannot be told apart from its header."""
     scan.mails += 1
     msg = parse(data)
+    info = mail_info(msg)
+    atts = message_attachments(msg, "1", scan, max_attachments, info=info)
+    reply = lambda: reply_of(msg, info.sender, info.date, info.subject)  # noqa: E731
     before = scan.attachments
-    yield from _mail(msg, "1", scan, max_attachments)
-    if scan.attachments > before:
-        return
-    if any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
-        why = "ingest_mail_header_broken"
-    elif not re.search(rb"\r?\n\r?\n", data):
-        why = "ingest_mail_header_unended"
-    else:
-        return
-    raise UnreadableFileError(name, "damaged", Said(why))
+    why = torn(msg, data)
+    yield from _told(atts, scan, "1", reply, why)
+    if scan.attachments == before and why:
+        raise UnreadableFileError(name, "damaged", Said(f"ingest_mail_header_{why}"))
 
 
 def mbox_attachments(
@@ -380,7 +398,7 @@ def mbox_attachments(
         for number, data in enumerate(_mbox_mails(box), start=1):
             scan.mails += 1
             mails += bool(HEADER_LINE.match(data))
-            yield from _mail(parse(data), str(number), scan, max_attachments)
+            yield from _mail(data, str(number), scan, max_attachments)
     finally:
         box.close()
     if not mails:
@@ -437,7 +455,18 @@ def maildir_attachments(
             )
             continue
         scan.mails += 1
-        yield from _mail(parse(data), str(number), scan, max_attachments)
+        if not _mail_like(data):
+            empty = "empty" if not data else "no_mail"
+            scan.problems.append(Said(f"ingest_mail_maildir_{empty}", where=where))
+            continue
+        yield from _mail(data, str(number), scan, max_attachments)
+
+
+def _mail_like(data: bytes) -> bool:
+    """Whether a Maildir's file starts as a mail does: with a header line (or the ``From`` line
+    some delivery programs put before it); not with nothing (0 bytes) or random bytes."""
+    head = data[:HEAD_BYTES].lstrip(b"\r\n\t ")
+    return bool(HEADER_LINE.match(head)) or head.startswith(b"From ")
 
 
 def _maildir_files(path: Path) -> list[tuple[str, str]]:

@@ -274,6 +274,10 @@ class Task:
     """A copy in the workspace's quarantine, ingested again: merged, it leaves the quarantine."""
     received: str | None = None
     """For a kept-aside copy: the day (ISO) it first came in, by its quarantine record."""
+    answer: bool = False
+    """A form read in for a mail that answered without one (``--no-changes``,
+    :func:`_unattached`): what the form itself would say of being sent back untouched is said
+    by that mail's line (:func:`_as_answered`)."""
 
 
 @dataclass(frozen=True)
@@ -771,7 +775,7 @@ def _unattached(
     if answers is None or found is None:
         said = Said("ingest_answer_unknown", what=what, sender=sender, subject=reply.subject)
         return Said(NO_ATTACHMENT, what=said), False
-    mailed, how = found
+    mailed = found.mailed
     try:  # the mail's Date as ISO 8601 (mailbox.mail_info), else as written: not a day
         day = dt.date.fromisoformat(reply.date[:10]).isoformat()
     except ValueError:
@@ -784,15 +788,24 @@ def _unattached(
         "iid": mailed.institution_id,
         "name": mailed.name,
         "mailed": mailed.at[:10],
-        "how": Said(f"ingest_answer_by_{how}"),
+        "how": Said(f"ingest_answer_by_{found.how}"),
         "forms": ", ".join(mailed.references),
     }
+    note = shlex.quote(f"Mail {sender_address(sender)} {day}")
+    confirm = f"-w {answers.workspace} --note {note}"
+    if found.others:  # another institution's address: credited to neither
+        others = ", ".join(f"{iid} ({name})" for iid, name in found.others)
+        command = f"formgen register confirm ID {confirm}"
+        return Said("ingest_answer_other_sender", **told, others=others, command=command), False
+    confirm = f"formgen register confirm {shlex.quote(mailed.institution_id)} {confirm}"
+    if reply.unreadable:  # nobody read what it says
+        why = Said("ingest_answer_charset", charset=reply.unreadable)
+        if reply.unreadable == "?":
+            why = Said("ingest_answer_undecodable")
+        return Said("ingest_answer_unreadable", **told, why=why, command=confirm), False
     files = [f for f in mailed.files if Path(f).is_file()]
     if not files:
-        note = shlex.quote(f"Mail {sender_address(sender)} {day}")
-        command = f"formgen register confirm {shlex.quote(mailed.institution_id)} -w "
-        command += f"{answers.workspace} --note {note}"
-        return Said("ingest_answer_no_form_kept", **told, command=command), False
+        return Said("ingest_answer_no_form_kept", **told, command=confirm), False
     if not answers.take:
         # the file given: a mail inside an archive or a mail is read in with it
         given = task.name if task.top_level else task.name.split("#", 1)[0]
@@ -813,6 +826,7 @@ def _unattached(
                 top_level=False,
                 container_like=False,
                 seq=(*task.seq, number),
+                answer=True,
             )
         )
     return Said("ingest_answer_taken", **told), True
@@ -1589,11 +1603,17 @@ class _Settler:
                     outcome = _already_ingested(outcome, said, released)
                 else:
                     kept = getattr(said, "kept_empty", {})
+                    warnings = [_as_kept(w, kept) for w in outcome.warnings]
+                    status = outcome.status
+                    if task.answer:  # a note only of what the answer is: ok
+                        warnings = _as_answered(warnings)
+                        noted = any(getattr(w, "key", "") != ANSWER_KEPT for w in warnings)
+                        status = Status.WARNINGS if noted else Status.OK
                     outcome = dataclasses.replace(
                         outcome,
                         merged=merged,
-                        warnings=(*(_as_kept(w, kept) for w in outcome.warnings), *flags),
-                        status=Status.WARNINGS if flags else outcome.status,
+                        warnings=(*warnings, *flags),
+                        status=Status.WARNINGS if flags else status,
                     )
         elif submission is not None:
             self.report.submissions.append(submission)
@@ -1677,6 +1697,25 @@ def _as_kept(warning: str, kept: Mapping[str, Any]) -> str:
         field=a["field"],
         value=value,
     )
+
+
+ANSWER_KEPT = "ingest_answer_kept"
+"""The note of a form read in for an answer without one: the register keeps the values of the
+required fields it was sent without (:func:`_as_answered`); no warning."""
+
+
+def _as_answered(warnings: list[str]) -> list[str]:
+    """The notes of a form read in for a mail that answered without one (``--no-changes``) as
+    that answer makes them: that it came back as formgen made it is what the coordinator said
+    (not a file cut off, nor a blank one attached), and the required fields it was sent without
+    (Datum, Handzeichen), whose values the register keeps, are named once, in one line."""
+    kept = [w for w in warnings if getattr(w, "key", "") == "ingest_merge_required_kept"]
+    out = [w for w in warnings if w != AS_WRITTEN_NOTE and w not in kept]
+    if kept:
+        named = (w.args.get("field") for w in kept if isinstance(w, Said))
+        fields = dict.fromkeys(f for f in named if isinstance(f, str))  # Named: said by label
+        out.append(Said(ANSWER_KEPT, fields=SaidJoined(fields)))
+    return out
 
 
 def register_merge(workspace: Workspace, writer: Any) -> MergeFn:

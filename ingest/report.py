@@ -179,10 +179,13 @@ class IngestReport:
     def lines(self, verbose: bool = False, lang: str = ENGLISH) -> list[str]:
         """The report for people, in ``lang``: one line per outcome, warnings indented below it.
 
-        Runs of more than three skipped attachments of one mail (a mail with 200 notes
-        attached), and of more than three attachments of one mail with the content of one
-        before them (5,000 copies of one file), are shown as one line unless ``verbose``;
-        ``--json`` always lists each one.
+        Runs of more than three skipped attachments of one container (a mail with 200 notes
+        attached), and of more than three attachments of one container with the content of one
+        before them (5,000 copies of one file; a mailbox of 5,000 answers read in with
+        --no-changes, ten institutions' forms), are shown as one line unless ``verbose``;
+        ``--json`` always lists each one. A container is the file (or attachment) before the
+        last ``#`` of the name: ``big.mbox`` for ``big.mbox#12/1``, ``a.eml#1/2`` for
+        ``a.eml#1/2#1/1``.
         """
         out = []
         run: list[Outcome] = []
@@ -204,14 +207,14 @@ class IngestReport:
             run.clear()
 
         for o in self.outcomes:
-            parent = (o.container or "").rsplit("/", 1)[0]
+            parent = (o.container or "").rsplit("#", 1)[0]
             if o.container and (
                 o.status is Status.SKIPPED
                 or getattr(o.reason, "key", "") == "ingest_pipeline_same_content"
             ):
                 if run and (
                     run[0].status is not o.status
-                    or (run[0].container or "").rsplit("/", 1)[0] != parent
+                    or (run[0].container or "").rsplit("#", 1)[0] != parent
                 ):
                     flush()
                 run.append(o)
