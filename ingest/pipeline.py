@@ -720,7 +720,8 @@ def _expand(
         )
     # the mails without a form: none attached, or only a signature's logo (Outlook's)
     bare = {n: r for n, r in scan.replies.items() if n not in skipped}
-    unattached = 0
+    unattached = doubted = 0
+    lead: list[str] = []  # shown first, before the problems: the lines not to miss
     if kind in (Kind.ZIP, Kind.TNEF):
         if not tasks and not scan.problems:
             reason, unattached = Said(NO_ATTACHMENT, what=reason), 1
@@ -728,7 +729,7 @@ def _expand(
         if bare and not scan.problems:
             at = ("", len(tasks) + 1)
             reason, taken = _unattached(task, ctx, reason, bare["1"], tasks, at)
-            unattached = not taken
+            unattached, doubted = not taken, getattr(reason, "key", "") in DOUBTED
     else:  # a mailbox: a line for each answer recognised, one for the mails that answer none
         told: list[Said] = []
         unknown = []
@@ -739,26 +740,39 @@ def _expand(
                 unknown.append(f"#{n}")
             else:
                 told.append(said)
-        if offered := sum(s.key == "ingest_answer_found" for s in told):  # first: always shown
-            told.insert(0, said_count("ingest_answers_in_box", offered))
-        if unknown and not tasks and not told:
+        # first, as the report shows five lines under a file's unless --verbose: what
+        # --no-changes does, the answers credited to no one or unread, then the problems
+        lead = [s for s in told if s.key in DOUBTED]
+        told = [s for s in told if s.key not in DOUBTED]
+        doubted = len(lead)
+        if offered := sum(s.key == "ingest_answer_found" for s in told):
+            lead.insert(0, said_count("ingest_answers_in_box", offered))
+        if unknown and not tasks and not told and not lead:
             reason = Said(NO_ATTACHMENT, what=reason)
         elif unknown:
             told.append(
                 Said(NO_ATTACHMENT, what=", ".join(unknown[:10]) + ", …" * (len(unknown) > 10))
             )
         scan.notes[:0] = told
-    status = Status.WARNINGS if scan.problems else Status.CONTAINER
+    status = Status.WARNINGS if scan.problems or doubted else Status.CONTAINER
     return _Expanded(
         dataclasses.replace(
             out,
             status=status,
             reason=reason,
-            warnings=(*scan.notes, *scan.problems),
+            warnings=(*lead, *scan.problems, *scan.notes)
+            if lead
+            else (*scan.notes, *scan.problems),
             unattached=unattached,
         ),
         tuple(tasks),
     )
+
+
+DOUBTED = frozenset({"ingest_answer_other_sender", "ingest_answer_unreadable"})
+"""The lines of answers without a form that are credited to no one: sent from another
+institution's address, or unreadable (:func:`_unattached`); the container's line says them
+among its warnings (``Hinweise``), first."""
 
 
 def _unattached(

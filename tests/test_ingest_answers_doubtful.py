@@ -80,7 +80,7 @@ def test_an_answer_sent_from_another_institutions_address_is_credited_to_neither
 
     said = run("ingest", str(forged), str(quoting), "-w", str(ws), "--no-changes").splitlines()
     by_mid, by_ref = said[0], said[1]
-    assert by_mid.startswith(f"Sammlung     {forged}: 1 Mail, 0 Anhänge, kein Formular: ")
+    assert by_mid.startswith(f"Hinweise     {forged}: 1 Mail, 0 Anhänge, kein Formular: ")
     assert "auf die Mail an ua-1 (Ольга Петренко – Консультація)" in by_mid
     assert "auf die Mail an lodz (Poradnia Łódź)" in by_ref
     assert "(erkannt an der Formularnummer, die sie zitiert)" in by_ref
@@ -88,7 +88,7 @@ def test_an_answer_sent_from_another_institutions_address_is_credited_to_neither
         assert "geschickt hat sie aber die Adresse von bs-ist (Şule Yılmaz Danışmanlık)" in line
         assert "keiner der beiden gutgeschrieben, auch mit --no-changes nicht" in line
         assert "eingelesen" not in line
-    assert said[2].endswith(": 2 Mails ohne Formular"), said
+    assert said[2].endswith(": 2 mit Hinweisen, 2 Mails ohne Formular"), said
     for iid in ("ua-1", "lodz", "bs-ist"):
         assert state(ws, iid) == "outstanding"
     assert json.loads((ws / "register.json").read_text("utf-8"))["institutions"] == {}
@@ -195,3 +195,30 @@ def test_a_mailbox_of_answers_read_in_says_each_form_once(tmp_path: Path) -> Non
     held = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["ua-1"]
     assert "2026-11-20" in json.dumps(held) and '"OP"' in json.dumps(held)
     assert state(ws, "ua-1") == "returned"
+
+
+def test_in_a_mailbox_the_answers_credited_to_no_one_and_its_damage_are_said_first(
+    tmp_path: Path,
+) -> None:
+    """Under a mailbox's line the report shows five lines unless --verbose: behind the lines of
+    eight answers read in, a forged one and a torn mail would be „… und 5 weitere“."""
+    ws = drafted(tmp_path)
+    d1 = tmp_path / "d1"
+    box_path = tmp_path / "Runde.mbox"
+    box = mailbox.mbox(str(box_path))
+    for _ in range(8):
+        box.add(answer(d1 / "ua-1.eml", "Ольга <olga@example.org>"))
+    box.add(answer(d1 / "lodz.eml", SULE))  # bs-ist's address, lodz's Message-ID
+    box.add(answer(d1 / "ar-1.eml", "مركز <markaz@example.org>"))
+    box.close()
+    data = box_path.read_bytes()
+    box_path.write_bytes(data[: data.rindex(b"Date: ") + 10])  # the last mail torn in its Date
+
+    said = run("ingest", str(box_path), "-w", str(ws), "--no-changes").splitlines()
+    assert said[0] == f"Hinweise     {box_path}: 10 Mails, 0 Anhänge"
+    assert said[1].startswith("    #9, kein Formular: die Antwort von Şule Yılmaz <sule@")
+    assert "auf die Mail an lodz (Poradnia Łódź)" in said[1] and "keiner der beiden" in said[1]
+    assert said[2].startswith("    #10: eine Mail, deren Mailkopf nicht endet")
+    assert said[3].startswith("    #1, kein Formular: die Antwort von Ольга")
+    assert said[6] == "    … und 5 weitere (--json zeigt alle)"
+    assert [state(ws, i) for i in ("ua-1", "lodz", "bs-ist", "ar-1")] == ["returned", "outstanding", "outstanding", "outstanding"]  # fmt: skip
