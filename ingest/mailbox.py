@@ -124,16 +124,34 @@ def _filename(part: Message) -> str | None:
     parser lost it: an unquoted name holding a ``/`` (``filename=../../../etc/passwd.pdf``,
     which the standard forbids and mail programs write) it cuts there (``..``), and an RFC 2231
     name in a charset Python does not know (``filename*=x-unknown''%E4.pdf``) it shows as
-    "\ufffd": that one is read as Latin-1."""
+    "\ufffd": that one is read as Latin-1. Read again, an RFC 2231 name is taken before a plain
+    one (RFC 6266, 4.3) and encoded words in it are decoded (:func:`_encoded_words`): a ``/`` in
+    their base64 (``filename="=?utf-8?b?…1/FgcOz…?="``, as formgen's drafts and Outlook name a
+    Polish, Greek or Arabic file) showed "FgcOz…?= =?utf-8?b?V2nF…" where the parser had it
+    right."""
     name = part.get_filename()
     for key, value in part.raw_items():
         if key.lower() == "content-disposition" and ("/" in value or "\ufffd" in (name or "")):
             legacy = email.message.Message()
             legacy[key] = value
-            param = legacy.get_param("filename", header="content-disposition")
-            if param:
-                return email.utils.collapse_rfc2231_value(param, fallback_charset="latin-1")
+            sent = [v for k, v in legacy.get_params([], header=key) if k.lower() == "filename"]
+            if sent:
+                param = next((v for v in sent if isinstance(v, tuple)), sent[0])
+                text = email.utils.collapse_rfc2231_value(param, fallback_charset="latin-1")
+                return _encoded_words(text, name)
     return name
+
+
+def _encoded_words(text: str, parsed: str | None) -> str | None:
+    """``text`` with its RFC 2047 encoded words decoded (``=?utf-8?b?0KTQvtGA0LzQsC5wZGY=?=`` →
+    „Форма.pdf“), as a mail program shows them in a name; where they cannot be (a charset
+    Python does not know), the name as the mail's parser read it, ``parsed``."""
+    if "=?" not in text:
+        return text
+    try:
+        return str(email.header.make_header(email.header.decode_header(text)))
+    except (ValueError, LookupError, email.errors.HeaderParseError):
+        return parsed
 
 
 _ADJACENT_WORDS = re.compile(r"\?=\s+=\?")

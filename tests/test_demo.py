@@ -89,6 +89,31 @@ def test_demo_writes_a_draft_per_institution_with_an_address(demo: tuple[Path, s
     assert b"X-Unsent: 1" in drafts[0].read_bytes()
 
 
+def test_ingest_names_the_demos_drafts_attachments_as_a_mail_program_does(
+    demo: tuple[Path, str],
+) -> None:
+    """A draft names an attachment both ways, RFC 2231 and RFC 2047 (formgen.mailing); a „/“ in
+    the base64 of the encoded words (the demo's Polish, Greek and Arabic names) showed the
+    words themselves, cut at it: „inst-0003.eml#1/1 FgcOzZMW6X+KAk19…?= =?utf-8?b?V2nF…“."""
+    root, _ = demo
+    drafts = sorted((root / "drafts").glob("*.eml"))
+    slashed = re.compile(rb'filename="[^"]*=\?utf-8\?b\?[^?"]*/')
+    assert any(slashed.search(d.read_bytes()) for d in drafts)
+    args = ["ingest", *map(str, drafts), "-w", str(root), "--dry-run", "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    shown = {f["name"] for f in json.loads(result.stdout)["files"] if "#" in f["name"]}
+    sent = {
+        f"{draft}#1/{n} {part.get_filename()}"
+        for draft in drafts
+        for n, part in enumerate(
+            message_from_bytes(draft.read_bytes(), policy=policy.default).iter_attachments(), 1
+        )
+    }
+    assert shown == sent
+    assert any("_Beratung_Łódź_–_Paweł_Wiśniewski_FG-" in name for name in shown)
+
+
 def test_demo_leaves_its_recipients_list_as_an_example(demo: tuple[Path, str]) -> None:
     """The round's list lies in the demo's folder, with German column names, as the README's
     cycle names it (`formgen mail institutionen.csv`): a new coordinator sees what a list

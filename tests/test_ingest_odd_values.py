@@ -270,6 +270,42 @@ def test_an_attachment_named_by_a_path_or_an_unknown_charset_is_shown_by_its_nam
     assert any("post.eml#1/2 Ärzte José.pdf: " in x and "neu aufgenommen" in x for x in lines)
 
 
+OUTLOOK_NAME = "Απάντηση Θεσσαλονίκη.pdf"
+OUTLOOK_WORDS = (
+    "=?utf-8?B?zpHPgM6szr3PhM63z4POtyDOmM61z4M=?=\n =?utf-8?B?z4POsc67zr/Ovc6vzrrOty5wZGY=?="
+)
+"""OUTLOOK_NAME as Outlook names an attachment: RFC 2047 encoded words inside the quotes, one
+of them with a „/“ in its base64."""
+
+
+def test_a_name_in_encoded_words_as_outlook_writes_it_is_shown_and_kept_decoded(
+    tmp_path: Path,
+) -> None:
+    """A ``/`` in the base64 of ``filename="=?utf-8?B?…?="`` made ingest read the header as
+    written and show the encoded words, cut at the ``/``: „post.eml#1/1 Ovc6vzrrOty5wZGY=?=“,
+    in the report and in the register's record of where the return came from."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    assert "/" in OUTLOOK_WORDS
+    body = base64.encodebytes(FORM.read_bytes()).decode("ascii")
+    mail = (
+        "From: =?utf-8?B?zpHOvc6xz4PPhM6xz4POr86x?= <info@example.gr>\nSubject: Antwort\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="B"\n\n--B\n'
+        f'Content-Type: application/pdf;\n\tname="{OUTLOOK_WORDS}"\n'
+        f'Content-Disposition: attachment;\n\tfilename="{OUTLOOK_WORDS}"; size={len(body)};\n'
+        '\tcreation-date="Tue, 24 Nov 2026 09:12:03 GMT";\n'
+        '\tmodification-date="Tue, 24 Nov 2026 09:12:03 GMT"\n'
+        f"Content-Transfer-Encoding: base64\n\n{body}--B--\n"
+    )
+    (tmp_path / "post.eml").write_text(mail, "ascii")
+    lines = _ingest(ws, tmp_path / "post.eml").output.splitlines()
+    (line,) = [x for x in lines if "post.eml#1/1" in x]
+    assert f"post.eml#1/1 {OUTLOOK_NAME}: Formular FG-84G7Z-WYRD6" in line
+    sources = json.loads((ws / "register.json").read_text("utf-8"))["sources"].values()
+    (source,) = [s for s in sources if str(s.get("container", "")).endswith("post.eml#1/1")]
+    assert source["file_name"] == OUTLOOK_NAME
+
+
 def test_copies_of_one_attachment_in_one_mail_are_one_line_and_each_in_json(
     tmp_path: Path,
 ) -> None:
