@@ -2021,6 +2021,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_zip_joined_damaged": "the file is ZIP archives joined into one: the "
         "{size:,} bytes before the last are a damaged archive, its files were not read; ask "
         "the sender to send each archive on its own",
+        "ingest_mail_zip_joined_cut": "the file is ZIP archives joined into one: the last "
+        "{size:,} bytes are an archive cut off, its files were not read; ask the sender to send "
+        "each archive on its own",
+        "ingest_mail_zip_joined_cut_named": "the file is ZIP archives joined into one: the last "
+        "{size:,} bytes are an archive cut off, its files (the first: '{first}') were not read; "
+        "ask the sender to send each archive on its own",
         "ingest_mail_zip_joined_many": "the file is more than {limit:,} ZIP archives joined "
         "into one: the {size:,} bytes before the last {limit:,} were not read; ask the sender to "
         "send each archive on its own",
@@ -5102,6 +5108,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_zip_joined_damaged": "die Datei besteht aus aneinandergehängten "
         "ZIP-Archiven: die {size:,} Bytes vor dem letzten sind ein beschädigtes Archiv, dessen "
         "Dateien nicht gelesen wurden; bitte beim Absender jedes Archiv einzeln anfordern",
+        "ingest_mail_zip_joined_cut": "die Datei besteht aus aneinandergehängten ZIP-Archiven: "
+        "die letzten {size:,} Bytes sind ein abgeschnittenes Archiv, dessen Dateien nicht gelesen "
+        "wurden; bitte beim Absender jedes Archiv einzeln anfordern",
+        "ingest_mail_zip_joined_cut_named": "die Datei besteht aus aneinandergehängten "
+        "ZIP-Archiven: die letzten {size:,} Bytes sind ein abgeschnittenes Archiv, dessen Dateien "
+        "(die erste: „{first}“) nicht gelesen wurden; bitte beim Absender jedes Archiv einzeln "
+        "anfordern",
         "ingest_mail_zip_joined_many": "die Datei besteht aus mehr als {limit:,} "
         "aneinandergehängten ZIP-Archiven: die {size:,} Bytes vor den letzten {limit:,} wurden "
         "nicht gelesen; bitte beim Absender jedes Archiv einzeln anfordern",

@@ -24,6 +24,8 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import mmap
+import os
 import struct
 import threading
 import zipfile
@@ -114,7 +116,7 @@ def zip_members(
         if len(infos) > max_files:
             scan.problems.append(Said("ingest_mail_zip_too_many", n=len(infos), limit=max_files))
         for number, (zf, info) in enumerate(infos[:max_files], start=1):
-            shown = display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
+            shown = _shown(info)
             where = f"#{number} {shown}"
             if info.flag_bits & 0x1:
                 scan.problems.append(Said("ingest_mail_zip_password", where=where))
@@ -148,6 +150,12 @@ def zip_members(
                     yield Attachment(data, shown, str(number), mail)
 
 
+_FILE, _END = ZIP_START
+_FILE_HEADER = struct.Struct("<4s2xH18xHH")
+"""A file's header in an archive (its signature, flags, the lengths of its name and extra), as
+long as it is before the name."""
+
+
 def _joined(
     path: Path, name: str, scan: MailScan, stack: contextlib.ExitStack, limit: int
 ) -> list[zipfile.ZipFile]:
@@ -157,20 +165,35 @@ def _joined(
     that archive's first file, when they start as a ZIP archive does, are read as an archive
     of their own (and so on: ``cat a.zip b.zip c.zip``). A self-extracting archive starts with
     a program, never read as an archive. The last ``limit`` archives are read at most (the
-    number of files read from one archive), and the bytes before them said to be left."""
+    number of files read from one archive), and the bytes before them said to be left. An
+    archive cut off after the last whole one (:func:`_last_whole`) is said to be cut, by the
+    first file in it where its name is left."""
     try:
-        last = stack.enter_context(zipfile.ZipFile(path))
+        fh = stack.enter_context(path.open("rb"))
+        last, whole = _last_whole(fh)
     except ZIP_ENTRY_ERRORS:
         raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
+    stack.enter_context(last)
+    fh.seek(whole)
+    cut = fh.read(_FILE_HEADER.size + 0xFFFF)
+    if cut.startswith(_FILE):
+        size = os.fstat(fh.fileno()).st_size - whole
+        first = _first_name(cut)
+        scan.problems.append(
+            Said("ingest_mail_zip_joined_cut_named", size=size, first=first)
+            if first
+            else Said("ingest_mail_zip_joined_cut", size=size)
+        )
     archives = [last]
     end = _first_offset(last)
-    joined = bool(end) and _starts_with(path, ZIP_START)  # the file's start: read once
+    fh.seek(0)
+    joined = bool(end) and fh.read(4).startswith(ZIP_START)
     while end and joined:
         if len(archives) == limit:
             scan.problems.append(Said("ingest_mail_zip_joined_many", limit=limit, size=end))
             break
         try:
-            head = zipfile.ZipFile(_Head(stack.enter_context(path.open("rb")), end))
+            head = zipfile.ZipFile(_Head(fh, end))
         except ZIP_ENTRY_ERRORS:
             scan.problems.append(Said("ingest_mail_zip_joined_damaged", size=end))
             break
@@ -183,6 +206,44 @@ def _joined(
     if len(archives) > 1:
         scan.notes.append(Said("ingest_mail_zip_joined", n=len(archives)))
     return archives
+
+
+def _last_whole(fh: BinaryIO) -> tuple[zipfile.ZipFile, int]:
+    """The last archive in the open file ``fh`` that opens, and where it ends: the one whose
+    directory's end is last in the file, or, where that one does not open, the one before;
+    :class:`zipfile.BadZipFile` where none does.
+    zipfile finds the directory's end among the last 64 KB only, and there takes the last it
+    sees: an archive cut off after another one (``cat a.zip b.zip``, ``b.zip`` cut) read as
+    damaged, or, where the cut one was short, as ``a.zip`` alone, nothing said of the rest."""
+    size = os.fstat(fh.fileno()).st_size
+    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        at = data.rfind(_END)
+        while at >= 0:
+            (comment,) = struct.unpack_from("<H", data, at + 20) if at + 22 <= size else (0,)
+            end = min(size, at + 22 + comment)
+            with contextlib.suppress(*ZIP_ENTRY_ERRORS):  # the file itself read faster
+                return zipfile.ZipFile(fh if end == size else _Head(fh, end)), end
+            at = data.rfind(_END, 0, at)
+    raise zipfile.BadZipFile("no archive in the file opens")
+
+
+def _first_name(data: bytes) -> str | None:
+    """The name of the file whose header ``data`` starts with, as shown; ``None`` where the
+    header is cut before the name's end."""
+    if len(data) < _FILE_HEADER.size:
+        return None
+    _, flags, length, _ = _FILE_HEADER.unpack_from(data)
+    raw = data[_FILE_HEADER.size : _FILE_HEADER.size + length]
+    if not length or len(raw) < length:
+        return None
+    info = zipfile.ZipInfo(raw.decode("utf-8" if flags & 0x800 else "cp437", "replace"))
+    info.flag_bits = flags
+    return _shown(info)
+
+
+def _shown(info: zipfile.ZipInfo) -> str:
+    """A file's name in an archive as a report shows it: the last part of its path."""
+    return display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
 
 
 def _first_offset(zf: zipfile.ZipFile) -> int:
@@ -218,11 +279,6 @@ class _Head(io.RawIOBase):
         buffer[: len(data)] = data
         self._pos += len(data)
         return len(data)
-
-
-def _starts_with(path: Path, start: tuple[bytes, ...]) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(4).startswith(start)
 
 
 def bomb_ratio(info: zipfile.ZipInfo) -> float | None:

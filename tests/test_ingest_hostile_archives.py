@@ -10,6 +10,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from ingest_support import sample_workspace
 
@@ -149,3 +150,53 @@ def test_more_joined_archives_than_files_read_are_not_all_looked_for(tmp_path: P
         f"{len(one) * 7:,} Bytes vor den letzten 5 wurden nicht gelesen; bitte beim Absender "
         "jedes Archiv einzeln anfordern".replace(",", ".")
     ]
+
+
+def _cut_after_a_whole_one(path: Path, cut: int) -> str:
+    """``cat a.zip b.zip`` with b.zip cut off after ``cut`` bytes; what the report says of the
+    cut one, with the name of its first file where its header holds it."""
+    other = (SAMPLES / "pdf" / "institution_e2_pdfium.pdf").read_bytes()
+    second = _zip({"Дом Ольги.pdf": other, "Ş.pdf": FORM})[:cut]
+    path.write_bytes(_zip({"Praxis Şule.pdf": FORM}) + second)
+    left = f"{len(second):,}".replace(",", ".")
+    named = " (die erste: „Дом Ольги.pdf“)" if len(second) > 30 + len("Дом Ольги.pdf") else ""
+    return (
+        f"die Datei besteht aus aneinandergehängten ZIP-Archiven: die letzten {left} Bytes sind "
+        f"ein abgeschnittenes Archiv, dessen Dateien{named} nicht gelesen wurden; bitte beim "
+        "Absender jedes Archiv einzeln anfordern"
+    )
+
+
+@pytest.mark.parametrize("cut", [-10, 3000, 29])
+def test_an_archive_cut_off_after_a_whole_one_is_said_and_the_whole_one_is_read(
+    tmp_path: Path, cut: int
+) -> None:
+    """The last archive cut off (its directory lost): the file read as „beschädigt“, nothing of
+    it read, when the cut one was long; zipfile read the first one alone, nothing said of the
+    rest, when it was short (its directory's end among the last 64 KB). The first file's name
+    is said where its header holds it whole (29 bytes: not even the header)."""
+    path = tmp_path / "Rückmeldungen.zip"
+    said = _cut_after_a_whole_one(path, cut)
+    found, scan = _joined_members(path)
+    assert [(a.position, a.name, a.data) for a in found] == [("1", "Praxis Şule.pdf", FORM)]
+    assert [in_language(p, "de") for p in scan.problems] == [said]
+    assert ("Дом Ольги.pdf" in said) is (cut != 29)
+    assert scan.notes == []
+
+
+def test_formgen_ingest_reads_the_form_before_a_cut_archive_and_says_what_is_cut(
+    tmp_path: Path,
+) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    path = tmp_path / "Rückmeldungen.zip"
+    said = _cut_after_a_whole_one(path, -10)
+    args = ["ingest", "--dry-run", "--workspace", str(ws.root), str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        f"Hinweise     {path}: ein ZIP-Archiv mit 1 Datei",
+        f"    {said}",
+        f"ok           {path}#1 Praxis Şule.pdf: Formular FG-84G7Z-WYRD6, 2 Einträge",
+    ]
+    (container,) = json.loads(CliRunner().invoke(main, [*args, "--json"]).stdout)["files"][:1]
+    assert "are an archive cut off, its files (the first: 'Дом Ольги.pdf')" in str(container)
