@@ -29,6 +29,9 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = "\x00-\x1f\x7f-\x9f"
 """The control characters (Unicode's category Cc: C0, DEL and C1), as a character class of a
 regular expression holds them."""
+NOT_TEXT = re.compile(f"(?![\t\n\r])[{CONTROL}]")
+"""A control character other than the tab and the line breaks: no text holds one (a schema's,
+a value typed with ``register set``), and no form can show it."""
 OVERRIDE = re.compile("[\u202d\u202e]")
 """The characters that override the direction of the text after them (U+202D, U+202E): a value
 ``\u202eHbmG liveE`` shows as ``Evil GmbH``. The embeddings and isolates (U+202A–U+202C,

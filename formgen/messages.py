@@ -1167,6 +1167,11 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_set_too_long": "{iid} {path}: the value is {n:,} characters long, more than the "
         "{most:,} a value may have — shorten it; nothing changed",
         "regerr_set_invalid": "{iid} {path}: {problem}; nothing changed",
+        "regerr_set_control": "{iid} {path}: the value holds the control character {char} "
+        "('{value}'), which is no text and which no form shows; type it without; nothing changed",
+        "regerr_set_override": "{iid} {path}: the value holds {char}, a character that reverses "
+        "the direction of the text after it, so that it shows otherwise than typed: '{value}'; "
+        "type it without (Arabic or Hebrew needs none); nothing changed",
         "regerr_set_no_value": "{iid} {path}: no value given; nothing changed — to remove the "
         "value, use --clear",
         "regerr_set_holds": "{iid} {path} holds '{value}' already; nothing changed",
@@ -4157,6 +4162,13 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_set_too_long": "{iid} {path}: der Wert ist {n:,} Zeichen lang, mehr als die "
         "{most:,}, die ein Wert haben darf — bitte kürzen; nichts geändert",
         "regerr_set_invalid": "{iid} {path}: {problem}; nichts geändert",
+        "regerr_set_control": "{iid} {path}: der Wert enthält das Steuerzeichen {char} "
+        "(„{value}“), das kein Text ist und das kein Formular zeigt; bitte ohne es eingeben; "
+        "nichts geändert",
+        "regerr_set_override": "{iid} {path}: der Wert enthält {char}, ein Zeichen, das die "
+        "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
+        "„{value}“; bitte ohne es eingeben (arabische oder hebräische Schrift braucht es nicht); "
+        "nichts geändert",
         "regerr_set_no_value": "{iid} {path}: kein Wert angegeben; nichts geändert — um den Wert "
         "zu entfernen: --clear",
         "regerr_set_holds": "{iid} {path} enthält schon „{value}“; nichts geändert",
@@ -6713,7 +6725,8 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "wem abgeteilt hat; eine Checkliste unterscheidet sie an ihren Namen (eine Adresse "
             "oder Telefonnummer, die beide haben, sagt nichts); „register rebuild“ stellt die "
             "Teilung aus dem Journal wieder her. Abgelehnt, ohne etwas zu ändern: eine unbekannte "
-            "oder aus dem Register genommene INSTITUTION_ID, ein ungültiger NAME oder ihr eigener. "
+            "oder aus dem Register genommene INSTITUTION_ID, ein ungültiger NAME (auch einer mit "
+            "einem Steuerzeichen oder U+202E, wie „register set“ ihn ablehnt) oder ihr eigener. "
             "--dry-run nennt die neue Kennung und jeden Wert, mit dem sie beginnen würde, und "
             "ändert nichts."
         ),
@@ -6826,7 +6839,9 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "PATH wie in den Formularen: institution.phone, psychotherapie.contact_name. VALUE "
             "wird geprüft wie der Wert eines Rücklaufs (Daten 24.11.2026, Telefonnummern, Sprachen "
             "und Auswahlen nach Name oder Code; eine Liste mit Kommas getrennt: „Türkisch, "
-            "Polnisch“); ein ungültiger wird abgelehnt. Die Änderung ist eine neue Fassung mit der "
+            "Polnisch“); ein ungültiger wird abgelehnt, ebenso einer mit einem Steuerzeichen oder "
+            "einem Zeichen, das die Schreibrichtung des Texts danach umkehrt (U+202E, das ingest "
+            "in einem Rücklauf markiert). Die Änderung ist eine neue Fassung mit der "
             "Notiz als Herkunft („register history“, der lange Export); ein vorher verschicktes "
             "Formular, das mit dem alten Wert zurückkommt, macht sie nicht rückgängig. Ein "
             "gesetzter Wert ist das Wort der Stelle: sein Eintrag gilt nicht mehr als von der "

@@ -32,7 +32,7 @@ import yaml
 
 from formgen import languages
 from formgen.errors import Problem, SchemaError, problem_count
-from formgen.filenames import CONTROL, shown
+from formgen.filenames import NOT_TEXT, shown
 from formgen.linebreak import collapse
 from formgen.messages import Said, os_error_said
 from formgen.model import (
@@ -76,10 +76,6 @@ def _named(name: str, /, **kwargs: Any) -> Callable[[], Said]:
 def did_you_mean(value: str, options: list[str]) -> str:
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return Said("import_did_you_mean", name=close[0]) if close else ""
-
-
-_CONTROL = re.compile(f"(?![\t\n\r])[{CONTROL}]")
-"""A control character other than the tab and the line breaks."""
 
 
 # --------------------------------------------------------------------------- reading YAML
@@ -394,7 +390,7 @@ class _Builder:
                     self.untranslated.setdefault(lang, set()).add(self.problems[-1])
         for lang, said in raw.items():
             # a tab or line break in a text is a space (collapse); no other control character is text
-            control = _CONTROL.search(str(said))
+            control = NOT_TEXT.search(str(said))
             if control is not None:
                 self.problem(
                     (*path, lang),

@@ -239,6 +239,8 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
+from formgen.filenames import NOT_TEXT, OVERRIDE
+from formgen.filenames import shown as escaped
 from formgen.fold import fold
 from formgen.identity import FormIdentity, reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, pasted
@@ -2789,7 +2791,10 @@ class Register:
     def _typed(self, iid: str, path: str, f: Field, text: str) -> dict[str, Json]:
         """``text`` typed for ``path`` of ``iid`` (its field ``f``), checked as a returned
         value is: path → stored value; :class:`RegisterError` for a value too long, invalid
-        or none."""
+        or none, or one holding a control character (:data:`~formgen.filenames.NOT_TEXT`) or a
+        character that turns the text after it round (:data:`~formgen.filenames.OVERRIDE`,
+        which ingest flags in a return: here no sender is asked, the coordinator types it
+        again)."""
         # here, not at the top: the checks load phonenumbers, which reading needs not
         from ingest.validate import MAX_VALUE_CHARS, check_typed
 
@@ -2797,6 +2802,10 @@ class Register:
             raise RegisterError(
                 Said("regerr_set_too_long", iid=iid, path=path, n=len(text), most=MAX_VALUE_CHARS)
             )
+        for refused, key in ((NOT_TEXT, "regerr_set_control"), (OVERRIDE, "regerr_set_override")):
+            if found := refused.search(text):
+                char, value = escaped(found.group()), escaped(short(text, 80))
+                raise RegisterError(Said(key, iid=iid, path=path, char=char, value=value))
         new: dict[str, Json] = {}
         scope = path.partition(".")[0]
         for key, checked in check_typed(f, text).items():

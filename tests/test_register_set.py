@@ -438,6 +438,19 @@ def english(ws: Workspace) -> None:
             "Fehler: ua-1 psychotherapie.plans: der Wert ist 10.500 Zeichen lang, mehr als die "
             "10.000, die ein Wert haben darf — bitte kürzen; nichts geändert\n",
         ),
+        (
+            ["ar-1", "institution.name", "\u202eordN ecivreS"],
+            "Fehler: ar-1 institution.name: der Wert enthält \\u202e, ein Zeichen, das die "
+            "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
+            "„\\u202eordN ecivreS“; bitte ohne es eingeben (arabische oder hebräische Schrift "
+            "braucht es nicht); nichts geändert\n",
+        ),
+        (
+            ["ua-1", "psychotherapie.contact_name", "Оксана\x01Коваленко"],
+            "Fehler: ua-1 psychotherapie.contact_name: der Wert enthält das Steuerzeichen \\x01 "
+            "(„Оксана\\x01Коваленко“), das kein Text ist und das kein Formular zeigt; bitte ohne "
+            "es eingeben; nichts geändert\n",
+        ),
     ],
     ids=[
         "phone",
@@ -448,6 +461,8 @@ def english(ws: Workspace) -> None:
         "unknown-institution",
         "clear-nothing",
         "too-long",
+        "direction-override",
+        "control-character",
     ],
 )
 def test_a_german_workspace_is_told_why_in_german(

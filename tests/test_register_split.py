@@ -188,6 +188,17 @@ def test_register_split_dry_run_is_refused_as_the_split_is(tmp_path: Path) -> No
         (["inst-0007", "--name", NORD, "--note", "x"], 1, "keine Einrichtung „inst-0007“"),
         (["inst-0001", "--name", NORD, "--note", "  "], 2, "warum der Dienst abgeteilt wird"),
         (["inst-0001", "--name", " ", "--note", "x"], 1, r"braucht einen Namen \(--name NAME\)"),
+        (
+            ["inst-0001", "--name", "\u202eدرون\u202c Nord", "--note", "x"],
+            1,
+            r"der Wert enthält \\u202e, ein Zeichen, das die Schreibrichtung des folgenden Texts "
+            r"umkehrt, sodass er anders erscheint als getippt: „\\u202eدرون\\u202c Nord“",
+        ),
+        (
+            ["inst-0001", "--name", "Nord\x01", "--note", "x", "--dry-run"],
+            1,
+            r"der Wert enthält das Steuerzeichen \\x01 \(„Nord\\x01“\)",
+        ),
     ],
 )
 def test_register_split_refused_changes_nothing(
@@ -202,6 +213,24 @@ def test_register_split_refused_changes_nothing(
     assert result.exit_code == code, result.output
     assert re.search(said, result.output), result.output
     assert ws.register_path.read_bytes() == before
+
+
+def test_a_name_typed_with_marks_isolates_or_embeddings_of_direction_is_taken_as_typed() -> None:
+    """Ingest's rule for a name typed by a coordinator too: what only says or keeps a direction
+    (U+200F, an isolate U+2067…U+2069, an embedding U+202B…U+202C, as a program pastes Arabic
+    beside Latin) is text; what turns the text after it round (U+202E, U+202D) is refused, and
+    so is a control character, with nothing changed."""
+    reg = Register(SCHEMA)
+    (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
+    for name in ("\u2067مركز الأمل\u2069 Nord", "\u202bمركز\u202c Süd\u200f"):
+        assert reg.name_of(split_off(reg, iid, name)) == name
+    for name, said in (
+        ("\u202dNord", r"holds \\u202d, a character that reverses"),
+        ("Nord\x7f", r"holds the control character \\u007f \('Nord\\u007f'\)"),
+    ):
+        with pytest.raises(RegisterError, match=f"{said}.*; nothing changed$"):
+            reg.split_values(iid, name)
+    assert len(reg.institutions) == 3
 
 
 def test_a_split_leaves_out_the_contact_persons_the_new_service_names_its_own() -> None:

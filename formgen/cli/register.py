@@ -414,7 +414,8 @@ def split(institution_id: str, name: str, note: str, dry_run: bool, workspace_di
     INSTITUTION_ID so too, 'X Süd'). Both histories, 'find --all' and the print say which split
     off which; a checklist tells them apart by their names (an address or phone number they
     share tells nothing); 'register rebuild' makes the split again from the journal. Refused,
-    and nothing changed: an unknown or retired INSTITUTION_ID, an invalid NAME, or its own.
+    and nothing changed: an unknown or retired INSTITUTION_ID, an invalid NAME (one holding a
+    control character or U+202E too, as 'register set' refuses it), or its own.
     --dry-run says the new id and each value it would start with, and changes nothing.
     """
     from ingest.history import stored_text
@@ -486,9 +487,11 @@ def set_cmd(
 
     PATH as in the forms: institution.phone, psychotherapie.contact_name. VALUE is checked as a
     returned form's value is (dates 24.11.2026, phone numbers, languages and choices by name or
-    code; a list separated by commas: 'Türkisch, Polnisch'); an invalid one is refused. The
-    change is a new revision, its source the note ('register history', the long export); a
-    form sent before that comes back with the old value does not undo it. A value set is the
+    code; a list separated by commas: 'Türkisch, Polnisch'); an invalid one is refused, and so
+    is one holding a control character or a character that turns the text after it round
+    (U+202E, which ingest flags in a return). The change is a new revision, its source the note
+    ('register history', the long export); a form sent before that comes back with the old
+    value does not undo it. A value set is the
     centre's word: its entry no longer counts as confirmed by the institution ('nein' in the
     tables, marked in the print, on the update list) until the institution confirms it, on its
     next form or to you ('formgen register confirm ID --note …'); a value removed changes
