@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import logging
-import mmap
 import os
 import struct
 import threading
@@ -46,6 +46,10 @@ MAX_RATIO = 200
 """Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
 RATIO_FLOOR = 1024 * 1024
 """Entries smaller than this are not checked for their ratio (tiny files compress oddly)."""
+MAX_ENDS = 64
+"""How many records of a directory's end are tried, from the file's end, for the last archive
+that opens (:func:`_last_whole`): one for each archive inside a cut one stored unpacked, say;
+a file crafted of them is damaged, not opened a million times."""
 MAX_NESTING = 4
 """Archives within archives (within mails) deeper than this are not unpacked (a ZIP quine
 unpacks to itself forever)."""
@@ -211,20 +215,31 @@ def _joined(
 def _last_whole(fh: BinaryIO) -> tuple[zipfile.ZipFile, int]:
     """The last archive in the open file ``fh`` that opens, and where it ends: the one whose
     directory's end is last in the file, or, where that one does not open, the one before;
-    :class:`zipfile.BadZipFile` where none does.
-    zipfile finds the directory's end among the last 64 KB only, and there takes the last it
-    sees: an archive cut off after another one (``cat a.zip b.zip``, ``b.zip`` cut) read as
-    damaged, or, where the cut one was short, as ``a.zip`` alone, nothing said of the rest."""
+    :class:`zipfile.BadZipFile` where none does. zipfile finds the directory's end among the
+    last 64 KB only, and there takes the last it sees: an archive cut off after another one
+    (``cat a.zip b.zip``, ``b.zip`` cut) read as damaged, or, where the cut one was short, as
+    ``a.zip`` alone, nothing said of the rest. The last :data:`MAX_ENDS` are tried at most."""
     size = os.fstat(fh.fileno()).st_size
-    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        at = data.rfind(_END)
-        while at >= 0:
-            (comment,) = struct.unpack_from("<H", data, at + 20) if at + 22 <= size else (0,)
-            end = min(size, at + 22 + comment)
-            with contextlib.suppress(*ZIP_ENTRY_ERRORS):  # the file itself read faster
-                return zipfile.ZipFile(fh if end == size else _Head(fh, end)), end
-            at = data.rfind(_END, 0, at)
+    for end in itertools.islice(_ends(fh, size), MAX_ENDS):
+        with contextlib.suppress(*ZIP_ENTRY_ERRORS):  # the file itself read faster
+            return zipfile.ZipFile(fh if end == size else _Head(fh, end)), end
     raise zipfile.BadZipFile("no archive in the file opens")
+
+
+def _ends(fh: BinaryIO, size: int) -> Iterator[int]:
+    """Where each record of a directory's end in the file ``fh`` (``size`` bytes) ends with its
+    comment, the last first: read from the end, 64 KB at a time (a file of any size is never
+    read whole, nor mapped into a worker's limited memory)."""
+    stop = size
+    while stop > 0:
+        start = max(0, stop - (1 << 16))
+        fh.seek(start)
+        data = fh.read(stop - start + 21)  # each record that starts before stop, whole
+        at = data.rfind(_END, 0, stop - start + 3)
+        while at >= 0:
+            yield min(size, start + at + 22 + int.from_bytes(data[at + 20 : at + 22], "little"))
+            at = data.rfind(_END, 0, at + 3)
+        stop = start
 
 
 def _first_name(data: bytes) -> str | None:
