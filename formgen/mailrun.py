@@ -1616,6 +1616,9 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
     (``view``, None without one) holds; damaged lines of the log are skipped with a note. The
     mails of a retired institution are left out: it is waited for no longer."""
     returned = view.returned_instances() if view else None
+    # a damaged line of issued.jsonl said (once a run): a return of its form waits in the
+    # quarantine, so the institution counts as not answered until the log is restored
+    ws.issued_damaged()
     log = SendLog(ws.root)
     retired = view.retired() if view else {}
     # a retired institution is no longer waited for: out of every count and row

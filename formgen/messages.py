@@ -1022,6 +1022,40 @@ WORDS: dict[str, dict[str, str]] = {
         "journal_not_utf8": "not UTF-8 at byte {byte}",
         "journal_not_json": "not JSON at character {column}",
         "journal_not_object": "not an operation",
+        "issued_not_record": "not a form's record",
+        "prints_not_record": "not a print's record: its stand, personal and sections by checklist",
+        "prints_empty": "empty",
+        "prints_damaged_more": ", and lines {lines} too",
+        "prints_damaged_more_one": ", and line {lines} too",
+        "prints_damaged_line": "{path}:{n}: damaged line ({error}){more}, left out: a print "
+        "of the binder it recorded is not known; {instead}; restore the file from a backup to compare "
+        "with that print",
+        "prints_damaged_file": "{path}: {error} (0 bytes), the prints it recorded lost; "
+        "{instead}; restore the file from a backup to compare with them",
+        "prints_damaged_compared": "compared with the prints of {since:date} it still records "
+        "({n}): a section only the lost one printed otherwise is not reprinted",
+        "prints_damaged_journal": "no print of {since:date} is recorded readably, so compared "
+        "with the register of the day before, made again from the journal (a section that "
+        "changed that day is reprinted too), and the sheets of the checklists without an entry "
+        "are named to take out as for a binder printed before 25.11.2026",
+        "issued_bad_identity": "its form's identity cannot be read: {why}",
+        "issued_wrong_type": "{keys} not as formgen writes it",
+        "issued_glued": "{error}; a whole line follows it on the same line, read",
+        "issued_damaged_line_form": "{path}:{n}: damaged line ({error}) of form {form}; what "
+        "formgen made it with and as is not known, so a return of it is kept in the quarantine, "
+        "not merged (an unchanged copy could not be told from an answer); restore the file from "
+        "a backup, then 'formgen ingest -w {root} {quarantine}' (without a backup: delete the "
+        "line, and its returns merge as answers, every value the institution's)",
+        "issued_damaged_line": "{path}:{n}: damaged line ({error}), its form not named; a return "
+        "of a form the file names nowhere else is kept in the quarantine, not merged (an "
+        "unchanged copy could not be told from an answer); restore the file from a backup, then "
+        "'formgen ingest -w {root} {quarantine}' (without a backup: delete the line, and such "
+        "returns merge as answers, every value the institution's)",
+        "ingest_pipeline_issued_damaged": "issued.jsonl line {lines} is damaged{whose}: what "
+        "formgen made this form with and as is not known, so an unchanged copy cannot be told "
+        "from an answer; not merged — restore issued.jsonl from a backup, then ingest it again",
+        "ingest_pipeline_issued_damaged_maybe": " and names no form, and the file names this "
+        "form nowhere else",
         "journal_seq_gap": "operation {seq} follows operation {before}: lines are missing",
         "journal_seq_first": "the journal begins with operation {seq}: lines before it are missing",
         "journal_seq_again": "operation {seq} follows operation {before}: a line is there twice "
@@ -4003,6 +4037,47 @@ WORDS: dict[str, dict[str, str]] = {
         "journal_not_utf8": "kein UTF-8 bei Byte {byte}",
         "journal_not_json": "kein JSON bei Zeichen {column}",
         "journal_not_object": "kein Vorgang",
+        "issued_not_record": "kein Eintrag eines Formulars",
+        "prints_not_record": "kein Eintrag eines Drucks: sein Stand, personal und die "
+        "Abschnitte nach Checkliste",
+        "prints_empty": "leer",
+        "prints_damaged_more": ", und auch die Zeilen {lines}",
+        "prints_damaged_more_one": ", und auch Zeile {lines}",
+        "prints_damaged_line": "{path}:{n}: beschädigte Zeile ({error}){more}, ausgelassen: ein "
+        "Druck des Ordners, den sie festhielt, ist nicht bekannt; {instead}; die Datei aus einer "
+        "Sicherung wiederherstellen, um mit diesem Druck zu vergleichen",
+        "prints_damaged_file": "{path}: {error} (0 Bytes), die Drucke, die sie festhielt, sind "
+        "verloren; {instead}; die Datei aus einer Sicherung wiederherstellen, um mit ihnen zu "
+        "vergleichen",
+        "prints_damaged_compared": "verglichen mit den Drucken vom {since:date}, die sie noch "
+        "festhält ({n}): ein Abschnitt, den nur der verlorene anders gedruckt hat, wird nicht "
+        "neu gedruckt",
+        "prints_damaged_journal": "kein Druck vom {since:date} ist lesbar festgehalten, darum "
+        "verglichen mit dem Register des Vortags, aus dem Journal neu aufgebaut (ein an jenem "
+        "Tag geänderter Abschnitt wird mit gedruckt), und die Blätter der Checklisten ohne "
+        "Eintrag werden zum Herausnehmen genannt wie für einen Ordner, der vor dem 25.11.2026 "
+        "gedruckt wurde",
+        "issued_bad_identity": "die Kennung seines Formulars ist nicht lesbar: {why}",
+        "issued_wrong_type": "{keys} nicht so, wie formgen es schreibt",
+        "issued_glued": "{error}; in derselben Zeile folgt eine ganze Zeile, gelesen",
+        "issued_damaged_line_form": "{path}:{n}: beschädigte Zeile ({error}) zum Formular "
+        "{form}; womit und als was formgen es erstellt hat, ist nicht bekannt, darum kommt eine "
+        "Rückmeldung dazu in die Quarantäne, nicht ins Register (eine unveränderte Kopie wäre von "
+        "einer Antwort nicht zu unterscheiden); die Datei aus einer Sicherung wiederherstellen, "
+        "dann 'formgen ingest -w {root} {quarantine}' (ohne Sicherung: die Zeile löschen, dann "
+        "zählen seine Rückmeldungen als Antworten, jeder Wert als Angabe der Einrichtung)",
+        "issued_damaged_line": "{path}:{n}: beschädigte Zeile ({error}), ihr Formular nicht "
+        "genannt; eine Rückmeldung zu einem Formular, das die Datei sonst nirgends nennt, kommt "
+        "in die Quarantäne, nicht ins Register (eine unveränderte Kopie wäre von einer Antwort "
+        "nicht zu unterscheiden); die Datei aus einer Sicherung wiederherstellen, dann 'formgen "
+        "ingest -w {root} {quarantine}' (ohne Sicherung: die Zeile löschen, dann zählen solche "
+        "Rückmeldungen als Antworten, jeder Wert als Angabe der Einrichtung)",
+        "ingest_pipeline_issued_damaged": "issued.jsonl Zeile {lines} ist beschädigt{whose}: "
+        "womit und als was formgen dieses Formular erstellt hat, ist nicht bekannt, eine "
+        "unveränderte Kopie ist von einer Antwort nicht zu unterscheiden; nicht übernommen – "
+        "issued.jsonl aus einer Sicherung wiederherstellen, dann erneut einlesen",
+        "ingest_pipeline_issued_damaged_maybe": " und nennt kein Formular, und die Datei nennt "
+        "dieses Formular sonst nirgends",
         "journal_seq_gap": "Vorgang {seq} folgt auf Vorgang {before}: Zeilen fehlen",
         "journal_seq_first": "das Journal beginnt mit Vorgang {seq}: Zeilen davor fehlen",
         "journal_seq_again": "Vorgang {seq} folgt auf Vorgang {before}: eine Zeile steht doppelt "

@@ -41,7 +41,7 @@ from typing import IO, Any
 
 from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
-from formgen.identity import FormIdentity
+from formgen.identity import FormIdentity, reference
 from formgen.languages import MAIL_LANGUAGES
 from formgen.linebreak import shorten
 from formgen.messages import Said, SaidJoined, os_error_said, said_count
@@ -305,10 +305,31 @@ def mkdir_durable(folder: Path) -> None:
 
 def append_line(path: Path, line: str) -> None:
     """Append one line and fsync it: what was reported as done stays done after a crash."""
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(line.rstrip("\n") + "\n")
+    with open(path, "a+b") as fh:
+        start_line(fh)
+        fh.write(line.rstrip("\n").encode() + b"\n")
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def glued_tails(line: bytes, begins: bytes) -> Iterator[bytes]:
+    """The tails of a log's damaged ``line`` that begin as its whole lines do (``begins``): a
+    line appended after a crash cut the one before it short (by a formgen before
+    :func:`start_line`), to be read rather than lost with it."""
+    at = line.find(begins, 1)
+    while at > 0:
+        yield line[at:]
+        at = line.find(begins, at + 1)
+
+
+def start_line(fh: IO[bytes]) -> None:
+    """Before an append to the log ``fh`` (opened ``a+b``): end a last line a crash cut short
+    (or an editor left without its line end), so that what is appended is a line of its own,
+    not glued to that one and lost with it; the line cut short stays, said as damaged by the
+    log's reader (not cut off: a line edited short by hand is all that is left of it)."""
+    end = fh.seek(0, os.SEEK_END)
+    if end and (fh.seek(end - 1), fh.read(1))[1] != b"\n":
+        fh.write(b"\n")
 
 
 @dataclass(frozen=True)
@@ -473,12 +494,59 @@ def check_new_folder(root: Path, with_files: bool = False) -> None:
         )
 
 
+_ISSUED_INSTANCE = re.compile(rb'"formgen\.instance_id": *"([0-9A-Z]{10})"')
+"""A form's instance id as :meth:`Workspace.record_issued` writes it, found in a damaged line."""
+
+_ISSUED_LINE = b'{"formgen.schema_id"'
+"""How :meth:`Workspace.record_issued` begins a line: a damaged line may end with a whole one
+(appended after a crash cut the line before it short)."""
+
+
+@dataclass(frozen=True)
+class DamagedLine:
+    """A line of ``issued.jsonl`` that cannot be read whole: its number, the instance id of the
+    form it was about where that can still be read in it, and what is wrong (said)."""
+
+    n: int
+    instance_id: str | None
+    error: Said
+
+
+def _issued_record(line: bytes) -> tuple[dict[str, Any] | None, Said | None]:
+    """A line of ``issued.jsonl`` read: the record and, where something of it cannot be read,
+    what (the words of ``journal.jsonl``'s damaged lines where they fit); a record only where
+    its identity can be read."""
+    try:
+        data = json.loads(line)
+    except UnicodeDecodeError as exc:
+        return None, Said("journal_not_utf8", byte=exc.start + 1)
+    except ValueError as exc:
+        column = exc.colno if isinstance(exc, json.JSONDecodeError) else 1
+        return None, Said("journal_not_json", column=column)
+    if not isinstance(data, dict):
+        return None, Said("issued_not_record")
+    try:
+        FormIdentity.from_fields(data)
+    except FormgenError as exc:
+        return None, Said("issued_bad_identity", why=str(exc))
+    kinds = {"prefill": dict, "sha256": list, "issued_at": str, "erased": dict}
+    wrong = [k for k, kind in kinds.items() if k in data and not isinstance(data[k], kind)]
+    sha = data.get("sha256")
+    if isinstance(sha, list) and not all(isinstance(s, str) for s in sha):
+        wrong.append("sha256")
+    return data, Said("issued_wrong_type", keys=", ".join(wrong)) if wrong else None
+
+
 @dataclass
 class _IssuedLog:
     """``issued.jsonl`` as read so far: the forms, and what they were made with and as (for
     those issued by a formgen that records it)."""
 
     offset: int = 0
+    lines: int = 0
+    """The whole lines read so far (the next one's number is one more)."""
+    damaged: list[DamagedLine] = field(default_factory=list)
+    """The lines that could not be read whole (:func:`_issued_record`)."""
     identities: dict[str, FormIdentity] = field(default_factory=dict)
     prefills: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Instance id → the values the form was prefilled with."""
@@ -802,7 +870,8 @@ class Workspace:
         if schema is not None:
             self._keep_schema(schema)
         path = self.root / ISSUED
-        with open(path, "a", encoding="utf-8") as fh:
+        with open(path, "a+b") as fh:
+            start_line(fh)
             for ident in new.values():
                 data: dict[str, Any] = {
                     **ident.to_fields(),
@@ -813,7 +882,7 @@ class Workspace:
                     data["prefill"] = dict(form.prefill)
                 if form is not None and form.sha256:
                     data["sha256"] = list(form.sha256)
-                fh.write(json.dumps(data, ensure_ascii=False) + "\n")
+                fh.write(json.dumps(data, ensure_ascii=False).encode() + b"\n")
             fh.flush()
             os.fsync(fh.fileno())
 
@@ -963,22 +1032,65 @@ class Workspace:
         except FileNotFoundError:
             return read.identities
         complete = tail[: tail.rfind(b"\n") + 1]  # a line still being written is read next time
-        for line in complete.decode("utf-8", errors="replace").splitlines():
-            with contextlib.suppress(ValueError, FormgenError):
-                data = json.loads(line)
-                ident = FormIdentity.from_fields(data)
-                read.identities[ident.instance_id] = ident
-                prefill, files = data.get("prefill"), data.get("sha256")
-                if isinstance(data.get("issued_at"), str):
-                    read.issued_at[ident.instance_id] = data["issued_at"]
-                if isinstance(prefill, dict):
-                    read.prefills[ident.instance_id] = prefill
-                if isinstance(data.get("erased"), dict):
-                    read.erased[ident.instance_id] = data["erased"]
-                for sha in files if isinstance(files, list) else ():
-                    read.files[str(sha)] = ident.instance_id
+        for line in complete.split(b"\n")[:-1]:
+            read.lines += 1
+            if line.strip():
+                self._read_issued(line, read)
         read.offset += len(complete)
         return read.identities
+
+    def _read_issued(self, line: bytes, read: _IssuedLog) -> None:
+        """Take in one line of ``issued.jsonl`` (the ``read.lines``-th); one that cannot be read
+        whole is said (:data:`tell_edited`, once a run) and kept in ``read.damaged``, what can
+        be read of it taken in: its identity, or a whole line appended to it after a crash cut
+        it short (:func:`glued_tails`)."""
+        data, error = _issued_record(line)
+        head = line
+        for tail in glued_tails(line, _ISSUED_LINE) if data is None else ():
+            whole, more = _issued_record(tail)
+            if whole is not None and more is None:  # a whole record after the cut: read
+                data, error = whole, Said("issued_glued", error=error or "")
+                head = line[: len(line) - len(tail)]
+                break
+        if error is not None:
+            named = _ISSUED_INSTANCE.search(head)
+            iid = named.group(1).decode() if named else None
+            read.damaged.append(DamagedLine(read.lines, iid, error))
+            said = Said("regerr_warning", warning=self.issued_damage_said(read.damaged[-1]))
+            tell_edited(said.in_language(self.language))
+        if data is None:
+            return
+        ident = FormIdentity.from_fields(data)
+        iid = ident.instance_id
+        read.identities[iid] = ident
+        prefill, files = data.get("prefill"), data.get("sha256")
+        if isinstance(data.get("issued_at"), str):
+            read.issued_at[iid] = data["issued_at"]
+        if isinstance(prefill, dict):
+            read.prefills[iid] = prefill
+        if isinstance(data.get("erased"), dict):
+            read.erased[iid] = data["erased"]
+        for sha in files if isinstance(files, list) else ():
+            read.files[str(sha)] = iid
+
+    def issued_damaged(self) -> list[DamagedLine]:
+        """The lines of ``issued.jsonl`` that cannot be read whole (said once a run as they
+        are found, :data:`tell_edited`)."""
+        self._issued_index()
+        return list(self._issued_read.damaged)
+
+    def issued_damage_said(self, damaged: DamagedLine) -> Said:
+        """What a damaged line of ``issued.jsonl`` means and what to do."""
+        form = reference(damaged.instance_id) if damaged.instance_id else ""
+        return Said(
+            "issued_damaged_line_form" if form else "issued_damaged_line",
+            path=readable(self.root / ISSUED),
+            n=damaged.n,
+            error=damaged.error,
+            form=form,
+            root=shlex.quote(readable(self.root)),
+            quarantine=shlex.quote(readable(self.quarantine_dir)),
+        )
 
     # ------------------------------------------------------------------ one writer at a time
 
@@ -1049,8 +1161,9 @@ finish and for which, as soon as it starts waiting: the CLI prints it
 
 tell_edited: Callable[[str], None] = _tell_no_one
 """Told, in the workspace's language, that ``register.json`` was changed outside formgen
-(:data:`ingest.register.EDITED`), each time the register is read: the CLI prints it once a run
-(:func:`formgen.cli.common.warn_of_workspace`)."""
+(:data:`ingest.register.EDITED`), each time the register is read, and each damaged line of
+``issued.jsonl`` as it is read (:meth:`Workspace.issued_damaged`): the CLI prints each once a
+run (:func:`formgen.cli.common.warn_of_workspace`)."""
 
 
 def _open_lock(path: Path) -> IO[str]:

@@ -329,6 +329,9 @@ def look(ws: Workspace, text: str) -> list[Place]:
     a name of several words, every other place that holds one of its :func:`parts`, marked
     :attr:`Place.partial`: the workspace read once, for all of them."""
     texts = [text, *parts(text)]
+    # a damaged line of issued.jsonl said (:data:`formgen.workspace.tell_edited`): the mails
+    # of a form it held are not found (searched as text, it is one of the places all the same)
+    ws.issued_damaged()
     found = sorted(_look(ws, matchers(texts)), key=lambda f: f[0])  # the whole text's first
     places = [place for i, place in found if i == 0]
     seen = set(map(_spot, places))

@@ -1512,6 +1512,7 @@ def ingest_sources(
     settler = _Settler(report, quarantine_dir, merge, progress)
     if issued_by is not None:
         settler.not_a_return = functools.partial(_as_made, issued_by)
+        settler.record_lost = functools.partial(_record_lost, issued_by)
     outstanding = {t.seq for t in tasks}
     earliest = sorted(outstanding)  # a heap of outstanding positions (finished ones popped lazily)
     first: tuple[int, ...] | None = earliest[0] if earliest else None
@@ -1562,6 +1563,8 @@ class _Settler:
         )
         self.seen: dict[str, str] = {}
         self.not_a_return: Callable[[Submission], str | None] = lambda submission: None
+        self.record_lost: Callable[[Submission], str | None] = lambda submission: None
+        """Why a return is kept in the quarantine as its form's issued record is lost."""
 
     def settle(self, task: Task, result: _Done | _Expanded) -> None:
         outcome = result.outcome
@@ -1583,6 +1586,12 @@ class _Settler:
         if why is not None:
             outcome = dataclasses.replace(
                 outcome, status=Status.SKIPPED, reason=why, warnings=(), entries=0
+            )
+            submission = None
+        lost = self.record_lost(submission) if submission is not None else None
+        if lost is not None:
+            outcome = dataclasses.replace(
+                outcome, status=Status.QUARANTINED, reason=lost, quarantine_kind="merge"
             )
             submission = None
         if submission is not None and self.merge is not None:
@@ -1838,6 +1847,26 @@ def _as_made(workspace: Workspace, submission: Submission) -> str | None:
         return None
     where = Said("ingest_pipeline_as_made_" + ("mail" if sender else "copy"))
     return Said("ingest_pipeline_as_made", form=made.reference, where=where)
+
+
+def _record_lost(workspace: Workspace, submission: Submission) -> str | None:
+    """Why a return is not merged where ``issued.jsonl`` lost what its form was made with and
+    as (:meth:`~formgen.workspace.Workspace.issued_damaged`): a damaged line names its form, or
+    names none and the log knows the form nowhere else. Its prefilled values could not be told
+    from answers, nor an unchanged copy (a DOCX: a PDF formgen wrote is known by its bytes,
+    :func:`_as_made`) from a return; the quarantine keeps it until the log is restored."""
+    damaged = workspace.issued_damaged()
+    if not damaged:
+        return None
+    iid = submission.identity.instance_id
+    lines = [d.n for d in damaged if d.instance_id == iid]
+    whose: str = ""
+    if not lines and iid not in workspace.issued():
+        lines = [d.n for d in damaged if d.instance_id is None]
+        whose = Said("ingest_pipeline_issued_damaged_maybe")
+    if not lines:
+        return None
+    return Said("ingest_pipeline_issued_damaged", lines=", ".join(map(str, lines)), whose=whose)
 
 
 def ingest_paths(

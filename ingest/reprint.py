@@ -24,7 +24,6 @@ the stale entries anew.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -43,8 +42,9 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer  # type: ignore[import-untyped]
 
-from formgen.messages import say, say_count
+from formgen.messages import Said, say, say_count
 from formgen.model import Category
+from formgen.workspace import glued_tails, start_line
 from ingest.export import personal_fields
 from ingest.printed import PrintOptions, _fonts, _para, _styles, render_register
 from ingest.register import Register, split_path
@@ -79,31 +79,80 @@ year: 8 s for five years' 23,000 operations)."""
 
 
 def record_print(path: Path, stand: dt.date, personal: bool, digests: dict[str, str]) -> None:
-    """Add a print of the whole register of ``stand`` to ``path`` (:data:`PRINTS`)."""
+    """Add a print of the whole register of ``stand`` to ``path`` (:data:`PRINTS`), on a line
+    of its own after a damaged last one (:func:`~formgen.workspace.start_line`)."""
     line = {"stand": stand.isoformat(), "personal": personal, "sections": digests}
-    with open(path, "ab") as fh:
+    with open(path, "a+b") as fh:
+        start_line(fh)
         fh.write(json.dumps(line, sort_keys=True).encode() + b"\n")
 
 
-def prints_of(path: Path, stand: dt.date, personal: bool) -> list[dict[str, str]]:
-    """The sections of the prints of the whole register of ``stand`` recorded in ``path``
-    (:data:`PRINTS`) with or without personal data as ``personal``; none where there is no
-    such file (deleted by hand, a print of a formgen before 2026-11-25) or line: a line that
-    cannot be read is left out."""
+@dataclass(frozen=True)
+class Recorded:
+    """What :data:`PRINTS` records of the prints of one Stand: their sections
+    (:func:`section_digests`), and the lines that cannot be read (number and why; line 0: the
+    file is empty), which are left out."""
+
+    prints: list[dict[str, str]]
+    damaged: list[tuple[int, Said]]
+
+
+def prints_of(path: Path, stand: dt.date, personal: bool) -> Recorded:
+    """The prints of the whole register of ``stand`` recorded in ``path`` (:data:`PRINTS`) with
+    or without personal data as ``personal``; none where there is no such file (deleted by
+    hand, a print of a formgen before 2026-11-25) or line. A line that cannot be read (cut
+    short, not UTF-8, not JSON, its ``sections`` not by category) is left out and named where
+    it may have recorded a print of ``stand``, as is an empty file (0 bytes: its prints lost)."""
     if not path.exists():
-        return []
-    found = []
-    for raw in path.read_bytes().splitlines():
-        with contextlib.suppress(ValueError):
-            line = json.loads(raw)
-            if (
-                isinstance(line, dict)
-                and line.get("stand") == stand.isoformat()
-                and line.get("personal") is personal
-                and isinstance(line.get("sections"), dict)
-            ):
-                found.append({str(k): str(v) for k, v in line["sections"].items()})
-    return found
+        return Recorded([], [])
+    data = path.read_bytes()
+    if not data:
+        return Recorded([], [(0, Said("prints_empty"))])
+    found: list[dict[str, str]] = []
+    damaged: list[tuple[int, Said]] = []
+    for n, raw in enumerate(data.splitlines(), 1):
+        line, error = _print_line(raw, stand, personal)
+        for tail in glued_tails(raw, b'{"personal"') if error is not None else ():
+            whole, more = _print_line(tail, stand, personal)
+            if more is None:  # a whole line after the cut: read
+                line = whole
+                break
+        if error is not None:
+            damaged.append((n, error))
+        if line is not None:
+            found.append(line)
+    return Recorded(found, damaged)
+
+
+def _print_line(
+    raw: bytes, stand: dt.date, personal: bool
+) -> tuple[dict[str, str] | None, Said | None]:
+    """A line of :data:`PRINTS`: the sections of its print where it is one of ``stand`` and
+    ``personal``, and why it cannot be read where it may be one (the words of
+    ``journal.jsonl``'s damaged lines where they fit)."""
+    if not raw.strip():
+        return None, None
+    try:
+        line = json.loads(raw)
+    except UnicodeDecodeError as exc:
+        return None, Said("journal_not_utf8", byte=exc.start + 1)
+    except ValueError as exc:
+        column = exc.colno if isinstance(exc, json.JSONDecodeError) else 1
+        return None, Said("journal_not_json", column=column)
+    sections = line.get("sections") if isinstance(line, dict) else None
+    if sections is not None and (
+        line.get("stand") not in (stand.isoformat(), None)
+        or line.get("personal") not in (personal, None)
+    ):
+        return None, None  # another print's, whatever else it holds
+    if not (
+        isinstance(sections, dict)
+        and all(isinstance(v, str) for v in sections.values())
+        and isinstance(line.get("stand"), str)
+        and isinstance(line.get("personal"), bool)
+    ):
+        return None, Said("prints_not_record")
+    return {str(k): v for k, v in sections.items()}, None
 
 
 def _sections(reg: Register, hidden: set[str]) -> dict[str, str]:

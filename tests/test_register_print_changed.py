@@ -139,10 +139,11 @@ def test_a_recorded_print_of_the_binders_stand_is_what_changed_is_compared_with(
 
     monkeypatch.setattr("ingest.journal.replay", replayed)
     code, out = run(ws, "--changed-since", "24.11.2026")
-    assert (code, out) == (
-        0,
-        "Seit 24.11.2026 hat sich kein Abschnitt geändert: nichts zu drucken.\n",
+    hint, said = out.splitlines()  # the damaged line named (tests/test_damaged_logs.py)
+    assert (
+        code == 0 and said == "Seit 24.11.2026 hat sich kein Abschnitt geändert: nichts zu drucken."
     )
+    assert hint.startswith(f"Hinweis: {ws.root / 'prints.jsonl'}:2: beschädigte Zeile")
     monkeypatch.setattr("ingest.journal.now_iso", lambda: "2026-11-25T08:00:00Z")
     with writing(ws) as w:
         w.set("inst-0002", "institution.phone", "+49 2131 98765", "Telefonat")

@@ -40,6 +40,7 @@ from formgen.cli.common import (
 )
 from formgen.csv_write import csv_delimiter
 from formgen.errors import FormgenError, RegisterError
+from formgen.filenames import readable
 from formgen.linebreak import breaks_shown
 from formgen.messages import (
     WORDS,
@@ -48,6 +49,7 @@ from formgen.messages import (
     in_language,
     reason_text,
     round_text,
+    said_count,
     say,
     say_count,
 )
@@ -1641,7 +1643,21 @@ def print_cmd(
     whole = not categories and region is None  # the binder's print: recorded, compared
     digests = section_digests(reg, not no_personal) if whole else {}
     if changed_since is not None:  # the binder holds a print of that Stand: as recorded, or
-        printed = prints_of(prints, changed_since, not no_personal)  # the day before's register
+        recorded = prints_of(prints, changed_since, not no_personal)  # the day before's register
+        printed = recorded.prints
+        if recorded.damaged:  # said with what is compared instead, the first line's why
+            (n, error), *more = recorded.damaged
+            instead = "prints_damaged_compared" if printed else "prints_damaged_journal"
+            lines = ", ".join(str(m) for m, _ in more[:10]) + (", …" if len(more) > 10 else "")
+            said = Said(
+                "prints_damaged_line" if n else "prints_damaged_file",
+                path=readable(prints),
+                n=n,
+                error=error,
+                more=said_count("prints_damaged_more", len(more), lines=lines) if more else "",
+                instead=Said(instead, since=changed_since.isoformat(), n=len(printed)),
+            )
+            echo(Said("regerr_warning", warning=said).in_language(ws.language), err=True)
         if not printed:  # not recorded: a binder of a formgen before 2026-11-25, perhaps
             before = _as_of(ws, changed_since - dt.timedelta(days=1)) or reg
             printed = [section_digests(before, not no_personal)]
