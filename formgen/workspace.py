@@ -512,29 +512,29 @@ class DamagedLine:
     error: Said
 
 
-def _issued_record(line: bytes) -> tuple[dict[str, Any] | None, Said | None]:
-    """A line of ``issued.jsonl`` read: the record and, where something of it cannot be read,
-    what (the words of ``journal.jsonl``'s damaged lines where they fit); a record only where
-    its identity can be read."""
+def _issued_record(line: bytes) -> tuple[FormIdentity | None, dict[str, Any], Said | None]:
+    """A line of ``issued.jsonl`` read: its form's identity where that can be read, the record,
+    and where something of it cannot be read, what (the words of ``journal.jsonl``'s damaged
+    lines where they fit)."""
     try:
         data = json.loads(line)
     except UnicodeDecodeError as exc:
-        return None, Said("journal_not_utf8", byte=exc.start + 1)
+        return None, {}, Said("journal_not_utf8", byte=exc.start + 1)
     except ValueError as exc:
         column = exc.colno if isinstance(exc, json.JSONDecodeError) else 1
-        return None, Said("journal_not_json", column=column)
+        return None, {}, Said("journal_not_json", column=column)
     if not isinstance(data, dict):
-        return None, Said("issued_not_record")
+        return None, {}, Said("issued_not_record")
     try:
-        FormIdentity.from_fields(data)
+        ident = FormIdentity.from_fields(data)
     except FormgenError as exc:
-        return None, Said("issued_bad_identity", why=str(exc))
+        return None, data, Said("issued_bad_identity", why=str(exc))
     kinds = {"prefill": dict, "sha256": list, "issued_at": str, "erased": dict}
     wrong = [k for k, kind in kinds.items() if k in data and not isinstance(data[k], kind)]
     sha = data.get("sha256")
     if isinstance(sha, list) and not all(isinstance(s, str) for s in sha):
         wrong.append("sha256")
-    return data, Said("issued_wrong_type", keys=", ".join(wrong)) if wrong else None
+    return ident, data, Said("issued_wrong_type", keys=", ".join(wrong)) if wrong else None
 
 
 @dataclass
@@ -1034,8 +1034,7 @@ class Workspace:
         complete = tail[: tail.rfind(b"\n") + 1]  # a line still being written is read next time
         for line in complete.split(b"\n")[:-1]:
             read.lines += 1
-            if line.strip():
-                self._read_issued(line, read)
+            self._read_issued(line, read)
         read.offset += len(complete)
         return read.identities
 
@@ -1044,12 +1043,13 @@ class Workspace:
         whole is said (:data:`tell_edited`, once a run) and kept in ``read.damaged``, what can
         be read of it taken in: its identity, or a whole line appended to it after a crash cut
         it short (:func:`glued_tails`)."""
-        data, error = _issued_record(line)
+        # formgen writes no empty line: one is a record emptied (by hand, a tool)
+        ident, data, error = _issued_record(line) if line.strip() else (None, {}, Said("log_blank"))
         head = line
-        for tail in glued_tails(line, _ISSUED_LINE) if data is None else ():
-            whole, more = _issued_record(tail)
+        for tail in glued_tails(line, _ISSUED_LINE) if ident is None else ():
+            whole, record, more = _issued_record(tail)
             if whole is not None and more is None:  # a whole record after the cut: read
-                data, error = whole, Said("issued_glued", error=error or "")
+                ident, data, error = whole, record, Said("issued_glued", error=error or "")
                 head = line[: len(line) - len(tail)]
                 break
         if error is not None:
@@ -1058,9 +1058,8 @@ class Workspace:
             read.damaged.append(DamagedLine(read.lines, iid, error))
             said = Said("regerr_warning", warning=self.issued_damage_said(read.damaged[-1]))
             tell_edited(said.in_language(self.language))
-        if data is None:
+        if ident is None:
             return
-        ident = FormIdentity.from_fields(data)
         iid = ident.instance_id
         read.identities[iid] = ident
         prefill, files = data.get("prefill"), data.get("sha256")
@@ -1075,21 +1074,31 @@ class Workspace:
 
     def issued_damaged(self) -> list[DamagedLine]:
         """The lines of ``issued.jsonl`` that cannot be read whole (said once a run as they
-        are found, :data:`tell_edited`)."""
+        are found, :data:`tell_edited`); line 0: the whole log, emptied or deleted though
+        formgen made forms with the workspace (:data:`SCHEMAS` keeps their versions)."""
         self._issued_index()
-        return list(self._issued_read.damaged)
+        read = self._issued_read
+        if not read.lines and not read.damaged and any((self.root / SCHEMAS).glob("*/*.yaml")):
+            missing = not (self.root / ISSUED).exists()
+            lost = DamagedLine(0, None, Said("log_missing" if missing else "log_empty"))
+            read.damaged.append(lost)
+            said = Said("regerr_warning", warning=self.issued_damage_said(lost))
+            tell_edited(said.in_language(self.language))
+        return list(read.damaged)
 
     def issued_damage_said(self, damaged: DamagedLine) -> Said:
         """What a damaged line of ``issued.jsonl`` means and what to do."""
         form = reference(damaged.instance_id) if damaged.instance_id else ""
+        which = "form" if form else "file" if not damaged.n else ""
         return Said(
-            "issued_damaged_line_form" if form else "issued_damaged_line",
+            "issued_damaged_line" + (f"_{which}" if which else ""),
             path=readable(self.root / ISSUED),
             n=damaged.n,
             error=damaged.error,
             form=form,
             root=shlex.quote(readable(self.root)),
             quarantine=shlex.quote(readable(self.quarantine_dir)),
+            schemas=readable(self.root / SCHEMAS),
         )
 
     # ------------------------------------------------------------------ one writer at a time

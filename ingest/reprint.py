@@ -107,7 +107,7 @@ def prints_of(path: Path, stand: dt.date, personal: bool) -> Recorded:
         return Recorded([], [])
     data = path.read_bytes()
     if not data:
-        return Recorded([], [(0, Said("prints_empty"))])
+        return Recorded([], [(0, Said("log_empty"))])
     found: list[dict[str, str]] = []
     damaged: list[tuple[int, Said]] = []
     for n, raw in enumerate(data.splitlines(), 1):

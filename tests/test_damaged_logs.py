@@ -155,13 +155,31 @@ def test_a_line_appended_to_one_cut_short_is_read_and_the_next_starts_a_line(
     assert json.loads(issued_lines(ws)[4])["formgen.institution_id"] == "inst-0001"
 
 
-def test_status_and_find_all_name_the_damaged_line_once(ws: Workspace) -> None:
-    damage(ws, 2, b"")  # an empty line is no damage
+def test_status_and_find_all_name_the_damaged_lines_once(ws: Workspace) -> None:
+    damage(ws, 2, b"")  # formgen writes no empty line: a record emptied
     damage(ws, 4, issued_lines(ws)[3][:150])
     for args in (["status"], ["register", "find", "--all", "Yılmaz"]):
         code, _out, err = fg(*args, "-w", str(ws.root))
         assert code == 0
-        assert err.count("issued.jsonl:") == 1 and "issued.jsonl:4: beschädigte Zeile" in err
+        assert err.count("issued.jsonl:") == 2
+        assert "issued.jsonl:2: beschädigte Zeile (leer), ihr Formular nicht genannt" in err
+        assert "issued.jsonl:4: beschädigte Zeile (kein JSON bei Zeichen" in err
+
+
+@pytest.mark.parametrize("how", ["emptied", "deleted"])
+def test_a_log_emptied_or_deleted_keeps_every_return_aside(ws: Workspace, how: str) -> None:
+    """issued.jsonl emptied (0 bytes) or deleted, though forms were made (schemas/ keeps their
+    versions): said once, and no return is taken as an answer, nor skipped unknown."""
+    log = ws.root / "issued.jsonl"
+    log.write_bytes(b"") if how == "emptied" else log.unlink()
+    after, err = ingest_dry(ws, "inst-0001.docx", "inst-0002.docx")
+    assert all(line.startswith("Quarantäne ") for line in after)
+    assert (
+        f"issued.jsonl ist {'leer (0 Bytes)' if how == 'emptied' else 'fehlt'}, obwohl" in after[0]
+    )
+    (said,) = err.splitlines()
+    assert said.startswith(f"Hinweis: {log}: {'leer (0 Bytes)' if how == 'emptied' else 'fehlt'}")
+    assert f"({ws.root}/schemas bewahrt ihre Schemaversionen auf)" in said
 
 
 @pytest.fixture
