@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from register_support import YILMAZ, checklist
 
 from formgen.cli import main
-from formgen.workspace import Workspace
+from formgen.identity import FormIdentity
+from formgen.workspace import IssuedForm, Workspace
 from ingest.journal import writing
 from ingest.reprint import prints_of
 
@@ -251,3 +252,18 @@ def test_the_good_lines_of_a_damaged_prints_log_are_kept_and_compared_with(
     assert lines[:3] == [good.rstrip(b"\n"), good[:60], good.rstrip(b"\n")]
     found = prints_of(printed, dt.date.today(), True)
     assert len(found.prints) == 2 and [n for n, _ in found.damaged] == [2]
+
+
+def test_a_prefilled_value_with_a_unicode_line_separator_keeps_its_forms_record(
+    tmp_path: Path,
+) -> None:
+    """A name holding U+2028 or NEL (U+0085), which JSON writes as they are: the log was split
+    into lines there too, the record read as two damaged ones and lost without a word (its
+    prefilled values, its files); now only its own line ends end it."""
+    ws = Workspace.init(tmp_path / "ws")
+    ident = FormIdentity("s", "1.0.0", "AAAAA11111", "institution", ("wohnheim",), "inst-1")
+    prefill = {"institution.name": "Praxis\u2028Öztürk\x85İnce"}
+    ws.record_issued([ident.sign(ws.secret)], {"AAAAA11111": IssuedForm(prefill, ("ab" * 32,))})
+    other = Workspace.open(ws.root)
+    assert other.issued_prefill("AAAAA11111") == prefill
+    assert other.issued_file("ab" * 32) is not None and other.issued_damaged() == []
