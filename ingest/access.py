@@ -142,7 +142,9 @@ def _lines(path: Path) -> Iterator[tuple[int, Any, str]]:
     line, searched as text) and the line."""
     if not path.is_file():
         return
-    for n, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+    text = path.read_text("utf-8", errors="replace")
+    # a line ends at its line end only: not at a U+2028 or NEL a value holds (JSON keeps them)
+    for n, line in enumerate(text.removesuffix("\n").split("\n") if text else (), 1):
         try:
             data = json.loads(line)
         except json.JSONDecodeError:

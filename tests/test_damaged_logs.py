@@ -267,3 +267,8 @@ def test_a_prefilled_value_with_a_unicode_line_separator_keeps_its_forms_record(
     other = Workspace.open(ws.root)
     assert other.issued_prefill("AAAAA11111") == prefill
     assert other.issued_file("ab" * 32) is not None and other.issued_damaged() == []
+    # register find --all: the record found whole, on its line, the form's mails named
+    code, out, err = fg("register", "find", "--all", "Öztürk", "--json", "-w", str(ws.root))
+    found = [p for p in json.loads(out)["places"] if p["where"] == "issued"]
+    assert code == 0 and not err
+    assert [(p["line"], p["institution_id"]) for p in found] == [(1, "inst-1")]
