@@ -1155,10 +1155,14 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
 
-def _lines(path: Path, key: str, iid: str, mark: Callable[[Json], Json], write: bool) -> int:
+def _lines(
+    path: Path, key: str, iid: str, mark: Callable[[Json], Json], marks: _Marks, write: bool
+) -> int:
     """The lines of a JSON-lines log (the send log, ``issued.jsonl``) whose ``key`` is ``iid``
-    and that name an erased value (an address, a prefilled name): how many; with ``write``,
-    the log is written again with them as ``mark`` makes them (the other lines as they are)."""
+    and that name an erased value (an address, a prefilled name), and its damaged lines that
+    hold one (cut mid-line: whose they were may not be said; :func:`_text_marked`): how many;
+    with ``write``, the log is written again with them as ``mark`` (a damaged line: ``marks``)
+    makes them (the other lines as they are)."""
     if not path.exists():
         return 0
     out: list[bytes] = []
@@ -1173,6 +1177,12 @@ def _lines(path: Path, key: str, iid: str, mark: Callable[[Json], Json], write: 
             if marked != event:
                 changed += 1
                 line = json.dumps(marked, ensure_ascii=False).encode() + b"\n"
+        elif not isinstance(event, dict) and line.strip():  # damaged: erased values as text
+            text = line.rstrip(b"\r\n")
+            marked_text = _text_marked(text, marks)
+            if marked_text != text:
+                changed += 1
+                line = marked_text + line[len(text) :]
         out.append(line)
     if write and changed:
         write_atomic(path, b"".join(out))
@@ -1513,7 +1523,9 @@ def _plan(
         originals=originals,
         quarantine=kept_aside,
         made=made,
-        sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=False),
+        sendlog=_lines(
+            ws.root / SENDLOG, "institution_id", iid, _marked(marks), marks, write=False
+        ),
         drafts=tuple(drafts),
         missing=tuple(missing),
         unproven=tuple(unproven),
@@ -1776,9 +1788,9 @@ def erase(
             shutil.rmtree(folder, ignore_errors=True)
         for path, marked in copies.items():
             write_atomic(path, marked)
-        _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
+        _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), marks, write=True)
         issued = _issued_marked(ws, list(erasure.paths), marks)
-        _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)
+        _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, marks, write=True)
         write_atomic(journal.journal_path(ws), b"".join(lines))
         journal.checkpoint(ws, erased)
     return erasure

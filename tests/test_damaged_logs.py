@@ -272,3 +272,20 @@ def test_a_prefilled_value_with_a_unicode_line_separator_keeps_its_forms_record(
     found = [p for p in json.loads(out)["places"] if p["where"] == "issued"]
     assert code == 0 and not err
     assert [(p["line"], p["institution_id"]) for p in found] == [(1, "inst-1")]
+
+
+def test_an_erasure_marks_an_erased_value_in_a_damaged_line_too(ws: Workspace) -> None:
+    """inst-0002's DOCX line cut just after her contact person's name: `register erase` of that
+    name left it there (only whole lines of the institution were marked); now the damaged line
+    is marked as text, as a damaged journal kept aside is, and the lines around stay whole."""
+    line = issued_lines(ws)[2]
+    damage(ws, 3, line[: line.index("Zofia Wójcik".encode()) + 20])
+    path = "psychotherapie.contact_name"
+    code, out, err = fg(
+        "register", "erase", "inst-0002", path, "--note", "Art. 17", "--yes", "-w", str(ws.root)
+    )
+    assert code == 0, out + err
+    lines = issued_lines(ws)
+    assert not [n for n, line in enumerate(lines, 1) if "Wójcik".encode() in line]
+    assert b"(erased #" in lines[2] and len(lines) == 4
+    assert json.loads(lines[3])["formgen.institution_id"] == "inst-0002"  # line 4: whole
