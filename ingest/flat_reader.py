@@ -1119,11 +1119,11 @@ def _read_lines(
         row.sort(key=lambda ic: ic[1][0])
         glyphs: list[tuple[float, str]] = []
         right = float("-inf")  # where the glyphs so far end (a zero-width one ends early)
+        crossings = _crossings(row)
         for i, c in row:
             gap = c[0] - right if glyphs and " " not in (c[4], glyphs[-1][1]) else 0.0
             if gap > max(c[5], 1.0) / 5:
-                # drawn between its neighbours: after the one drawn first
-                glyphs.append((min(glyphs[-1][0], i) + 0.5, " "))
+                glyphs.append((_space_at(crossings, right, c[0], min(glyphs[-1][0], i)), " "))
             glyphs.append((i, c[4]))
             right = max(right, c[2])
         text, guessed = written_order(glyphs, rtl)
@@ -1140,6 +1140,33 @@ def _read_lines(
                 )
             )
     return lines
+
+
+def _crossings(
+    row: list[tuple[int, tuple[float, float, float, float, str, float]]],
+) -> list[tuple[float, float, float]]:
+    """Each step from a glyph of ``row`` to the next one drawn: (the place in the drawing order
+    between them, the leftmost and the rightmost of their middles)."""
+    drawn = sorted(row)
+    out = []
+    for (i, a), (_, b) in itertools.pairwise(drawn):
+        x, y = (a[0] + a[2]) / 2, (b[0] + b[2]) / 2
+        out.append((i + 0.5, min(x, y), max(x, y)))
+    return out
+
+
+def _space_at(
+    crossings: list[tuple[float, float, float]], x0: float, x1: float, near: float
+) -> float:
+    """Where in the drawing order a space read from a gap between ``x0`` and ``x1`` goes: at
+    the step from one glyph to the next drawn that crosses the gap (formgen and PDFium draw
+    in the order written; a number in right-to-left text stands left of the word written
+    before it: „هاتف 0211 123456“, its spaces left out by poppler, was read „هاتف 0 211123456“),
+    or, where none does, after the neighbour drawn first (``near``)."""
+    for place, left, right in crossings:
+        if left <= x0 and right >= x1:
+            return place
+    return near + 0.5
 
 
 _DRAWN_LAM_ALEF = re.compile("[\u0622\u0623\u0625\u0627]\u0644")
