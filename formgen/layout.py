@@ -58,6 +58,17 @@ HINT_SIZE = 6.5
 HINT_LEADING = 8.0
 TEXT_BOX_HEIGHT = 20.0
 """A single-line box: 7 mm, room for handwriting."""
+TWO_LINE_BOX_HEIGHT = 28.0
+"""From edition 5, the box of a text or web address in half a line (Träger, street, town, area,
+the contact's name and role: :func:`runs_long`): two lines at :data:`FIELD_FONT_SIZE` (2 × 11.6
+pt and the padding), multi-line in the PDF at 10 pt. A street „…, 3. OG, Eingang über den Hof“,
+a provider „…, Mitglied im Paritätischen“ or a role typed there wraps in PDFium, pdf.js and
+poppler, and a printed copy holds it whole; in a one-line box of 20 pt they cut it off
+(poppler's copy read „…den Ho“). Leaving the size to the viewer instead (``/DA`` size 0) drew a
+short value at 18 pt (PDFium) and 20 pt (poppler). The boxes of the line's width hold some 90
+letters on one line; all of them two lines high made each checklist a page longer (8 → 9),
+these leave each as many pages as it had (2 of the 600 institution forms of two checklists get
+a fourth page, of a checklist's last rows)."""
 TEXTAREA_LINE = 16.0
 CHECKBOX = 10.0
 OPTION_ROW = 14.0
@@ -69,13 +80,14 @@ TEXTAREA_FONT_SIZE = 9.0
 
 KINDS = ("checklist", "institution")
 
-LAYOUT_EDITION = 4
+LAYOUT_EDITION = 5
 """The layout forms are made with now; a reader of printed copies of forms made before lays
 them out as they were (``edition`` of :func:`layout_form`): 0 until the gap below a row no
 longer had to fit on its page, 1 until a row's last field took the columns the row leaves free
 (for its label, and a text, e-mail or web address for its box), 2 until a phone number got
 five twelfths of the line (:data:`PHONE_TWELFTHS`), 3 until a date that may be a month said so
-in its label („Termin zum Kennenlernen (TT.MM.JJJJ oder MM.JJJJ)“: :func:`field_label`)."""
+in its label („Termin zum Kennenlernen (TT.MM.JJJJ oder MM.JJJJ)“: :func:`field_label`), 4 until
+a text or web address in half a line got a box two lines high (:data:`TWO_LINE_BOX_HEIGHT`)."""
 
 
 class WidgetKind(StrEnum):
@@ -362,6 +374,15 @@ did in the half-line box before edition 2; four (159 pt) would cut „02181 601-
 -53“ (159 pt) again. No split of the line holds both as the boxes above split it."""
 
 
+def runs_long(f: Field, width: float) -> bool:
+    """Whether a text or web address has a box two lines high (:data:`TWO_LINE_BOX_HEIGHT`):
+    one in a box narrower than the line, whose ``max_length`` (if any) does not fit one line."""
+    if f.type not in (FieldType.TEXT, FieldType.URL) or width > (CONTENT_RIGHT - CONTENT_LEFT) / 2:
+        return False
+    most = f.constraints.max_length
+    return not most or text_width("W" * most, FIELD_FONT_SIZE) > width - 4
+
+
 def _grid(edition: int) -> int:
     """The columns a row is divided into: :data:`COLUMNS`, twice as many from edition 3 (for
     :data:`PHONE_TWELFTHS`)."""
@@ -401,6 +422,7 @@ class _Cell:
         self.label_lines = wrap(self.label, LABEL_SIZE, label_width)
         self.label_rtl = paragraph_rtl(self.label)
         self.tooltip = spoken(f, lang)
+        self.edition = edition
         self.widget_height = self._widget_height()
 
     @property
@@ -427,6 +449,8 @@ class _Cell:
             return rows * OPTION_ROW + 2 + TEXT_BOX_HEIGHT
         if t is FieldType.SELECT_ONE:
             return TEXT_BOX_HEIGHT + 2 + len(self._choice_hint()) * HINT_LEADING
+        if self.edition >= 5 and runs_long(self.f, self.width):
+            return TWO_LINE_BOX_HEIGHT
         return TEXT_BOX_HEIGHT
 
     def _choice_hint(self) -> list[str]:
@@ -513,7 +537,8 @@ class _Cell:
             )
         else:
             kind = WidgetKind.COMBO if t is FieldType.SELECT_ONE else WidgetKind.TEXT
-            rect = Rect(x, top - TEXT_BOX_HEIGHT, x + self.width, top)
+            height = TEXT_BOX_HEIGHT if kind is WidgetKind.COMBO else self.widget_height
+            rect = Rect(x, top - height, x + self.width, top)
             sink.boxes.append(Box(path, page, rect, kind, f, None, self.label, self.tooltip))
             if t is FieldType.SELECT_ONE:
                 hy = top - TEXT_BOX_HEIGHT - 2

@@ -36,7 +36,10 @@ as typed). A prefilled value too long for one line of its box (a long name, addr
 address) is wrapped into the box instead of being cut off, and that field is multi-line on that
 form with ``/DA`` size 0 (auto), so a viewer's own appearance wraps and fits it as well; what does
 not fit even at :data:`MIN_FONT_SIZE` ends in „…“ (so does a note of more lines than its box
-shows: at the last line shown, never joined to the next). ``select_one`` is a combo box with
+shows: at the last line shown, never joined to the next). A text or web address in half a line
+has a box two lines high (:data:`~formgen.layout.TWO_LINE_BOX_HEIGHT`), multi-line at
+``/DA`` 10 pt: a long value typed there wraps, a short one stays at 10 pt (size 0 only where a
+prefilled value needs it smaller). ``select_one`` is a combo box with
 ``/Opt [[value label] …]`` (``/V`` holds the value) or, with ``widget: checkboxes``, a group of
 mutually exclusive checkboxes; ``yes_no_none`` is such a group with the on-states ``/ja``,
 ``/nein``, ``/fehlanzeige``; every option of a multiple choice is its own checkbox
@@ -76,6 +79,7 @@ from formgen.layout import (
     PAGE_WIDTH,
     RUNNING_HEAD_SIZE,
     TEXTAREA_FONT_SIZE,
+    TWO_LINE_BOX_HEIGHT,
     FormLayout,
     WidgetKind,
     layout_form,
@@ -630,10 +634,12 @@ def _write(
             "P": page_refs[box.page],
         }
         if box.kind in (WidgetKind.TEXT, WidgetKind.MULTILINE, WidgetKind.COMBO):
-            multiline = box.kind is WidgetKind.MULTILINE
+            # a text box two lines high (edition 5) wraps a long value at 10 pt
+            two_lines = box.kind is WidgetKind.TEXT and r.height >= TWO_LINE_BOX_HEIGHT
+            multiline = box.kind is WidgetKind.MULTILINE or two_lines
             widget["FT"] = Name("Tx")
             widget["TU"] = box.tooltip
-            widget["DA"] = da_area if multiline else da_text
+            widget["DA"] = da_area if box.kind is WidgetKind.MULTILINE else da_text
             flags = (FF_MULTILINE if multiline else 0) | (
                 FF_REQUIRED if f.required and box.option is None else 0
             )
@@ -654,7 +660,14 @@ def _write(
                     else display_text(f, value, lang)
                 )
                 widget["V"] = shown
-                if box.kind is WidgetKind.TEXT and _wraps(font, shown, r.width, r.height):
+                if two_lines:  # smaller only where two lines at 10 pt do not hold it
+                    shown = _one_line(shown)  # a line break drawn as a space, as on one line
+                    if (
+                        _wrapped(font, shown, r.width, r.height, FIELD_FONT_SIZE)[0]
+                        < FIELD_FONT_SIZE
+                    ):
+                        widget["DA"] = da_wrapped
+                elif box.kind is WidgetKind.TEXT and _wraps(font, shown, r.width, r.height):
                     multiline = True
                     flags |= FF_MULTILINE
                     widget["DA"] = da_wrapped

@@ -36,6 +36,7 @@ from formgen.layout import (
     LABEL_LEADING,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    TWO_LINE_BOX_HEIGHT,
     WidgetKind,
     layout_form,
     text_width,
@@ -54,6 +55,7 @@ from formgen.pdf_form import FF_MULTILINE, FOOTER_TOP, render_pdf
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
 from ingest import values
+from ingest.flat_reader import CUT_OFF, read_flattened
 from ingest.pdf_reader import read_acroform
 
 SECRET = b"s" * 32
@@ -393,16 +395,18 @@ def test_identity_hidden_fields_and_info(schema: Schema) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "cats", "pages_before"),
+    ("lang", "cats", "pages_before", "pages"),
     [
-        ("de", ("psychotherapie", "migrantenselbstorganisationen"), (4, 3)),
-        ("en", ("kontakt_beratungsstelle", "betreutes_wohnen"), (4, 3)),
-        ("en", ("kontakt_beratungsstelle", "soziotherapie"), (4, 4)),
-        ("de", ("stadtteilbueros", "migrantenselbstorganisationen"), (4, 4)),
+        ("de", ("psychotherapie", "migrantenselbstorganisationen"), (4, 3), 3),
+        ("en", ("kontakt_beratungsstelle", "betreutes_wohnen"), (4, 3), 3),
+        ("en", ("kontakt_beratungsstelle", "soziotherapie"), (4, 4), 3),
+        # full to 84 pt above the page's foot in edition 4; the boxes two lines high (edition
+        # 5) take its last checklist's agreements, appointment, date and initials to a fourth
+        ("de", ("stadtteilbueros", "migrantenselbstorganisationen"), (4, 4), 4),
     ],
 )
 def test_a_form_of_two_checklists_has_no_page_for_date_and_initials_alone(
-    schema: Schema, lang: str, cats: tuple[str, str], pages_before: tuple[int, int]
+    schema: Schema, lang: str, cats: tuple[str, str], pages_before: tuple[int, int], pages: int
 ) -> None:
     # the gap below a row had to fit on the page too (layout edition 0): „Datum und
     # Handzeichen“, 48 pt, went to a fourth page of its own with 54 pt left on the third; in
@@ -410,8 +414,12 @@ def test_a_form_of_two_checklists_has_no_page_for_date_and_initials_alone(
     # columns, and „Share of clients with a migration history (%)“ (German too) beside one
     # (edition 1): 82 English forms still had that fourth page
     layout = layout_form(schema, "institution", cats, lang)
-    assert layout.page_count == 3
-    assert {b.page for b in layout.boxes if b.path.endswith((".date", ".initials"))} == {1, 2}
+    assert layout.page_count == pages
+    signed = [b for b in layout.boxes if b.path.endswith((".date", ".initials"))]
+    assert {b.page for b in signed} == {1, pages - 1}
+    for page in {b.page for b in signed}:  # never a page of date and initials alone
+        assert any(b.page == page and b not in signed for b in layout.boxes)
+    assert layout_form(schema, "institution", cats, lang, 4).page_count == 3
     assert min(b.rect.y0 for b in layout.boxes) >= CONTENT_BOTTOM
     before = tuple(layout_form(schema, "institution", cats, lang, e).page_count for e in (0, 1))
     assert before == pages_before
@@ -835,10 +843,14 @@ def test_a_long_prefilled_value_wraps_in_its_box_and_reads_back_whole(
         # multi-line on this form, in a size that fits the box: a viewer's own appearance
         # (after a change, or after pdf.js dropped formgen's) wraps it as well
         assert fields[path]["/Ff"] & FF_MULTILINE, path
-        assert size[path] == "0"
         lines = _box_lines(printed, schema, path)
-        assert len(lines) == 2, path
-        assert min(ch["size"] for ln in lines for ch in ln["chars"]) >= 7, path
+        drawn = {ch["size"] for ln in lines for ch in ln["chars"]}
+        if path == "institution.website":  # a one-line box: wrapped, smaller
+            assert size[path] == "0" and len(lines) == 2 and 7 <= min(drawn) < 10
+        elif path == "institution.traeger":  # more than two lines at 10 pt: two at 8.5
+            assert size[path] == "0" and len(lines) == 2 and drawn == {8.5}
+        else:  # a box two lines high (edition 5) holds it at the field's 10 pt
+            assert size[path] == "10" and len(lines) == 2 and drawn == {10}, path
     for path in ("institution.traeger", "institution.street", "institution.website"):
         drawn = "".join(ln["text"] for ln in _box_lines(printed, schema, path))
         assert drawn.replace(" ", "") == LONG[path].replace(" ", "")
@@ -850,8 +862,8 @@ def test_a_long_prefilled_value_wraps_in_its_box_and_reads_back_whole(
     for left, right in _gaps(printed, schema, "psychotherapie.contact_role"):
         assert right == pytest.approx(2, abs=0.3) and left > 4  # Arabic: from the right edge
     # a value that fits stays one line, in the field's size
-    assert not fields["institution.city"].get("/Ff", 0) & FF_MULTILINE
-    assert size["institution.city"] == "10"
+    assert not fields["institution.postcode"].get("/Ff", 0) & FF_MULTILINE
+    assert size["institution.postcode"] == size["institution.city"] == "10"
     # longer than two lines at the smallest size: what does not fit is marked „…“
     name = _box_lines(printed, schema, "institution.name")
     assert len(name) == 2 and name[-1]["text"].endswith("…")
@@ -922,6 +934,70 @@ def test_a_huge_prefilled_value_is_drawn_in_bounded_time_and_kept_whole(schema: 
     # the footer names the institution on one line: its line breaks as spaces, not as boxes
     with pdfplumber.open(io.BytesIO(form.data)) as pdf:
         assert "\nZeile 0 Zeile 1 Zeile 2 Zeile 3 " in pdf.pages[0].extract_text()
+
+
+TYPED_LONG = {
+    "institution.street": "Kaiser-Wilhelm-Ring 12–14, Hinterhaus, 3. OG, Eingang über den Hof",
+    "institution.traeger": "Türkisch-Deutscher Verein Şişli e.V., Mitglied im Paritätischen",
+    "psychotherapie.contact_name": "Ольга Петренко",
+    "psychotherapie.contact_role": "Leitung der Fachstelle für Migration, Flucht und seelische "
+    "Gesundheit",
+}
+
+
+@pytest.mark.external
+@pytest.mark.skipif(
+    not shutil.which("pdftocairo"), reason="poppler-utils (pdftocairo) not installed"
+)
+def test_a_long_value_typed_in_a_two_line_box_wraps_at_10_pt_and_a_printed_copy_holds_it(
+    schema: Schema, tmp_path: Path
+) -> None:
+    """A text box in half a line (Träger, street, the contact's name and role) is two lines
+    high, multi-line at 10 pt (layout edition 5): typed in PDFium, a long value wraps at 10 pt, a short one stays
+    at 10 pt on one line; poppler's printed copy is read back whole, with no cut-off note. In
+    a one-line box PDFium and poppler cut „…, Eingang über den Hof“ off (read „…den Ho“); with
+    the size left to the viewer (/DA 0) „Ольга Петренко“ was drawn at 18 pt, poppler 20 pt."""
+    form = make(schema, "institution", ("psychotherapie",), sample_record())  # typed over
+    layout = layout_form(schema, "institution", ("psychotherapie",), "de")
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        annots = {_full_name(a): a for page in pdf.pages for a in page.Annots if "/DA" in a}
+        for path in (*TYPED_LONG, "institution.postcode", "institution.website"):
+            two = path in TYPED_LONG  # a postcode and a box of the line's width: one line
+            (box,) = [b for b in layout.boxes if b.path == path]
+            assert box.rect.y1 - box.rect.y0 == (TWO_LINE_BOX_HEIGHT if two else 20), path
+            assert bool(int(annots[path].get("/Ff", 0)) & FF_MULTILINE) == two, path
+            assert str(annots[path].DA).split()[1] == "10", path
+    filled = pdfium_fill(form.data, TYPED_LONG)
+    printed = pdfium_flatten(filled)
+    for path in TYPED_LONG:
+        lines = _box_lines(printed, schema, path)
+        assert {ch["size"] for ln in lines for ch in ln["chars"]} == {FIELD_FONT_SIZE}, path
+        assert len(lines) == (1 if path.endswith("contact_name") else 2), path
+    (tmp_path / "filled.pdf").write_bytes(filled)
+    subprocess.run(
+        ["pdftocairo", "-pdf", str(tmp_path / "filled.pdf"), str(tmp_path / "copy.pdf")],
+        check=True,
+    )
+    copy = (tmp_path / "copy.pdf").read_bytes()
+    sub = read_flattened(copy, "copy.pdf", schema=schema, lookup=lambda _: form.identity)
+    assert {path: sub.values[path] for path in TYPED_LONG} == TYPED_LONG
+    assert not [note for note in sub.notes if note.endswith(CUT_OFF)]
+    # more than two lines: the copy cuts it off, and the reader says so
+    street = "Kaiser-Wilhelm-Ring 12–14, Hinterhaus, 3. OG, Eingang über den Hof, dann links die "
+    street += "Treppe hoch bis zur Glastür, klingeln bei „Beratung“ (Aufzug im Vorderhaus)"
+    (tmp_path / "filled.pdf").write_bytes(pdfium_fill(form.data, {"institution.street": street}))
+    subprocess.run(
+        ["pdftocairo", "-pdf", str(tmp_path / "filled.pdf"), str(tmp_path / "copy.pdf")],
+        check=True,
+    )
+    copy = (tmp_path / "copy.pdf").read_bytes()
+    sub = read_flattened(copy, "copy.pdf", schema=schema, lookup=lambda _: form.identity)
+    assert (
+        street.startswith(sub.values["institution.street"])
+        and sub.values["institution.street"] != street
+    )
+    cut = [note.partition(":")[0] for note in sub.notes if note.endswith(CUT_OFF)]
+    assert cut == ["institution.street"]
 
 
 @pytest.mark.external

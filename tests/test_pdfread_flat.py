@@ -122,7 +122,7 @@ def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
     sub = read_pdf(old, "old.pdf", schema=SCHEMA, lookup=ISSUED.get)
     assert sub.identity is not None and sub.values == {} and sub.unread
     assert sub.notes == (
-        "the pages do not match the layout of form FG-84G7Z-WYRD6: only 69% of its printed "
+        "the pages do not match the layout of form FG-84G7Z-WYRD6: only 34% of its printed "
         "labels are where formgen put them (printed scaled, made by another formgen version, "
         "or edited); no values were read — enter them by hand",
     )
