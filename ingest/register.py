@@ -270,7 +270,15 @@ from formgen.model import (
     choices_of,
     folded,
 )
-from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, erased_shown, offered
+from formgen.record import (
+    ERASED,
+    ERASED_MARK,
+    InstitutionRecord,
+    Value,
+    erased_shown,
+    month_of,
+    offered,
+)
 from formgen.schema_load import did_you_mean
 from ingest.labels import (
     dropped_option,
@@ -297,9 +305,9 @@ from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
 from ingest.values import (
     ONE_LINE,
-    approximate,
     own_names,
     parse_date,
+    remark,
     shown_as_typed,
     split_list,
 )
@@ -1212,11 +1220,13 @@ class Register:
         dialled): values stored before they were read so („Königs\u00adallee“,
         ``+49 211 123450``) are no change when the institution sends them as before. Nor is
         one formgen flags since it stored it valid (:data:`READ_BEFORE`: ``0171 1234567-0``,
-        ``24.11.2062``). A percentage typed approximate („ca. 90 %“) is not the same as one typed
-        exact (``90``): the institution that takes back its „ca.“ gives its new word."""
+        ``24.11.2062``). Nor is one with another remark (:func:`~ingest.values.remark`): „ca.
+        90 %“ and ``90``, „ca. Jan 2026“ and „Jan 2026“, „ab Jan. 2026“ and „01.2026“ are two
+        answers, the value the same: the institution that takes back its „ca.“ gives its new
+        word (a return), and so does a coordinator who sets it (``register set``)."""
         a, b = self._meant(path, a), self._meant(path, b)
         if same_value(a, b):
-            return not self._exact_and_approximate(path, a, b)
+            return self._remark(path, a) == self._remark(path, b)
         f = value_field(self.schema, *split_path(path))
         if a is None or b is None or f is None:
             return False
@@ -1227,19 +1237,14 @@ class Register:
             return normalise_phone(va) == normalise_phone(vb)
         return pasted(va, f.type in ONE_LINE) == pasted(vb, f.type in ONE_LINE)
 
-    def _exact_and_approximate(self, path: str, a: Json | None, b: Json | None) -> bool:
-        """Whether of ``a`` and ``b``, the same value, one is shown as typed and the other not
-        (:func:`~ingest.values.shown_as_typed`): „ca. 90 %“ and ``90``. A month and a day are
-        two values already (``2026-01``, ``2026-01-15``)."""
-        if a is None or b is None or type(a.get("v")) is not int:
-            return False  # most values: no number, as an approximate one is
-        raw_a, raw_b = str(a.get("raw", "")), str(b.get("raw", ""))
-        if approximate(raw_a) == approximate(raw_b):
-            return False
+    def _remark(self, path: str, stored: Json | None) -> str:
+        """What the value ``stored`` at ``path`` was typed with beyond it
+        (:func:`~ingest.values.remark`: „ca.“, „ab“); ``""`` for none."""
+        v = None if stored is None else stored.get("v")
+        if type(v) is not int and not month_of(v):
+            return ""  # most values: no number or month, as a remark goes with
         f = value_field(self.schema, *split_path(path))
-        return f is not None and shown_as_typed(f, a.get("v"), raw_a) != shown_as_typed(
-            f, b.get("v"), raw_b
-        )
+        return "" if f is None or stored is None else remark(f, v, str(stored.get("raw", "")))
 
     def _meant(self, path: str, stored: Json | None) -> Json | None:
         """``stored`` with the choices it names as its value (:meth:`same`), else as it is."""
@@ -2775,7 +2780,8 @@ class Register:
         values = {
             p: new.get(p)
             for p in paths
-            if not same_value(now := self._current(inst, p), new.get(p)) or "problem" in (now or {})
+            if not self.same(p, now := self._current(inst, p), new.get(p))
+            or "problem" in (now or {})
         }
         if path == EMAIL and new:
             values = dict(new)  # set again, it vouches that mail reaches it (formgen mail)
@@ -2942,7 +2948,7 @@ class Register:
         changes: list[list[Any]] = inst["history"][-1]["changes"]
         # a value the centre typed in is not the institution's word until it confirms it
         self._unconfirm(
-            inst, [p for p, old, new in changes if new is not None and not same_value(old, new)]
+            inst, [p for p, old, new in changes if new is not None and not self.same(p, old, new)]
         )
         return changes
 

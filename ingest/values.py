@@ -81,14 +81,19 @@ _MONTHS = {
 }
 """A month's name, German or English, whole or cut after three letters or more („Jan.“,
 „Sept.“, „Mär“) → its number."""
+_BEFORE_MONTH = r"ab|seit|ca\.|etwa|anfang|mitte|ende|from|early|mid|late"
 _MONTH = re.compile(
-    r"^(?:(?:ab|seit|ca\.|etwa|anfang|mitte|ende|from|early|mid|late)\s+)?"
+    rf"^(?:(?:{_BEFORE_MONTH})\s+)?"
     r"(?:(\d{1,2})\s*[./]\s*|([^\W\d_]{3,})\.?\s*)(\d{4})$|^(\d{4})-(\d{1,2})$",
     re.IGNORECASE,
 )
 """A month of a year as people write a date they know no day of: „01.2026“, „1/2026“,
 „2026-01“, „Januar 2027“, „Jan. 2026“, and with a word before it that places the day in the
 month or after it („ab Jan. 2026“, „Mitte März 2026“), which the text as typed keeps."""
+_MONTH_WORD = re.compile(rf"^({_BEFORE_MONTH})\s+", re.IGNORECASE)
+"""The word before a month (:data:`_MONTH`) that places the day in it or after it."""
+_SAME_WORD = {"etwa": "ca.", "from": "ab", "early": "anfang", "mid": "mitte", "late": "ende"}
+"""The words before a month that say what another says („from“: „ab“; „Etwa“: „ca.“)."""
 _APPROXIMATE = re.compile(r"^(?:ca\.?|circa|zirka|etwa|ungefähr|rund|approx\.?|about|~|≈)\s*")
 """What makes a number approximate as people write it before it: „ca. 90 %“, „etwa 40“,
 „~30 %“."""
@@ -210,6 +215,23 @@ def shown_as_typed(f: Field, value: object, raw: str) -> bool:
     if f.type is FieldType.DATE:
         return month_of(value)
     return f.type is FieldType.PERCENTAGE and approximate(raw)
+
+
+def remark(f: Field, value: object, raw: str) -> str:
+    """What ``raw``, typed for the valid ``value`` of ``f``, says beyond the value, folded: „ca.“
+    for an approximate number or month (:data:`_APPROXIMATE`: „ca. 90 %“, „etwa Jan. 2026“),
+    the word before a month that places its day (:data:`_MONTH`: „ab“ for „ab Jan. 2026“ and
+    „from Jan 2026“, „mitte“); ``""`` for none (``90``, „Januar 2026“, „01.2026“). Two values
+    the same with another remark are two answers (:meth:`ingest.register.Register.same`): the
+    institution that takes back its „ca.“ gives its new word."""
+    if not shown_as_typed(f, value, raw):
+        return ""
+    text = raw.strip().translate(_SPACES)
+    if approximate(text):
+        return "ca."
+    word = _MONTH_WORD.match(text)
+    folded_word = word[1].casefold() if word else ""
+    return _SAME_WORD.get(folded_word, folded_word)
 
 
 FUTURE_TOLERANCE = dt.timedelta(days=1)

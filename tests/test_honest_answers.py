@@ -205,3 +205,35 @@ def test_the_institution_taking_back_its_ca_gives_its_new_word(tmp_path: Path) -
     history = run("register", "history", "ua-1", "-w", str(ws.root))
     assert "Migrationsgeschichte (%): ca. 90 % → 90\n" in history
     assert "Termin zum Kennenlernen: 01.2026 → 15.01.2026\n" in history
+
+
+def test_a_month_returned_without_its_ca_is_a_change_and_another_word_for_ca_none(
+    tmp_path: Path,
+) -> None:
+    """„ca. Jan 2026“ returned as „Jan 2026“ is the institution's new word, as „ca. 90 %“
+    returned as „90“ is (s23 H, item 5: the month was the same value, so the register kept the
+    „ca.“ taken back); „ca. 40 %“ for „etwa 40 %“ says what it said, no change."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = {
+        "psychotherapie.share_migrants": "etwa 40 %",
+        "psychotherapie.meeting_date": "ca. Jan 2026",
+        "psychotherapie.date": "24.11.2026",
+        "psychotherapie.initials": "ОП",
+    }
+    filled = tmp_path / "erstes.pdf"
+    filled.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), first))
+    ingest_into_register([filled], ws)
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    update = tmp_path / "Оновлення.pdf"
+    now = {"psychotherapie.share_migrants": "ca. 40 %", "psychotherapie.meeting_date": "Jan 2026"}
+    update.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), now))
+    (out,) = ingest_into_register([update], ws).outcomes
+    assert out.merged == "updated, ua-1, 1 change", (out.merged, out.warnings)
+    reg = load(ws)
+    meeting = reg.value("ua-1", "psychotherapie.meeting_date")
+    share = reg.value("ua-1", "psychotherapie.share_migrants")
+    assert (meeting["v"], meeting["raw"]) == ("2026-01", "Jan 2026")  # type: ignore[index]
+    assert (share["v"], share["raw"]) == (40, "etwa 40 %")  # type: ignore[index]
+    history = run("register", "history", "ua-1", "-w", str(ws.root))
+    assert "Termin zum Kennenlernen: ca. Jan 2026 → Jan 2026\n" in history

@@ -705,3 +705,34 @@ def test_a_required_field_left_empty_on_a_form_says_the_register_keeps_its_value
     assert load(ws).value("ua-1", "institution.region")["v"] == "duesseldorf"
     (report,) = (ws.root / "exports").glob("ingest-*.txt")
     assert "das Register behält „Düsseldorf“" in report.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "held", "told", "again"),
+    [
+        ("psychotherapie.share_migrants", "ca. 90 %", "90", "90 %"),
+        ("psychotherapie.share_migrants", "~90 %", "90", "90%"),
+        ("psychotherapie.meeting_date", "ca. Jan 2026", "Jan 2026", "01.2026"),
+        ("psychotherapie.meeting_date", "ab Jan. 2026", "01.2026", "Januar 2026"),
+        ("psychotherapie.meeting_date", "01.2026", "Mitte Jan. 2026", "mid Jan 2026"),
+    ],
+)
+def test_a_value_set_with_another_remark_is_a_change_and_said_so_otherwise_none(
+    ws: Workspace, path: str, held: str, told: str, again: str
+) -> None:
+    """„ca. 90 %“ held, told „90“ on the telephone: the institution's exact word replaces its
+    approximate one, as on a return (:meth:`ingest.register.Register.same`); so does a month
+    told without „ca.“ or „ab“ (s23 H, item 5: „enthält schon „~90 %“; nichts geändert“).
+    The same word said otherwise („90 %“ for „90“, „01.2026“ for „Jan 2026“) changes nothing."""
+    assert register(ws, "set", "ua-1", path, held, "--note", TELEFON)[0] == 0
+    code, out = register(ws, "set", "ua-1", path, told, "--note", TELEFON)
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"ua-1 {path}: „{held}“ → „{told}“ (von Hand gesetzt: {TELEFON})",
+    )
+    stored = load(ws).value("ua-1", path)
+    assert stored is not None and stored["raw"] == told
+    assert register(ws, "set", "ua-1", path, again, "--note", TELEFON) == (
+        1,
+        f"Fehler: ua-1 {path} enthält schon „{told}“; nichts geändert\n",
+    )
