@@ -317,6 +317,18 @@ def lookup(text: str) -> str | None:
     return None
 
 
+def says_more(words: str, code: str) -> bool:
+    """Whether ``words``, an institution's for the language ``code``, say more than a name of
+    it: a remark in brackets („Arabisch (Syrisch)“, „Russisch (Muttersprache)“), or several
+    („Arabisch (Syrisch), Arabisch (Marokkanisch)“); „Arabisch“, „العربية“, „arabic“ or „ar“
+    name it only, and so does a language named with its variety in brackets („Kurdisch
+    (Sorani)“, „Kurdisch (Kurmancî)“: :func:`lookup`)."""
+    if _BY_NAME.get(_key(words)) == code:
+        return False
+    m = _QUALIFIED.match(words.strip())
+    return m is None or _BY_NAME.get(_key(m[2])) != code
+
+
 def meant(text: str, lang: str = "de") -> str | None:
     """The name in ``lang`` of the language ``text`` is a typo of ("Arabsch": Arabisch,
     "Tuerkish": Türkisch), or None. Compared as :func:`lookup` compares names, and closer than

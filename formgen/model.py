@@ -641,10 +641,16 @@ def other_text(
     codes that have no checkbox (Tamil, when the form offers no box for it), then the text typed
     there before; so a form hides nothing the register holds, and reading it back gives the same
     list. A code the institution named in its own words (``named``: „Kurdisch (Kurmancî)“,
-    :attr:`formgen.record.InstitutionRecord.named`) is shown in them."""
+    :attr:`formgen.record.InstitutionRecord.named`) is shown in them; so is one with a box
+    whose words say more than its name (:func:`formgen.languages.says_more`: „Arabisch
+    (Syrisch), Arabisch (Marokkanisch)“ beside the ticked „Arabisch“)."""
     boxed = set(option_values(f))
     named = named or {}
-    names = [named.get(code) or option_label(f, code, lang) for code in codes if code not in boxed]
+    names = [
+        named.get(code) or option_label(f, code, lang)
+        for code in codes
+        if code not in boxed or (code in named and languages.says_more(named[code], code))
+    ]
     return ", ".join([*names, *([typed] if typed else [])])
 
 

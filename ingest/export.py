@@ -85,7 +85,7 @@ from ingest.register import Json, Register, by_hand, local_day, retired_reason
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import holds_dropped, is_stale, last_confirmed
 from ingest.submission import CUT
-from ingest.values import APPROXIMATE_FORMAT, shown_as_typed
+from ingest.values import APPROXIMATE_FORMAT, remarked_languages, shown_as_typed
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
@@ -220,7 +220,8 @@ def _plain_values(
     as_typed: dict[str, str],
 ) -> Json:
     """The valid values of ``stored`` (its invalid ones into ``problems``, and what was typed
-    for a value :func:`~ingest.values.shown_as_typed` into ``as_typed``, by value path)."""
+    for a value :func:`~ingest.values.shown_as_typed` into ``as_typed``, by value path, and
+    for a list of languages named with a remark, :func:`~ingest.values.remarked_languages`)."""
     vals: Json = {}
     for key in sorted(stored):
         if not _keep(key, personal, hidden):
@@ -232,8 +233,12 @@ def _plain_values(
         elif sv.get("v") is not None:
             vals[key] = sv["v"]
             f = fields.get(key)
-            if f is not None and shown_as_typed(f, sv["v"], str(sv.get("raw", ""))):
-                as_typed[f"{scope}.{key}"] = sv["raw"]
+            raw = str(sv.get("raw", ""))
+            if f is not None and (
+                shown_as_typed(f, sv["v"], raw)
+                or (f.type is FieldType.LANGUAGE_LIST and remarked_languages(sv["v"], raw))
+            ):
+                as_typed[f"{scope}.{key}"] = raw
     return vals
 
 
@@ -281,7 +286,9 @@ def display(
     (:func:`typed`), and so are a month given for a date and an approximate percentage
     (:func:`~ingest.values.shown_as_typed`: „Januar 2027“, „ca. 90 %“); with ``labels`` a date as ``lang`` writes dates
     (:func:`formgen.messages.day_text`), a phone number's extension too
-    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their
+    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), languages in the
+    words typed where they say more than its name (:func:`~ingest.values.remarked_languages`:
+    „Arabisch (Syrisch), Arabisch (Marokkanisch)“), choices by their
     labels (:func:`ingest.labels.option_text`: one the schema dropped as the versions ``kept``
     name it); an erased value, or a text erased inside it (``register erase --text``), as
     ``lang`` says erased, „Frau (gelöscht) nimmt Fälle …“, in a table for programs too (as the
@@ -302,9 +309,12 @@ def _display(
     if v is None:
         return typed(sv, labels)
     if isinstance(v, list):
+        # a language in the words typed that say more than its name, with labels or codes
+        is_language = f is not None and f.type is FieldType.LANGUAGE_LIST
+        own = remarked_languages(v, str(sv.get("raw", ""))) if is_language else {}
         if labels and f is not None:
-            return ", ".join(option_text(f, x, lang, kept) for x in v)
-        return ", ".join(v)
+            return ", ".join(own.get(x) or option_text(f, x, lang, kept) for x in v)
+        return ", ".join(own.get(x) or x for x in v)
     if labels and f is not None and f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         return option_text(f, str(v), lang, kept)
     if labels and f is not None and f.type is FieldType.PHONE:

@@ -1226,7 +1226,7 @@ class Register:
         word (a return), and so does a coordinator who sets it (``register set``)."""
         a, b = self._meant(path, a), self._meant(path, b)
         if same_value(a, b):
-            return self._remark(path, a) == self._remark(path, b)
+            return not self._remarks_differ(path, a, b)
         f = value_field(self.schema, *split_path(path))
         if a is None or b is None or f is None:
             return False
@@ -1237,14 +1237,22 @@ class Register:
             return normalise_phone(va) == normalise_phone(vb)
         return pasted(va, f.type in ONE_LINE) == pasted(vb, f.type in ONE_LINE)
 
-    def _remark(self, path: str, stored: Json | None) -> str:
-        """What the value ``stored`` at ``path`` was typed with beyond it
-        (:func:`~ingest.values.remark`: „ca.“, „ab“); ``""`` for none."""
-        v = None if stored is None else stored.get("v")
-        if type(v) is not int and not month_of(v):
-            return ""  # most values: no number or month, as a remark goes with
+    def _remarks_differ(self, path: str, a: Json | None, b: Json | None) -> bool:
+        """Whether ``a`` and ``b`` at ``path``, the same value, were typed with another remark
+        (:func:`~ingest.values.remark`: „ca.“, „ab“, „Arabisch (Syrisch)“)."""
+        if (
+            a is None
+            or b is None
+            or (raw_a := str(a.get("raw", ""))) == (raw_b := str(b.get("raw", "")))
+        ):
+            return False  # typed alike: the same remark
+        v = a.get("v")
+        if isinstance(v, list) and "(" not in raw_a + raw_b:
+            return False  # a language is said with more than its name only in brackets
+        if type(v) is not int and not month_of(v) and not isinstance(v, list):
+            return False  # most values: no number, month or list, as a remark goes with
         f = value_field(self.schema, *split_path(path))
-        return "" if f is None or stored is None else remark(f, v, str(stored.get("raw", "")))
+        return f is not None and remark(f, v, raw_a) != remark(f, b.get("v"), raw_b)
 
     def _meant(self, path: str, stored: Json | None) -> Json | None:
         """``stored`` with the choices it names as its value (:meth:`same`), else as it is."""

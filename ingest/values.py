@@ -48,6 +48,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 import phonenumbers
 
@@ -117,6 +118,9 @@ _SPLIT = re.compile(
 _PHRASES = re.compile(rf"\s*(?:[,;]|{LINE_BREAK.pattern})\s*")
 """What parts a list of languages into phrases, each said on its own: not the ``/``, „und“
 or ``+`` that join the languages one remark is about (:func:`language_items`)."""
+_BRACKETS = re.compile(r"\([^()]*\)")
+"""A remark in brackets: a list is not split at a comma or „und“ in it („Arabisch (Syrisch,
+Marokkanisch)“ is one language, „Beratung (Einzel, Gruppe)“ one item)."""
 _PHONE_START = re.compile(r"[+\uff0b\d]")
 _PHONE_EXTENSION = re.compile(
     r"[\s,]*(?:ext|x|#|durchwahl|durchw|dw|apparat|app)\.?:?\s*(\d+)$", re.IGNORECASE
@@ -221,9 +225,14 @@ def remark(f: Field, value: object, raw: str) -> str:
     """What ``raw``, typed for the valid ``value`` of ``f``, says beyond the value, folded: „ca.“
     for an approximate number or month (:data:`_APPROXIMATE`: „ca. 90 %“, „etwa Jan. 2026“),
     the word before a month that places its day (:data:`_MONTH`: „ab“ for „ab Jan. 2026“ and
-    „from Jan 2026“, „mitte“); ``""`` for none (``90``, „Januar 2026“, „01.2026“). Two values
-    the same with another remark are two answers (:meth:`ingest.register.Register.same`): the
-    institution that takes back its „ca.“ gives its new word."""
+    „from Jan 2026“, „mitte“), the words a language of a list is named by where they say
+    more than its name (:func:`remarked_languages`: „Arabisch (Syrisch)“); ``""`` for none
+    (``90``, „Januar 2026“, „01.2026“, „Arabisch“). Two values the same with another remark
+    are two answers (:meth:`ingest.register.Register.same`): the institution that takes back
+    its „ca.“ gives its new word."""
+    if f.type is FieldType.LANGUAGE_LIST and isinstance(value, list):
+        words = remarked_languages(value, raw)
+        return "; ".join(f"{code}: {folded(words[code])}" for code in sorted(words))
     if not shown_as_typed(f, value, raw):
         return ""
     text = raw.strip().translate(_SPACES)
@@ -411,7 +420,7 @@ def split_list(text: str, whole: Iterable[str] = ()) -> list[str]:
     text = text.strip()
     known = {folded(w): len(_SPLIT.split(w.strip())) for w in whole}
     most = max(known.values(), default=1)  # the most pieces a phrase of ``whole`` spans
-    cuts = [0, *(i for m in _SPLIT.finditer(text) for i in m.span()), len(text)]
+    cuts = [0, *(i for m in _outside_brackets(_SPLIT, text) for i in m.span()), len(text)]
     pieces = list(zip(cuts[::2], cuts[1::2], strict=True))  # (start, end) between separators
     items: list[str] = []
     i = 0
@@ -426,6 +435,13 @@ def split_list(text: str, whole: Iterable[str] = ()) -> list[str]:
             items.append(text[start:end].strip(" ."))
             i += 1
     return [item for item in items if item]
+
+
+def _outside_brackets(separator: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``separator`` in ``text`` that stand outside any remark in brackets
+    (:data:`_BRACKETS`)."""
+    inside = [m.span() for m in _BRACKETS.finditer(text)]
+    return [m for m in separator.finditer(text) if not any(a < m.start() < b for a, b in inside)]
 
 
 def choice_labels(f: Field) -> list[str]:
@@ -444,7 +460,9 @@ def language_items(text: str) -> list[tuple[str, str | None]]:
     if not languages.qualifier(text):  # as a rule: no phrase to keep whole
         return [(item, languages.lookup(item)) for item in split_list(text)]
     items: list[tuple[str, str | None]] = []
-    for phrase in _PHRASES.split(text.strip()):
+    text = text.strip()
+    cuts = [0, *(i for m in _outside_brackets(_PHRASES, text) for i in m.span()), len(text)]
+    for phrase in (text[start:end] for start, end in zip(cuts[::2], cuts[1::2], strict=True)):
         if languages.qualifier(phrase):
             items.append((phrase.strip(" ."), None))
         else:
@@ -467,14 +485,37 @@ def languages_from_text(text: str) -> tuple[list[str], list[str]]:
 
 def own_names(text: str, codes: Iterable[str]) -> dict[str, str]:
     """Code of ``codes`` → the words ``text`` (a language list as typed) names it by, where
-    those are not the code: „Kurdisch (Kurmancî)“ for ``kmr``, so that the next form shows the
-    institution its own words, not formgen's name (:attr:`formgen.record.InstitutionRecord.named`)."""
+    those are not the code: the phrases that say more than a name of it
+    (:func:`formgen.languages.says_more`: „Arabisch (Syrisch), Arabisch (Marokkanisch)“ for
+    ``ar``), else the first („Kurmancî“ for ``kmr``); so that the next form, the print and the
+    tables show the institution its own words, not formgen's name
+    (:attr:`formgen.record.InstitutionRecord.named`)."""
     wanted = set(codes)
-    out: dict[str, str] = {}
+    said: dict[str, list[str]] = {}
     for item, code in language_items(text):
         if code in wanted and item != code:
-            out.setdefault(code, item)
+            said.setdefault(code, []).append(item)
+    out: dict[str, str] = {}
+    for code, items in said.items():
+        more = [item for item in dict.fromkeys(items) if languages.says_more(item, code)]
+        out[code] = ", ".join(more) if more else items[0]
     return out
+
+
+def remarked_languages(codes: Iterable[str], raw: str) -> dict[str, str]:
+    """Code of ``codes`` → the words ``raw`` names it by where they say more than its name
+    (:func:`own_names`, :func:`formgen.languages.says_more`): what the print, the tables and
+    the next form show for it. Without a bracket, none: a language is named with more than
+    its name only in brackets (:func:`formgen.languages.lookup`)."""
+    return dict(_remarked(tuple(codes), raw)) if "(" in raw else {}
+
+
+@lru_cache(maxsize=4096)
+def _remarked(codes: tuple[str, ...], raw: str) -> tuple[tuple[str, str], ...]:
+    """:func:`remarked_languages`, read once for each text and list: a merge compares a list
+    with every value it may replace, the print and the tables show it again."""
+    named = own_names(raw, codes)
+    return tuple((c, words) for c, words in named.items() if languages.says_more(words, c))
 
 
 def qualified_languages(text: str) -> list[tuple[str, str]]:

@@ -9,12 +9,18 @@ Sprachmittler“ was split at „/“ and the team listed as speaking Farsi; „
 from __future__ import annotations
 
 import io
+import json
 import random
+from pathlib import Path
 
+import pdfplumber
 import pypdf
 import pytest
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
 from register_support import institution_form
 from test_ingest_validate import shipped_institution_form
+from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen import languages
 from formgen.docx_form import render_docx
@@ -25,6 +31,8 @@ from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
 from ingest import search, values
 from ingest.docx_reader import read_docx
+from ingest.journal import load
+from ingest.pipeline import ingest_into_register
 from ingest.register import Register
 
 SCHEMA = default_schema()
@@ -45,6 +53,13 @@ SECRET = b"test-secret-0123456789abcdef0123"
         ("Arabisch (Syrien), Farsi/Dari", ["ar", "fa", "prs"], []),
         ("Kurdisch (Kurmancî), Aramäisch", ["kmr", "syr"], []),
         ("Persisch (Dari)", [], ["Persisch (Dari)"]),  # which of the two: unclear, kept
+        # a comma in brackets is in the remark: one language, one phrase (s23 L)
+        ("Arabisch (Syrisch, Marokkanisch)", ["ar"], []),
+        (
+            "Dari (nur schriftlich, teilweise), Englisch",
+            ["en"],
+            ["Dari (nur schriftlich, teilweise)"],
+        ),
     ],
 )
 def test_a_language_said_with_a_remark_is_kept_whole_and_a_bracket_that_says_nothing_is_the_language(
@@ -133,3 +148,73 @@ def test_a_search_for_aramaic_finds_turoyo_and_entries_stored_as_syc_before() ->
     found = [names[h.institution_id] for h in search.find(reg, language=("Aramäisch",))]
     assert sorted(found) == ["Beratung Mor Gabriel", "Verein Suryoye"]
     assert search.find(reg, language=("Farsi",)) == []
+
+
+def test_a_returned_language_with_a_remark_in_brackets_is_shown_in_the_words_typed(
+    tmp_path: Path,
+) -> None:
+    """„Arabisch (Syrisch), Russisch (Muttersprache)“ typed under „Weitere“ is Arabic and
+    Russian for search and counts, and shown as typed in the print, the labelled table and
+    the next form (beside the ticked boxes): it showed „Arabisch“, „Russisch“ everywhere, the
+    words only in register.json (s23 H, item 6). The next form returned with a remark taken
+    back is a change, as „ca.“ taken back is; returned as it came, none."""
+    ws = make_workspace(tmp_path / "ws")
+    root = str(ws.root)
+    run("mail", str(RECIPIENTS), "-w", root, "--drafts", str(tmp_path / "d1"))
+    other = "psychotherapie.languages_offered._other"
+    first = {
+        "psychotherapie.languages_offered.en": True,
+        other: "Arabisch (Syrisch), Russisch (Muttersprache)",
+        "psychotherapie.date": "24.11.2026",
+        "psychotherapie.initials": "ОП",
+    }
+    filled = tmp_path / "Анкета.pdf"
+    filled.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), first))
+    ingest_into_register([filled], ws)
+    reg = load(ws)
+    assert reg.value("ua-1", "psychotherapie.languages_offered")["v"] == ["en", "ar", "ru"]  # type: ignore[index]
+    assert reg.value("ua-1", other) is None  # nothing left over: two languages
+
+    shown = "Englisch, Arabisch (Syrisch), Russisch (Muttersprache)"
+    wide = tmp_path / "breit.csv"
+    run("register", "export", "--labels", "-o", str(wide), "-w", root)
+    assert shown in wide.read_text("utf-8-sig")
+    # for programs: the codes, a language named with a remark as typed, which import reads
+    # back as the register holds it, and the JSON's as_typed
+    codes = tmp_path / "codes.csv"
+    run("register", "export", "-o", str(codes), "-w", root)
+    assert "en, Arabisch (Syrisch), Russisch (Muttersprache)" in codes.read_text("utf-8-sig")
+    said = run("register", "import", str(codes), "-w", root)
+    assert "ua-1 Ольга Петренко – Консультація: unverändert" in said, said
+    data = tmp_path / "register.json"
+    run("register", "export", "--format", "json", "-o", str(data), "-w", root)
+    (ua,) = [i for i in json.loads(data.read_text("utf-8"))["institutions"] if i["id"] == "ua-1"]
+    assert ua["as_typed"] == {
+        "psychotherapie.languages_offered": "en, Arabisch (Syrisch), Russisch (Muttersprache)"
+    }
+    printed = tmp_path / "register.pdf"
+    run("register", "print", "-o", str(printed), "-w", root)
+    with pdfplumber.open(printed) as pdf:
+        text = " ".join(" ".join(p.extract_text() or "" for p in pdf.pages).split())
+    assert shown in text
+    found = run("register", "find", "--language", "Arabisch", "-w", root)
+    assert "ua-1" in found and "ua-1" in run("register", "find", "--language", "ru", "-w", root)
+
+    run("mail", "--from-register", "-w", root, "--drafts", str(tmp_path / "d2"), "--round", "r2")
+    form = mailed_form(ws, "ua-1", "r2").read_bytes()
+    fields = pypdf.PdfReader(io.BytesIO(form)).get_fields() or {}
+    assert fields[other]["/V"] == "Arabisch (Syrisch), Russisch (Muttersprache)"
+    boxes = [c for c in ("en", "ar", "ru", "uk") if fields[f"psychotherapie.languages_offered.{c}"].get("/V") == "/Yes"]  # fmt: skip
+    assert boxes == ["en", "ar", "ru"]
+    (same,) = ingest_into_register([_filled(tmp_path / "gleich.pdf", form, {})], ws).outcomes
+    assert same.merged == "confirmed, ua-1", (same.merged, same.warnings)
+    taken_back = {other: "Arabisch (Syrisch)"}
+    (out,) = ingest_into_register([_filled(tmp_path / "neu.pdf", form, taken_back)], ws).outcomes
+    assert out.merged == "updated, ua-1, 1 change", (out.merged, out.warnings)
+    history = run("register", "history", "ua-1", "-w", root)
+    assert f"{shown} → Englisch, Arabisch (Syrisch), Russisch\n" in history
+
+
+def _filled(path: Path, form: bytes, typed: dict[str, str | bool]) -> Path:
+    path.write_bytes(pdfium_fill(form, typed))
+    return path

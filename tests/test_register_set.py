@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pdfplumber
+import pypdf
 import pytest
 from click.testing import CliRunner
 from mailkit import make_workspace
@@ -735,4 +736,35 @@ def test_a_value_set_with_another_remark_is_a_change_and_said_so_otherwise_none(
     assert register(ws, "set", "ua-1", path, again, "--note", TELEFON) == (
         1,
         f"Fehler: ua-1 {path} enthält schon „{told}“; nichts geändert\n",
+    )
+
+
+def test_languages_set_with_a_remark_in_brackets_are_shown_as_said(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """„Arabisch (Syrisch), Arabisch (Marokkanisch)“ told on the telephone is Arabic, shown
+    in the words told where people read it (s23 H, item 6: „Arabisch“ everywhere); one of
+    the two taken back is a change, not „enthält schon“."""
+    path, told = "psychotherapie.languages_offered", "Arabisch (Syrisch), Arabisch (Marokkanisch)"
+    code, out = register(ws, "set", "ua-1", path, told, "--note", TELEFON)
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"ua-1 {path}: „Ukrainisch“ → „{told}“ (von Hand gesetzt: {TELEFON})",
+    )
+    assert load(ws).value("ua-1", path)["v"] == ["ar"]  # type: ignore[index]
+    assert told in " ".join(printed(ws, tmp_path).split())
+    form = tmp_path / "ua-1.pdf"
+    made = CliRunner().invoke(main, ["generate", "pdf", "--institution", "ua-1", "--out", str(form), "-w", str(ws.root)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    fields = pypdf.PdfReader(form).get_fields() or {}
+    assert fields[f"{path}._other"]["/V"] == told
+    assert fields[f"{path}.ar"]["/V"] == "/Yes"
+    code, out = register(ws, "set", "ua-1", path, "Arabisch (Syrisch)", "--note", TELEFON)
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"ua-1 {path}: „{told}“ → „Arabisch (Syrisch)“ (von Hand gesetzt: {TELEFON})",
+    )
+    assert register(ws, "set", "ua-1", path, "ar, Arabisch (Syrisch)", "--note", TELEFON) == (
+        1,
+        f"Fehler: ua-1 {path} enthält schon „Arabisch (Syrisch)“; nichts geändert\n",
     )
