@@ -218,3 +218,24 @@ def test_a_returned_language_with_a_remark_in_brackets_is_shown_in_the_words_typ
 def _filled(path: Path, form: bytes, typed: dict[str, str | bool]) -> Path:
     path.write_bytes(pdfium_fill(form, typed))
     return path
+
+
+def test_the_next_word_form_shows_a_language_with_a_remark_beside_its_box() -> None:
+    """The Word form as the PDF: „Arabisch“ ticked, „Andere“ in the words typed; read back,
+    the same list; the label of a language named by its variety is formgen's („Kurdisch
+    (Sorani)“ is Sorani, ticked, nothing under „Andere“)."""
+    f = next(f for f in SCHEMA.entry_fields("psychotherapie") if f.id == "languages_offered")
+    typed = "Arabisch (Syrisch, Marokkanisch), Kurdisch (Sorani)"
+    listed, rest = values.check_multi(f, [], typed)
+    assert listed is not None and listed.value == ["ar", "ckb"] and rest is None
+    reg = Register(SCHEMA)
+    reg.merge(institution_form(None, name="Praxis Öztürk", languages_offered=listed))
+    (iid,) = reg.institutions
+    request = FormRequest("institution", ("psychotherapie",), reg.record(iid), "de", "2026-11-25")
+    words = render_docx(SCHEMA, request, new_identity(SCHEMA, request, SECRET, random.Random(3)))
+    read = read_docx(words.data).values
+    other = f"psychotherapie.languages_offered.{OTHER}"
+    assert read[other] == "Arabisch (Syrisch, Marokkanisch)"
+    assert [c for c in ("ar", "ckb", "tr") if read.get(f"psychotherapie.languages_offered.{c}")] == ["ar", "ckb"]  # fmt: skip
+    again, left = values.check_multi(f, ["ar", "ckb"], str(read[other]))
+    assert again is not None and again.value == ["ar", "ckb"] and left is None
