@@ -605,8 +605,10 @@ WORDS: dict[str, dict[str, str]] = {
         "where it stands as a word of its own, as typed, and only once you saw each place; run it "
         "without --yes, or erase a field's whole value by its PATH (psychotherapie.initials)",
         "erase_hits": "    --text „{text}“ is shorter than 3 characters (initials): erased only where "
-        "it stands as a word of its own, as typed, {count} (not inside other words, nor in "
-        "files: originals, exports and copies kept aside, where it would be found by chance):",
+        "it stands as a word of its own, as typed, {count} (not inside other words; not looked "
+        "for in files, where it would be found by chance: exports, forms, copies kept aside; "
+        "the archived original of a return it came from, typed or prefilled, is deleted, named "
+        "below):",
         "erase_hit": "      {where}: „{text}“",
         "erase_hit_note": "note of revision {rev}",
         "erase_count_revisions": "{n} revisions",
@@ -3605,8 +3607,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ohne --yes aufrufen, oder den ganzen Wert eines Felds mit PATH löschen "
         "(psychotherapie.initials)",
         "erase_hits": "    --text „{text}“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes "
-        "Wort gelöscht, wie geschrieben, an {count} (nicht in anderen Wörtern und nicht in "
-        "Dateien: Originale, Exporte, beiseitegelegte Kopien, wo es sich zufällig fände):",
+        "Wort gelöscht, wie geschrieben, an {count} (nicht in anderen Wörtern; in Dateien "
+        "nicht gesucht, wo es sich zufällig fände: Exporte, Formulare, beiseitegelegte Kopien; "
+        "das archivierte Original einer Rückmeldung, aus der es kam, eingetragen oder "
+        "vorausgefüllt, wird gelöscht, unten genannt):",
         "erase_hit": "      {where}: „{text}“",
         "erase_hit_note": "Notiz von Revision {rev}",
         "erase_count_revisions": "{n} Revisionen",

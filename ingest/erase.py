@@ -21,7 +21,8 @@ the current one and every earlier one — from everything the workspace keeps:
   out of a PDF reliably). Their journaled submissions stay, so ``register rebuild`` still
   works, and ``rebuild --reread`` takes the journal's copy of an erased original. A checklist
   naming several institutions goes too: the others keep their values, only the file goes;
-* the send log: the institution's entries with the value (its address) get the marker;
+* the send log: the institution's entries with the value (its address) get the marker, where
+  they hold it written otherwise too (``--text Yilmaz``: „Praxis Yılmaz“), as the register's;
 * the copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal, a
   damaged or hand-edited ``register.json``): the values marked in them as in the journal and
   the register, their damage as text (:func:`_aside`); kept, for what they show of what was
@@ -69,14 +70,17 @@ value in them, also written otherwise (``Liste_OKSANA_PETRENKO.csv``:
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), a text (an ingest
-report, a table) also as whole words written otherwise (``Lebenslauf_oksana_petrenko.pdf``:
-:func:`_loosely_holds`), in a PDF's strings
-and decompressed streams, in the text a reader extracts from a PDF without form fields (the
-printed register), or in a ZIP member (DOCX, XLSX, ODT).
+report, a table, an XLSX cell), a PDF's strings (a form's fields) also as whole words written
+otherwise (``Lebenslauf_oksana_petrenko.pdf``, ``YILMAZ`` for „Yılmaz“: :func:`_text_holds`, as
+the register's values are erased: :func:`formgen.fold.fold`), in a PDF's decompressed streams,
+in the text a reader extracts from a PDF without form fields (the printed register, folded
+alike), or in a ZIP member (DOCX, XLSX, ODT).
 Values shorter than :data:`MIN_NEEDLE` characters are looked for in the journal only (in files
 they would match by chance); a ``--text`` that short (initials, „Öz“) is erased only where it
 stands as a word of its own, as typed, in the register, the journal and ``issued.jsonl``, and
-the confirmation shows each place (:attr:`Erasure.hits`).
+the confirmation shows each place (:attr:`Erasure.hits`); the archived originals of the returns
+it came from (typed, or prefilled on the form) go as for a value (``rebuild --reread`` would read
+it from them again), no other file is looked in for it (nor in the send log).
 """
 
 from __future__ import annotations
@@ -327,15 +331,29 @@ def holds(data: bytes, needles: Iterable[str], pages: Pages | None = None) -> bo
 
 def _loosely_holds(data: bytes, needles: list[str]) -> bool:
     """Whether ``data``, a text (UTF-8), holds one of ``needles`` as whole words written
-    otherwise: in other case, without accents (NFC or NFD), with ``_``, ``-``, ``.`` or other
-    signs between them (a file's name an ingest report gives: ``Lebenslauf_Oksana_Petrenko.pdf``
-    for „Oksana Petrenko“)."""
+    otherwise (:func:`_text_holds`), also where XML writes a letter as a character
+    reference (an XLSX cell's ``Y&#305;lmaz``)."""
     try:
         text = data.decode()
     except UnicodeDecodeError:
         return False
+    return _text_holds(html.unescape(text) if "&" in text else text, needles)
+
+
+def _text_holds(text: str, needles: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``needles`` as typed, or as whole words written otherwise:
+    in other case, without accents (NFC or NFD), with the letters a German keyboard types for ı, ł, ß
+    (:func:`formgen.fold.fold`, as the register's erasure finds it: ``Yilmaz``, ``YILMAZ``
+    „Yılmaz“), with ``_``, ``-``, ``.`` or other signs between them (a file's name an ingest
+    report gives: ``Lebenslauf_Oksana_Petrenko.pdf`` for „Oksana Petrenko“)."""
+    needles = list(needles)
+    if any(n in text for n in needles):
+        return True
+    wanted = [w for n in needles if (w := _words(n))]
+    if not wanted:
+        return False
     words = f" {_words(text)} "
-    return any(f" {w} " in words for n in needles if (w := _words(n)))
+    return any(f" {w} " in words for w in wanted)
 
 
 def _words(text: str) -> str:
@@ -473,15 +491,14 @@ def _named_references(chars: frozenset[str]) -> re.Pattern[str] | None:
 def _pdf_holds(
     data: bytes, needles: list[str], forms: list[bytes], pages: Pages | None = None
 ) -> bool:
+    strings: list[str] = []  # its strings (a form's values, the document's title)
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for obj in pdf.objects:
-                if isinstance(obj, pikepdf.String) and any(n in str(obj) for n in needles):
-                    return True
+                if isinstance(obj, pikepdf.String):
+                    strings.append(str(obj))
                 if isinstance(obj, pikepdf.Dictionary):
-                    texts = [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]
-                    if any(n in t for n in needles for t in texts):
-                        return True
+                    strings += [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]
                 if isinstance(obj, pikepdf.Stream):
                     try:
                         inflated = obj.read_bytes()
@@ -489,6 +506,9 @@ def _pdf_holds(
                         continue
                     if any(f in inflated for f in forms):
                         return True
+            # as typed, or written otherwise: "Yilmaz" typed finds a form prefilled „Yılmaz“
+            if _text_holds("\n".join(strings), needles):
+                return True
             if "/AcroForm" in pdf.Root:  # a form: its values are the fields' strings
                 return False
     except pikepdf.PdfError:
@@ -523,9 +543,10 @@ def _print_holds(data: bytes, needles: list[str], pages: Pages) -> bool:
     some 50 ms a page). That exact reading is kept for the pages that may show a value by the
     words PDFium reads on them in a millisecond (:func:`_may_show`); a page read so is freed
     once read (a page's characters take megabytes), up to the first that holds one: a value
-    that goes on over a page is found with the end of the page before kept."""
-    drawn = {"".join(w.split()) for n in needles for w in (n, extracted(n), visual(n))}
-    longest = max(map(len, drawn))
+    that goes on over a page is found with the end of the page before kept. Both are compared
+    folded (:func:`formgen.fold.fold`): ``Yilmaz`` finds „Yılmaz“ printed, as in the register."""
+    drawn = {fold("".join(w.split())) for n in needles for w in (n, extracted(n), visual(n))}
+    longest = 2 * max(map(len, drawn))  # a letter may be drawn as two (ı̇, an accent apart)
     read: dict[int, str] = {}  # the drawn lines of the last pages read exactly
 
     def exactly(page: Any, n: int) -> str:
@@ -544,7 +565,7 @@ def _print_holds(data: bytes, needles: list[str], pages: Pages) -> bool:
             for n, words in enumerate(_words_shown(data, count)):
                 if words is None or _may_show(before + words, drawn):
                     tail = exactly(pdf.pages[n - 1], n - 1)[-longest:] if n else ""
-                    if any(d in tail + exactly(pdf.pages[n], n) for d in drawn):
+                    if any(d in fold(tail + exactly(pdf.pages[n], n)) for d in drawn):
                         pages.read(count - n)
                         return True
                 before = words or []
@@ -590,12 +611,13 @@ def _may_show(words: list[str], drawn: set[str]) -> bool:
     left to right: a value with such letters may be on a page holding them all; any other
     in one word, or over several, broken only where the page's text is (the end of a word,
     whole words, the start of a word: a value wrapped in its box), each read either way; both
-    compared in NFKC (a ligature „ﬀ“ as „ff“, a presentation form as its letter: whichever of
-    them a reader gives). Most pages hold no value looked for, and are not read exactly."""
+    compared folded (:func:`formgen.fold.fold`: a ligature „ﬀ“ as „ff“, a presentation form as
+    its letter, whichever of them a reader gives; case and accents aside). Most pages hold no
+    value looked for, and are not read exactly."""
     read = [*words, *(w[::-1] for w in words)]
-    text = unicodedata.normalize("NFKC", "\n" + "\n".join(read) + "\n")
+    text = fold("\n" + "\n".join(read) + "\n")
     letters = set(text)
-    for value in {unicodedata.normalize("NFKC", d) for d in drawn}:
+    for value in {fold(d) for d in drawn}:
         if value in text:
             return True
         if any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
@@ -667,11 +689,14 @@ class _Marks:
         self.inner[self.last] = text
         self.texts[self.last] = [text]
 
-    def in_text(self, text: str) -> str:
+    def in_text(self, text: str, initials: bool = True) -> str:
         """``text`` with each text erased inside (:attr:`inner`) replaced by its marker, also
-        where it is written otherwise, as whole words (:func:`_loosely_replaced`)."""
+        where it is written otherwise, as whole words (:func:`_loosely_replaced`); not
+        ``initials``: a text shorter than :data:`MIN_NEEDLE` stays (the send log)."""
         for n, t in self.inner.items():
             marker = ERASED.format(n=n)
+            if len(t) < MIN_NEEDLE and not initials:
+                continue
             if len(t) < MIN_NEEDLE:  # initials: a word of its own, as typed
                 text = _as_word(t).sub(marker, text)  # a marker holds no backslash
             else:
@@ -1190,8 +1215,38 @@ def _lines(
 
 
 def _marked(marks: _Marks) -> Callable[[Json], Json]:
-    """A log line with the erased values in it replaced by their markers."""
-    return lambda event: json.loads(marks.replace_in(json.dumps(event, ensure_ascii=False)))
+    """A send log line with the erased values in it replaced by their markers, and the texts
+    erased inside (``--text``) in what it says of the institution (its name, its address, a
+    server's reply), each also written otherwise, as the register's (:func:`_logged`)."""
+    return lambda event: _logged(
+        json.loads(marks.replace_in(json.dumps(event, ensure_ascii=False))), marks
+    )
+
+
+_LOG_OWN = frozenset(
+    {
+        *("event", "at", "round", "kind", "lang", "deadline", "base_version", "categories"),
+        *("institution_id", "instance_ids", "files", "path", "workspace", "message_id"),
+        *("source", "reason", "action", "code", "said", "sep"),
+    }
+)
+"""What a send log line says in formgen's own words (ids, paths, times, a reason's message
+key): no value of the institution's, and not to be broken by a text erased inside
+(``--text``)."""
+
+
+def _logged(data: Any, marks: _Marks) -> Any:
+    """A send log line (its texts, in a list or a reason's words, but :data:`_LOG_OWN`) with
+    the erased values replaced by their markers also where written otherwise, as whole words
+    (``Yilmaz`` for „Yılmaz“: :func:`_loosely_replaced`), and the texts erased inside but
+    initials (a word of two letters in a server's reply is no more hers than in a file)."""
+    if isinstance(data, str):
+        return marks.in_text(marks.replace_in(data, loosely=True), initials=False)
+    if isinstance(data, list):
+        return [_logged(v, marks) for v in data]
+    if isinstance(data, dict):
+        return {k: v if k in _LOG_OWN else _logged(v, marks) for k, v in data.items()}
+    return data
 
 
 def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[Json], Json]:
@@ -1278,7 +1333,7 @@ def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Ma
         for d in SendLog(ws.root).deliveries()
         if d.institution_id == iid
         and (d.delivered or d.maybe_sent_at)
-        and (held.intersection(d.instance_ids) or d.email in marks.needles)
+        and (held.intersection(d.instance_ids) or _logged(d.email, marks) != d.email)
     )
 
 
@@ -1650,8 +1705,10 @@ def _filled_in(data: bytes, names: list[str]) -> bool:
     (:func:`ingest.docx_reader.written_by`), as whole words, also written otherwise
     (:func:`_loosely_holds`): the person who filled it in, as Word names her (``Zofia
     Wiśniewska``, ``Wiśniewska, Zofia`` of the erased „Zofia Wiśniewska-Łęcka“: its
-    :func:`ingest.access.parts` too)."""
-    return any(_loosely_holds(text.encode(), names) for _key, text in written_by(data))
+    :func:`ingest.access.parts` too); not by initials (shorter than :data:`MIN_NEEDLE`: a
+    „Z“ of „Z. Wiśniewska“ would be found by chance)."""
+    names = [n for n in names if len(n) >= MIN_NEEDLE]
+    return bool(names) and any(_loosely_holds(t.encode(), names) for _k, t in written_by(data))
 
 
 def _made_for(ws: Workspace, path: Path) -> str | None:
@@ -1669,8 +1726,8 @@ def _holding(reg: Register, needles: list[str]) -> tuple[tuple[str, tuple[str, .
     def held(stored: object) -> bool:
         if not isinstance(stored, dict) or is_erased(stored):
             return False
-        texts = [stored.get("raw"), stored.get("v")]
-        return any(isinstance(t, str) and n in t for t in texts for n in needles)
+        texts = [t for t in (stored.get("raw"), stored.get("v")) if isinstance(t, str)]
+        return any(_text_holds(t, needles) for t in texts)
 
     found = []
     for iid, inst in sorted(reg.institutions.items()):

@@ -1,0 +1,163 @@
+"""``register erase --text``: a coordinator types a name as the person spelt it in her letter
+(„Yilmaz“, „YILMAZ“ for „Yılmaz“): every place the erasure looks finds it as the register does
+(:func:`formgen.fold.fold`), the send log, a form's fields, the printed register and an XLSX
+table too (s23 H finding 7: „Yilmaz“ found the register's „Yılmaz“ but not the send log's,
+nor the print, the XLSX and the prefilled forms: 10 files of 14). Initials (s23 H finding 11:
+„e“ of „e.V.“) are looked for in no file, and the question says which originals go."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_register_erase import FIRST, NOTE, made_files, register, snapshot, ws
+from test_register_returns import run
+
+from formgen.cli import main
+from formgen.fold import fold
+from formgen.workspace import Workspace
+from ingest.journal import load
+
+__all__ = ["ws"]  # the fixture, used by name
+
+AGREED = "Rückruf über Frau Großmann oder Herrn İlhan (Praxis Yılmaz, Łódź)"
+
+
+def asked(ws: Workspace, *texts: str) -> str:
+    """What ``register erase ua-1 --text …`` says it would erase, answered no: nothing changes."""
+    before = snapshot(ws)
+    args = [a for t in texts for a in ("--text", t)]
+    done = CliRunner().invoke(
+        main, ["register", "erase", "ua-1", *args, "--note", NOTE, "-w", str(ws.root)], input="n\n"
+    )
+    assert done.exit_code == 1 and "nichts gelöscht, nichts geändert" in done.stderr, done.output
+    assert snapshot(ws) == before
+    return done.output
+
+
+def to_delete(out: str) -> list[str]:
+    """The files the question says go: formgen's, the drafts, the archived originals."""
+    return sorted(re.findall(r"wird gelöscht: (/\S+?|.*\(\w+…\))(?:;|$)", out, re.MULTILINE))
+
+
+def sendlog_count(out: str) -> int:
+    found = re.search(r"(\d+) Eintr(?:ag|äge) im Versandprotokoll", out)
+    return int(found.group(1)) if found else 0
+
+
+@pytest.fixture
+def forms(ws: Workspace, tmp_path: Path) -> list[Path]:
+    """ua-1's agreement names three people and the practice; its forms (PDF, DOCX and those of a
+    round mailed after) are prefilled with it; the tables and prints of the register show it."""
+    code, out = register(ws, "set", "ua-1", "psychotherapie.agreements", AGREED, "--note", "tel.")
+    assert code == 0, out
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
+    for kind in ("pdf", "docx"):
+        run("generate", kind, "--institution", "ua-1", "-w", str(ws.root))
+    return [*made_files(ws), *(ws.forms_dir / f"ua-1.{k}" for k in ("pdf", "docx"))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Yilmaz", "Yılmaz"),  # Turkish dotless ı
+        ("YILMAZ", "Yılmaz"),
+        ("ilhan", "İlhan"),  # Turkish dotted İ
+        ("LODZ", "Łódź"),  # Polish ł, accents
+        ("Grossmann", "Großmann"),  # German ß
+        ("КОВАЛЕНКО", FIRST.split()[1]),  # Cyrillic in capitals (the r2 form was prefilled so)
+    ],
+)
+def test_a_text_typed_otherwise_finds_every_file_and_log_line_its_spelling_finds(
+    ws: Workspace, forms: list[Path], typed: str, stored: str
+) -> None:
+    as_stored = asked(ws, stored)
+    out = asked(ws, typed)
+
+    assert to_delete(out) == to_delete(as_stored)
+    assert sendlog_count(out) == sendlog_count(as_stored)
+    deleted = to_delete(out)
+    if stored != FIRST.split()[1]:  # the agreement: every table, print and form shows it
+        assert {str(p) for p in forms} <= set(deleted), deleted
+        assert [p for p in deleted if p.endswith(".xlsx")] and any(
+            p.endswith(".pdf") and "exports" in p for p in deleted
+        )
+    else:  # her name is no current value: the form of the round it was prefilled in
+        assert [p for p in deleted if "/r2/" in p and p.endswith(".pdf")], deleted
+
+
+def test_initials_are_looked_for_in_no_file_and_the_question_says_which_original_goes(
+    ws: Workspace,
+) -> None:
+    """„ОК“, her initials on her first return, prefilled on the update form that came back:
+    the originals of both go (a ``rebuild --reread`` would read them from them again), and the
+    question says so; the tables and prints holding them stay."""
+    made = made_files(ws)
+    assert any("ОК" in p.read_text("utf-8-sig") for p in made if p.suffix == ".csv")
+    archived = [p for p in ws.archive_dir.rglob("*") if p.is_file()]
+
+    out = asked(ws, "ОК")
+
+    assert (
+        "--text „ОК“ ist kürzer als 3 Zeichen (Initialen): wird nur als eigenes Wort gelöscht, "
+        "wie geschrieben, an 1 Stelle (nicht in anderen Wörtern; in Dateien nicht gesucht, wo "
+        "es sich zufällig fände: Exporte, Formulare, beiseitegelegte Kopien; das archivierte "
+        "Original einer Rückmeldung, aus der es kam, eingetragen oder vorausgefüllt, wird "
+        "gelöscht, unten genannt):"
+    ) in out
+    originals = re.findall(r"archiviertes Original, wird gelöscht: (.*) \((\w+)…\)", out)
+    assert sorted(name for name, _ in originals) == ["Rückmeldung Коваленко.pdf", "ua-1 Update.pdf"]
+    assert not [p for p in to_delete(out) if "exports" in p], out
+
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "--text", "ОК", "--note", NOTE, "-w", str(ws.root)],
+        input="j\n",
+    )
+    assert done.exit_code == 0, done.output
+    assert all(p.exists() for p in made)
+    going = {sha for _, sha in originals}
+    assert [p.exists() for p in archived] == [p.name[:12] not in going for p in archived]
+    assert len(archived) > len(going)  # ar-1's return stays
+    # read again from the originals kept: her initials do not come back
+    code, out = register(ws, "rebuild", "--reread")
+    assert code == 0, out
+    assert load(ws).value("ua-1", "psychotherapie.initials")["raw"].startswith("(erased #")  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("ПЕТРЕНКО", "Петренко"), ("YILMAZ", "Yılmaz"), ("lodz", "Łódź"), ("GROSSMANN", "Großmann")],
+)
+def test_the_send_log_loses_a_text_typed_otherwise_and_keeps_the_other_institutions_lines(
+    ws: Workspace, tmp_path: Path, typed: str, stored: str
+) -> None:
+    """The send log names the institution as it was mailed: „Ольга Петренко – Консультація“ in
+    the first round, the name set by hand since in the next."""
+    name = "Praxis Yılmaz & Großmann, Łódź"
+    code, out = register(ws, "set", "ua-1", "institution.name", name, "--note", "tel.")
+    assert code == 0, out
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
+    log = ws.root / "sendlog.jsonl"
+    lines = log.read_text("utf-8").splitlines()
+    others = [line for line in lines if json.loads(line)["institution_id"] != "ua-1"]
+    own = ("at", "path", "workspace", "round", "instance_ids", "files", "message_id")
+    kept = [[e.get(k) for k in own] for e in map(json.loads, lines)]
+    assert sendlog_count(asked(ws, typed)) == sendlog_count(asked(ws, stored)) > 0
+
+    code, out = register(ws, "erase", "ua-1", "--text", typed, "--note", NOTE, "--yes")
+
+    assert code == 0, out
+    after = log.read_text("utf-8").splitlines()
+    assert [line for line in after if json.loads(line)["institution_id"] != "ua-1"] == others
+    ours = [json.loads(line) for line in after if json.loads(line)["institution_id"] == "ua-1"]
+    names = [e["name"] for e in ours if "name" in e]
+    assert names and not [n for n in names if fold(stored) in re.split(r"\W+", fold(n))], names
+    assert [n for n in names if "(erased #" in n]
+    # formgen's own words in the log are kept: the drafts and forms it names, its rounds
+    assert [[e.get(k) for k in own] for e in map(json.loads, after)] == kept
+    code, found = register(ws, "find", "--all", stored)
+    assert "ua-1 · sendlog.jsonl" not in found, found
