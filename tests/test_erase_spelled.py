@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_data_protection import POLISH, _saved_by, fg
 from test_register_erase import FIRST, NOTE, made_files, register, snapshot, ws
 from test_register_returns import run
 
@@ -88,6 +89,23 @@ def test_a_text_typed_otherwise_finds_every_file_and_log_line_its_spelling_finds
         )
     else:  # her name is no current value: the form of the round it was prefilled in
         assert [p for p in deleted if "/r2/" in p and p.endswith(".pdf")], deleted
+
+
+def test_another_institution_holding_it_as_typed_otherwise_is_named_and_kept(ws: Workspace) -> None:
+    """The question names the other institutions whose values hold the text, so that the
+    coordinator erases there too where it is the same person: found as the register's own."""
+    code, out = register(
+        ws, "set", "ar-1", "krisendienst.contact_name", "Şule Yılmaz", "--note", "t"
+    )
+    assert code == 0, out
+
+    for typed in ("Yılmaz", "YILMAZ", "yilmaz"):
+        out = asked(ws, typed)
+        assert "  auch gefunden unter den Werten von 1 anderen Einrichtung: dort NICHT gelöscht" in out, out
+        assert (
+            "    ar-1 مركز الاستشارة: krisendienst.contact_name → formgen register erase ar-1 "
+            "krisendienst.contact_name --note …"
+        ) in out, out
 
 
 def test_initials_are_looked_for_in_no_file_and_the_question_says_which_original_goes(
@@ -181,3 +199,25 @@ def test_fold_of_a_text_is_that_of_its_letters_however_many_are_ascii(text: str)
         c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
     )
     assert fold(text) == whole.translate(BASE_LETTERS)
+
+
+def test_initials_do_not_find_the_word_return_a_person_of_them_saved(tmp_path: Path) -> None:
+    """A Word return saved under the account „Zofia W.“ is hers to erase by her name, not by
+    „W.“ erased in a note: initials are looked for in no file, its properties neither."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(POLISH, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Bestandsliste")
+    form = tmp_path / "Formular.docx"
+    fg("generate", "docx", "--institution", "inst-0001", "-w", ws, "--out", form)
+    back = tmp_path / "Rückmeldung Poradnia.docx"
+    back.write_bytes(_saved_by(form.read_bytes(), "Zofia W."))
+    fg("ingest", back, "-w", ws)
+    (archived,) = (p for p in (ws / "archive").glob("*/*") if p.read_bytes()[:2] == b"PK")
+    fg("register", "confirm", "inst-0001", "-w", ws, "--note", "Rückruf von W.")
+
+    out = fg("register", "erase", "inst-0001", "--text", "W", "--note", "Art. 17", "-w", ws, answer="j\n").output  # fmt: skip
+
+    assert "      Notiz von Revision" in out and "„Rückruf von »W«.“" in out, out
+    assert "archiviertes Original" not in out
+    assert archived.exists()
