@@ -7439,11 +7439,14 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         (
             "Erase TEXT (her surname) also inside the institution's notes (register set, "
             "confirm, erase), its other fields' texts and what its forms were prefilled with "
-            "(repeatable)."
+            "(repeatable); found as whole words, case and accents aside, as she spells it "
+            "(Yilmaz, YILMAZ: „Yılmaz“), in the send log and files too."
         ): (
             "TEXT (ihren Nachnamen) auch in den Notizen der Einrichtung (register set, confirm, "
             "erase), den Texten ihrer anderen Felder und dem, womit ihre Formulare vorausgefüllt "
-            "waren, löschen (mehrfach möglich)."
+            "waren, löschen (mehrfach möglich); als ganze Wörter gefunden, Groß- und "
+            "Kleinschreibung und Akzente beiseite, wie sie ihn schreibt (Yilmaz, YILMAZ: "
+            "„Yılmaz“), auch im Versandprotokoll und in Dateien."
         ),
         "Keep the values PATH holds now (a successor's, set by hand); erase only earlier ones.": (
             "Die Werte behalten, die PATH jetzt hat (die einer Nachfolgerin, von Hand gesetzt); "

@@ -101,7 +101,9 @@ def test_another_institution_holding_it_as_typed_otherwise_is_named_and_kept(ws:
 
     for typed in ("Yılmaz", "YILMAZ", "yilmaz"):
         out = asked(ws, typed)
-        assert "  auch gefunden unter den Werten von 1 anderen Einrichtung: dort NICHT gelöscht" in out, out
+        assert (
+            "  auch gefunden unter den Werten von 1 anderen Einrichtung: dort NICHT gelöscht" in out
+        ), out
         assert (
             "    ar-1 مركز الاستشارة: krisendienst.contact_name → formgen register erase ar-1 "
             "krisendienst.contact_name --note …"
@@ -221,3 +223,11 @@ def test_initials_do_not_find_the_word_return_a_person_of_them_saved(tmp_path: P
     assert "      Notiz von Revision" in out and "„Rückruf von »W«.“" in out, out
     assert "archiviertes Original" not in out
     assert archived.exists()
+
+
+def test_the_help_says_the_text_is_found_as_she_spells_it(ws: Workspace) -> None:
+    code, out = register(ws, "erase", "--help")
+    assert code == 0, out
+    assert "wie sie ihn schreibt (Yilmaz, YILMAZ: „Yılmaz“), auch im Versandprotokoll" in " ".join(
+        out.split()
+    )

@@ -583,7 +583,8 @@ def set_cmd(
     callback=text_only,
     help="Erase TEXT (her surname) also inside the institution's notes (register set, "
     "confirm, erase), its other fields' texts and what its forms were prefilled with "
-    "(repeatable).",
+    "(repeatable); found as whole words, case and accents aside, as she spells it "
+    "(Yilmaz, YILMAZ: „Yılmaz“), in the send log and files too.",
 )
 @click.option("--yes", is_flag=True, help="Do not ask before erasing.")
 @workspace_option
