@@ -114,7 +114,7 @@ import pypdfium2
 from pdfminer.layout import LTChar, LTContainer
 
 from formgen.errors import RegisterError
-from formgen.fold import fold
+from formgen.fold import fold, same_letters, search_folds
 from formgen.identity import parse_reference
 from formgen.messages import Said
 from formgen.model import INSTITUTION
@@ -342,25 +342,35 @@ def _loosely_holds(data: bytes, needles: list[str]) -> bool:
 
 def _text_holds(text: str, needles: Iterable[str]) -> bool:
     """Whether ``text`` holds one of ``needles`` as typed, or as whole words written otherwise:
-    in other case, without accents (NFC or NFD), with the letters a German keyboard types for ı, ł, ß
-    (:func:`formgen.fold.fold`, as the register's erasure finds it: ``Yilmaz``, ``YILMAZ``
-    „Yılmaz“), with ``_``, ``-``, ``.`` or other signs between them (a file's name an ingest
-    report gives: ``Lebenslauf_Oksana_Petrenko.pdf`` for „Oksana Petrenko“)."""
+    in other case, without accents (NFC or NFD), with the letters a German keyboard types for
+    ı, ł, ß, an umlaut as ``ue`` (:func:`_words`, as ``register find`` finds it: ``Yilmaz``,
+    ``YILMAZ`` „Yılmaz“, ``Mueller`` „Müller“), with ``_``, ``-``, ``.`` or other signs between
+    them (a file's name an ingest report gives: ``Lebenslauf_Oksana_Petrenko.pdf`` for „Oksana
+    Petrenko“)."""
     needles = list(needles)
     if any(n in text for n in needles):
         return True
-    wanted = [w for n in needles if (w := _words(n))]
+    wanted = [w for n in needles if (w := _words(n))[0]]
     if not wanted:
         return False
-    words = f" {_words(text)} "
-    return any(f" {w} " in words for w in wanted)
+    # a word without ae, oe, ue is the same with an umlaut folded either way: the text is
+    # folded the second way only for a needle that has one (the most are names without)
+    german = any(_WRITTEN_UMLAUT.search(g) for _, g in wanted)
+    plain, written = (f" {w} " for w in _words(text, german))
+    return any(f" {p} " in plain or (german and f" {g} " in written) for p, g in wanted)
 
 
-def _words(text: str) -> str:
-    """``text`` folded (:func:`formgen.fold.fold`), its words separated by one space."""
-    return " ".join(_NOT_WORD.split(fold(text))).strip()
+def _words(text: str, german: bool = True) -> tuple[str, str]:
+    """``text`` folded as the register search folds it (:func:`formgen.fold.search_folds`:
+    case, accents aside, the Arabic and Persian forms of a letter as one; ``german``: an umlaut
+    also as ``ue``), either way, its words separated by one space (not ``german``: ``""`` the
+    second)."""
+    plain, written = search_folds(text) if german else (fold(same_letters(text)), "")
+    return " ".join(_NOT_WORD.split(plain)).strip(), " ".join(_NOT_WORD.split(written)).strip()
 
 
+_WRITTEN_UMLAUT = re.compile("[aou]e")
+"""An umlaut as German writes it without its marks (:data:`formgen.fold.UMLAUTS`)."""
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -544,9 +554,11 @@ def _print_holds(data: bytes, needles: list[str], pages: Pages) -> bool:
     words PDFium reads on them in a millisecond (:func:`_may_show`); a page read so is freed
     once read (a page's characters take megabytes), up to the first that holds one: a value
     that goes on over a page is found with the end of the page before kept. Both are compared
-    folded (:func:`formgen.fold.fold`): ``Yilmaz`` finds „Yılmaz“ printed, as in the register."""
-    drawn = {fold("".join(w.split())) for n in needles for w in (n, extracted(n), visual(n))}
-    longest = 2 * max(map(len, drawn))  # a letter may be drawn as two (ı̇, an accent apart)
+    folded as the register search folds them (:func:`formgen.fold.search_folds`): ``Yilmaz``
+    finds „Yılmaz“ printed, ``Mueller`` „Müller“."""
+    shown = {"".join(w.split()) for n in needles for w in (n, extracted(n), visual(n))}
+    drawn = {search_folds(d) for d in shown}
+    longest = 2 * max(len(f) for d in drawn for f in d)  # a letter drawn as two: ı̇, an accent
     read: dict[int, str] = {}  # the drawn lines of the last pages read exactly
 
     def exactly(page: Any, n: int) -> str:
@@ -563,9 +575,10 @@ def _print_holds(data: bytes, needles: list[str], pages: Pages) -> bool:
             pages.opened(count)
             before: list[str] = []  # the words of the page before
             for n, words in enumerate(_words_shown(data, count)):
-                if words is None or _may_show(before + words, drawn):
+                if words is None or _may_show(before + words, shown):
                     tail = exactly(pdf.pages[n - 1], n - 1)[-longest:] if n else ""
-                    if any(d in fold(tail + exactly(pdf.pages[n], n)) for d in drawn):
+                    plain, german = search_folds(tail + exactly(pdf.pages[n], n))
+                    if any(p in plain or g in german for p, g in drawn):
                         pages.read(count - n)
                         return True
                 before = words or []
@@ -611,13 +624,19 @@ def _may_show(words: list[str], drawn: set[str]) -> bool:
     left to right: a value with such letters may be on a page holding them all; any other
     in one word, or over several, broken only where the page's text is (the end of a word,
     whole words, the start of a word: a value wrapped in its box), each read either way; both
-    compared folded (:func:`formgen.fold.fold`: a ligature „ﬀ“ as „ff“, a presentation form as
-    its letter, whichever of them a reader gives; case and accents aside). Most pages hold no
-    value looked for, and are not read exactly."""
+    compared folded (:func:`formgen.fold.search_folds`, either way: a ligature „ﬀ“ as „ff“, a
+    presentation form as its letter, whichever of them a reader gives; case and accents aside,
+    an umlaut also as ``ue``). Most pages hold no value looked for, and are not read exactly."""
     read = [*words, *(w[::-1] for w in words)]
-    text = fold("\n" + "\n".join(read) + "\n")
+    texts = search_folds("\n" + "\n".join(read) + "\n")
+    folded = [search_folds(d) for d in drawn]
+    return any(_may_hold(texts[k], {f[k] for f in folded}) for k in (0, 1))
+
+
+def _may_hold(text: str, drawn: set[str]) -> bool:
+    """:func:`_may_show` on a page's words and the values looked for, folded one way."""
     letters = set(text)
-    for value in {fold(d) for d in drawn}:
+    for value in drawn:
         if value in text:
             return True
         if any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
@@ -759,11 +778,13 @@ class _Marks:
 def _loosely_replaced(text: str, needle: str, marker: str) -> str:
     """``text`` with ``needle``, where it holds it as whole words written otherwise
     (:func:`_loosely_holds`), replaced by ``marker``."""
-    wanted = _words(needle).split()
-    found = [(fold(w.group()), w.start(), w.end()) for w in _WORD.finditer(text)]
-    for i in reversed(range(len(found) - len(wanted) + 1)):
-        if wanted and [w for w, _, _ in found[i : i + len(wanted)]] == wanted:
-            text = text[: found[i][1]] + marker + text[found[i + len(wanted) - 1][2] :]
+    plain, german = (w.split() for w in _words(needle))
+    found = [(search_folds(w.group()), w.start(), w.end()) for w in _WORD.finditer(text)]
+    n = len(plain)
+    for i in reversed(range(len(found) - n + 1)):
+        folds = [f for f, _, _ in found[i : i + n]]
+        if plain and ([p for p, _ in folds] == plain or [g for _, g in folds] == german):
+            text = text[: found[i][1]] + marker + text[found[i + n - 1][2] :]
     return text
 
 
