@@ -19,7 +19,7 @@ from test_register_erase import FIRST, NOTE, made_files, register, snapshot, ws
 from test_register_returns import run
 
 from formgen.cli import main
-from formgen.fold import BASE_LETTERS, fold
+from formgen.fold import BASE_LETTERS, UMLAUTS, fold, same_letters, search_folds
 from formgen.workspace import Workspace
 from ingest.journal import load
 
@@ -201,15 +201,19 @@ def test_the_send_log_loses_a_text_typed_otherwise_and_keeps_the_other_instituti
         "a\0ł\0b" + "x" * 40,  # a NUL among the ASCII letters, none in a run of others
         "Оксана Коваленко; ОКСАНА " * 3,  # mostly other letters: folded whole
         "مُحَمَّد e.V. " + "ascii " * 20,
+        "<w:t>Frau MÜLLER, Öztürk, Müller, Ärztin</w:t>" * 20,  # umlauts, one in NFD
     ],
 )
 def test_fold_of_a_text_is_that_of_its_letters_however_many_are_ascii(text: str) -> None:
     """A text mostly ASCII is folded in runs (a 5 MB Word XML in a tenth of the time): as the
-    whole text is, every letter on its own."""
+    whole text is, every letter on its own; the umlauts written as ue for search as
+    :data:`formgen.fold.UMLAUTS` writes them."""
     whole = "".join(
         c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
     )
     assert fold(text) == whole.translate(BASE_LETTERS)
+    composed = same_letters(unicodedata.normalize("NFC", text).casefold())
+    assert search_folds(text) == (fold(composed), fold(composed.translate(UMLAUTS)))
 
 
 def test_initials_do_not_find_the_word_return_a_person_of_them_saved(tmp_path: Path) -> None:
