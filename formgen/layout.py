@@ -377,7 +377,7 @@ did in the half-line box before edition 2; four (159 pt) would cut „02181 601-
 def runs_long(f: Field, width: float) -> bool:
     """Whether a text or web address has a box two lines high (:data:`TWO_LINE_BOX_HEIGHT`):
     one in a box narrower than the line, whose ``max_length`` (if any) does not fit one line."""
-    if f.type not in (FieldType.TEXT, FieldType.URL) or width > (CONTENT_RIGHT - CONTENT_LEFT) / 2:
+    if f.type not in (FieldType.TEXT, FieldType.URL) or width > CONTENT_WIDTH / 2:
         return False
     most = f.constraints.max_length
     return not most or text_width("W" * most, FIELD_FONT_SIZE) > width - 4

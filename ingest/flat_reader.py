@@ -58,7 +58,7 @@ import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO, NamedTuple
 
@@ -737,6 +737,20 @@ def _labels_found(
     return found
 
 
+def _older_layouts(
+    schema: Schema, identity: FormIdentity, current: FormLayout
+) -> Iterator[FormLayout]:
+    """The layouts of the editions before ``current``'s, newest first, each that reads a copy
+    otherwise than those before it: an edition that only reworded a label reads as the one
+    after it (:attr:`~formgen.layout.FormLayout.as_read`)."""
+    seen = {current.as_read}
+    for edition in reversed(range(LAYOUT_EDITION)):
+        older = layout_for_identity(schema, identity, edition)
+        if older.as_read not in seen:
+            seen.add(older.as_read)
+            yield older
+
+
 def fitting_layout(
     pages: list[_PageContent], schema: Schema, identity: FormIdentity
 ) -> tuple[FormLayout, list[list[int]], Placement, float]:
@@ -752,15 +766,10 @@ def fitting_layout(
     placement, match = Placement(), 0.0
     if not foreign_page(pages[0]):  # a covering letter first: the form's pages are found below
         placement, match = best_placement(pages, layout)
-        seen = {layout.as_read}  # an edition that only reworded a label reads as the one after
-        for edition in reversed(range(LAYOUT_EDITION)):
+        for older in _older_layouts(schema, identity, layout):
             fits = match >= MIN_LAYOUT_MATCH and len(pages) == layout.page_count
             if fits and match >= _ALL_FOUND:
                 break
-            older = layout_for_identity(schema, identity, edition)
-            if older.as_read in seen:
-                continue
-            seen.add(older.as_read)
             if older.page_count == len(pages):
                 older_placement, older_match = best_placement(pages, older)
                 # a copy of an older form fits today's too where only a few boxes moved (the
@@ -771,11 +780,8 @@ def fitting_layout(
     if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
         # pages missing, doubled or out of order: each matched to the form's page it shows
         tried = [layout]
-        if match < MIN_LAYOUT_MATCH:  # none fits as a whole: the earlier ones too, newest first
-            for e in reversed(range(LAYOUT_EDITION)):
-                older = layout_for_identity(schema, identity, e)
-                if all(older.as_read != t.as_read for t in tried):
-                    tried.append(older)
+        if match < MIN_LAYOUT_MATCH:  # none fits as a whole (still today's): the earlier ones too
+            tried += _older_layouts(schema, identity, layout)
         best = -1.0
         for candidate in tried:  # the one whose labels the pages show best, the newest of equals
             found = pages_shown(pages, candidate)
@@ -1119,10 +1125,11 @@ def _read_lines(
         row.sort(key=lambda ic: ic[1][0])
         glyphs: list[tuple[float, str]] = []
         right = float("-inf")  # where the glyphs so far end (a zero-width one ends early)
-        crossings = _crossings(row)
+        crossings = None  # worked out at the row's first missing space only
         for i, c in row:
             gap = c[0] - right if glyphs and " " not in (c[4], glyphs[-1][1]) else 0.0
             if gap > max(c[5], 1.0) / 5:
+                crossings = _crossings(row) if crossings is None else crossings
                 glyphs.append((_space_at(crossings, right, c[0], min(glyphs[-1][0], i)), " "))
             glyphs.append((i, c[4]))
             right = max(right, c[2])

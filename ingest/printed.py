@@ -334,9 +334,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             "cs", parent=base, fontSize=9.5, leading=13, alignment=TA_CENTER, textColor=MUTED
         ),
         "toc1": ParagraphStyle("toc1", parent=base, fontSize=9.5, leading=13, leftIndent=6 * mm),
-        "no_entry": ParagraphStyle(
-            "no_entry", parent=base, fontSize=9.5, leading=13, leftIndent=6 * mm
-        ),
         "toc0": ParagraphStyle(
             "toc0", parent=base, fontName=BOLD, fontSize=10, leading=15, spaceBefore=6
         ),
@@ -900,7 +897,7 @@ def render_register(
         story.append(toc)
     index = say("print_index", lang)
     if gaps:  # the checklists without sheets, as the contents above list them, in its ink
-        style = st["no_entry"]
+        style = st["toc1"]
         room = BODY_W - style.leftIndent
         titles = (f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in gaps)
         without = (

@@ -564,7 +564,8 @@ def _plain(data: bytes) -> tuple[str, str]:
             either.decode("cp1251", "replace"),
             "cp1251",
         )
-    text = data.decode(encoding, errors="replace")
+    if encoding != "cp1252":  # else ``text`` is that reading already
+        text = data.decode(encoding, errors="replace")
     # the bytes beyond ASCII looked through first: 0.3 ms a list of 10,000 rows, not 8
     if _SIGN_BYTE.search(data.translate(None, bytes(range(0x80)))):
         _refuse_iso(text, encoding)
