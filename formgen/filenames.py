@@ -97,6 +97,17 @@ def _escape(match: re.Match[str]) -> str:
     return ascii(ch)[1:-1] if ch < "\x7f" else f"\\u{ord(ch):04x}"
 
 
+def not_typed(text: str) -> tuple[str, str] | None:
+    """The first character of ``text`` that no text a coordinator gives may hold (a value of
+    ``register set``, a cell of ``register import``, a ``--note``), as its escape, and the rule
+    it breaks: ``("control", "\\x01")`` for :data:`NOT_TEXT`, ``("override", "\\u202e")`` for
+    :data:`OVERRIDE`; None where ``text`` holds neither."""
+    for kind, refused in (("control", NOT_TEXT), ("override", OVERRIDE)):
+        if found := refused.search(text):
+            return kind, shown(found.group())
+    return None
+
+
 WINDOWS_DEVICES = frozenset(
     ["CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(10))]
 )

@@ -403,6 +403,12 @@ WORDS: dict[str, dict[str, str]] = {
         "as empty: open and save the workbook in Excel or LibreOffice and import it again",
         "import_why_formula_one": "column {columns}: a formula without a saved result, which "
         "reads as empty: open and save the workbook in Excel or LibreOffice and import it again",
+        "import_why_control": "column '{column}' holds the control character {char} "
+        "('{value}'), which is no text and which no form shows; delete it in the list and "
+        "import it again",
+        "import_why_override": "column '{column}' holds {char}, a character that reverses the "
+        "direction of the text after it, so that it shows otherwise than written: '{value}'; "
+        "delete it in the list (Arabic or Hebrew needs none) and import it again",
         "import_why_yes_no": "columns {columns}: yes/no cells (TRUE or FALSE) where text "
         "belongs: type the text in and import it again",
         "import_why_yes_no_one": "column {columns}: a yes/no cell (TRUE or FALSE) where text "
@@ -2829,6 +2835,11 @@ WORDS: dict[str, dict[str, str]] = {
         "click_not_integer": "'{value}' is not a valid integer.",
         "click_not_float": "'{value}' is not a valid float.",
         "click_not_in_range": "{value} is not in the range {range}.",
+        "click_note_control": "'{value}' holds the control character {char}, which is no "
+        "text; give it without",
+        "click_note_override": "'{value}' holds {char}, a character that reverses the "
+        "direction of the text after it, so that it shows otherwise than typed; give it "
+        "without (Arabic or Hebrew needs none)",
         "click_terminal_encoding": "{why}; the terminal sent it in another encoding than UTF-8 "
         "(read as Windows-1252 it is '{shown}'); set the terminal to UTF-8 and give it again",
         "click_terminal_utf8": "'{value}' could not be read in the system's encoding "
@@ -3393,6 +3404,13 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_formula_one": "Spalte {columns}: eine Formel ohne gespeichertes Ergebnis, die "
         "als leer gelesen würde: bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, "
         "speichern und erneut importieren",
+        "import_why_control": "Spalte „{column}“ enthält das Steuerzeichen {char} („{value}“), "
+        "das kein Text ist und das kein Formular zeigt; bitte in der Liste löschen und erneut "
+        "importieren",
+        "import_why_override": "Spalte „{column}“ enthält {char}, ein Zeichen, das die "
+        "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als "
+        "geschrieben: „{value}“; bitte in der Liste löschen (arabische oder hebräische Schrift "
+        "braucht es nicht) und erneut importieren",
         "import_why_yes_no": "Spalten {columns}: Wahrheitswerte (WAHR oder FALSCH), wo Text "
         "hingehört: bitte den Text eintragen und erneut importieren",
         "import_why_yes_no_one": "Spalte {columns}: ein Wahrheitswert (WAHR oder FALSCH), wo "
@@ -6068,6 +6086,11 @@ WORDS: dict[str, dict[str, str]] = {
         "click_not_integer": "„{value}“ ist keine ganze Zahl.",
         "click_not_float": "„{value}“ ist keine Zahl.",
         "click_not_in_range": "{value} liegt nicht im Bereich {range}.",
+        "click_note_control": "„{value}“ enthält das Steuerzeichen {char}, das kein Text ist; "
+        "bitte ohne es eingeben",
+        "click_note_override": "„{value}“ enthält {char}, ein Zeichen, das die Schreibrichtung "
+        "des folgenden Texts umkehrt, sodass er anders erscheint als getippt; bitte ohne es "
+        "eingeben (arabische oder hebräische Schrift braucht es nicht)",
         "click_terminal_encoding": "{why}; das Terminal hat es in einer anderen Kodierung als "
         "UTF-8 gesendet (als Windows-1252 gelesen: „{shown}“); bitte das Terminal auf UTF-8 "
         "stellen und es noch einmal eingeben",

@@ -239,7 +239,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
-from formgen.filenames import NOT_TEXT, OVERRIDE
+from formgen.filenames import not_typed
 from formgen.filenames import shown as escaped
 from formgen.fold import fold
 from formgen.identity import FormIdentity, reference
@@ -2816,10 +2816,12 @@ class Register:
             raise RegisterError(
                 Said("regerr_set_too_long", iid=iid, path=path, n=len(text), most=MAX_VALUE_CHARS)
             )
-        for refused, key in ((NOT_TEXT, "regerr_set_control"), (OVERRIDE, "regerr_set_override")):
-            if found := refused.search(text):
-                char, value = escaped(found.group()), escaped(short(text, 80))
-                raise RegisterError(Said(key, iid=iid, path=path, char=char, value=value))
+        if odd := not_typed(text):
+            kind, char = odd
+            said = Said(
+                f"regerr_set_{kind}", iid=iid, path=path, char=char, value=escaped(short(text, 80))
+            )
+            raise RegisterError(said)
         new: dict[str, Json] = {}
         scope = path.partition(".")[0]
         for key, checked in check_typed(f, text).items():

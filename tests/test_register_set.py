@@ -768,3 +768,35 @@ def test_languages_set_with_a_remark_in_brackets_are_shown_as_said(
         1,
         f"Fehler: ua-1 {path} enthält schon „Arabisch (Syrisch)“; nichts geändert\n",
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["set", "ua-1", "institution.phone", "0211 5556667", "--note"],
+        ["split", "ua-1", "--name", "Praxis Ольга Süd", "--note"],
+        ["confirm", "ua-1", "--note"],
+        ["merge", "ua-1", "ar-1", "--note"],
+        ["retire", "ar-1", "--reason"],
+    ],
+    ids=["set", "split", "confirm", "merge", "retire"],
+)
+def test_a_note_with_a_control_character_or_an_override_is_refused_nothing_changed(
+    ws: Workspace, args: list[str]
+) -> None:
+    """A note is kept in the histories as typed: the rule of the values it goes with
+    (s23 H 11), said with the character and the note as escapes."""
+    before = (ws.root / "journal.jsonl").read_bytes()
+    code, said = register(ws, *args, "per Telefon \u202eälöK")
+    assert code == 2, said
+    assert (
+        "„per Telefon \\u202eälöK“ enthält \\u202e, ein Zeichen, das die Schreibrichtung des "
+        "folgenden Texts umkehrt" in " ".join(said.split())
+    )
+    code, said = register(ws, *args, "per Telefon\x01 Frau Öztürk")
+    assert code == 2, said
+    assert "„per Telefon\\x01 Frau Öztürk“ enthält das Steuerzeichen \\x01" in said
+    assert (ws.root / "journal.jsonl").read_bytes() == before
+    # a direction mark or a line break is text
+    code, said = register(ws, *args, "لقاء\u200f هاتفي\nFrau Öztürk")
+    assert code == 0, said

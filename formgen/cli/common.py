@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from formgen.errors import FormgenError, Problem, SheetError, UnreadableListError
-from formgen.filenames import readable, terminal
+from formgen.filenames import not_typed, readable, shown, terminal
 from formgen.languages import MAIL_LANGUAGES
 
 if TYPE_CHECKING:
@@ -266,6 +266,21 @@ def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
             encoding = sys.getfilesystemencoding()
             said = Said("click_terminal_utf8", value=text, encoding=encoding, meant=meant)
             raise click.BadParameter(said, param=param)
+    return value
+
+
+def note_only(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A click callback for a ``--note`` kept in a history or a record: :func:`text_only`, and
+    refused where it holds a control character or U+202E, as a value ``register set`` sets or a
+    cell ``register import`` reads is (:func:`formgen.filenames.not_typed`): the history would
+    show the note otherwise than it was typed."""
+    from formgen.messages import Said
+
+    if value is not None and (odd := not_typed(text_only(ctx, param, value))):
+        kind, char = odd
+        raise click.BadParameter(
+            Said(f"click_note_{kind}", char=char, value=shown(value)), param=param
+        )
     return value
 
 

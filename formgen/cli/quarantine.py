@@ -12,7 +12,7 @@ from formgen.cli.common import (
     agreed,
     echo,
     library_errors,
-    text_only,
+    note_only,
     workspace_option,
 )
 from formgen.messages import Said, in_language, say, say_count
@@ -41,7 +41,7 @@ from ingest.quarantine import SHORT, Kept, local_day
 )
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     help="With --done: what was done, kept in its record: e.g. 'abgetippt in das Formular von "
     "inst-0017'; with --reopen: why it is open again; with --delete: why it was deleted, e.g. "
     "'Arztbrief einer Privatperson, an Beratungsstelle verwiesen'.",

@@ -33,6 +33,7 @@ from formgen.cli.common import (
     encoding_option,
     lang_option,
     library_errors,
+    note_only,
     progress_bar,
     read_list,
     text_only,
@@ -280,7 +281,7 @@ def resolve(
 @click.argument("institution_id")
 @click.option(
     "--reason",
-    callback=text_only,
+    callback=note_only,
     help="Why, kept in its history: e.g. 'geschlossen zum 30.06.2026', 'merged into inst-0007'.",
 )
 @workspace_option
@@ -327,7 +328,7 @@ def restore(institution_id: str, workspace_dir: str) -> None:
 @click.argument("other")
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     required=True,
     help="Why they are one, kept in both histories: e.g. 'dieselbe Praxis, zweimal erfasst'.",
 )
@@ -398,7 +399,7 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
 @click.option("--name", "name", callback=text_only, required=True, help="The new service's name.")
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     required=True,
     help="Why, kept in both histories: e.g. 'Beratungsstelle aufgeteilt in Nord und Süd'.",
 )
@@ -464,7 +465,7 @@ def _one_line(note: str, ask: str) -> str:
 @click.option("--clear", is_flag=True, help="Remove the value (a blank on a form never does).")
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     required=True,
     help="Where the change comes from, kept as its source: e.g. 'per Telefon 23.11.'.",
 )
@@ -558,7 +559,7 @@ def set_cmd(
 @click.argument("paths", nargs=-1)
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     required=True,
     help="Who asked for the erasure and when, kept in its history: e.g. 'Antrag auf Löschung "
     "(Art. 17) vom 23.11.'.",
@@ -870,7 +871,7 @@ def _named(reg: Register, iid: str, lang: str) -> str:
 )
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     required=True,
     help="Who confirmed it and how, kept in its history: e.g. 'telefonisch bestätigt, Frau Öztürk'.",
 )
@@ -924,7 +925,7 @@ def confirm(
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--note",
-    callback=text_only,
+    callback=note_only,
     help="Where the list comes from, kept with its source ('register history'): e.g. "
     "'Bestandsliste der Koordinationsstelle 2025'.",
 )
