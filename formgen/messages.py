@@ -663,6 +663,8 @@ WORDS: dict[str, dict[str, str]] = {
         "report_empty_checklists": "{n} checklists without an entry.",
         "report_empty_checklists_one": "1 checklist without an entry.",
         "report_future": "--year {year}: that year has not begun (today is {today})",
+        "stand_before_start": "note: the register began only on {first:date} (its first "
+        "operation in the journal): on {stand:date} it held no institution yet",
         "stand_future": "--stand {stand:date}: that day is still to come (today is {today:date}): "
         "the register is known up to the end of a day gone by, or as it is today",
         "operations": "{n} operations",
@@ -3682,6 +3684,8 @@ WORDS: dict[str, dict[str, str]] = {
         "report_empty_checklists_one": "1 Checkliste ohne Eintrag.",
         "report_future": "--year {year}: dieses Jahr hat noch nicht begonnen (heute ist der "
         "{today})",
+        "stand_before_start": "Hinweis: das Register begann erst am {first:date} (mit seinem "
+        "ersten Vorgang im Journal): am {stand:date} enthielt es noch keine Einrichtung",
         "stand_future": "--stand {stand:date}: dieser Tag kommt erst noch (heute ist der "
         "{today:date}): das Register ist bekannt, wie es am Ende eines vergangenen Tages war "
         "oder wie es heute ist",

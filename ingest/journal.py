@@ -858,6 +858,12 @@ def half_erased(ops: list[Json]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def began(ws: Workspace) -> dt.date | None:
+    """The day the register began: its journal's first operation's (this computer's clock);
+    None where the journal holds none. Before it the register held nothing (:func:`as_of`)."""
+    return next((local_day(op.get("at")) for op in read_journal(ws)[:1]), None)
+
+
 def as_of(
     ws: Workspace, day: dt.date, progress: Callable[[int, int], None] | None = None
 ) -> Register | None:

@@ -329,6 +329,32 @@ def test_a_stand_still_to_come_is_misuse_as_a_year_not_begun(ws: Workspace, comm
     assert code == 0, out
 
 
+@pytest.mark.parametrize(
+    ("args", "day"),
+    [
+        (["report", "--year", "1900"], "31.12.1900"),
+        (["export", "--stand", "01.01.1900"], "01.01.1900"),
+        (["print", "--stand", "29.2.2024"], "29.02.2024"),
+    ],
+    ids=["report", "export", "print"],
+)
+def test_a_day_before_the_register_began_is_said_with_the_day_it_began(
+    ws: Workspace, args: list[str], day: str
+) -> None:
+    """Figures of 1900 are zeros and its export is empty, as they were; a line says the register
+    began only on 01.03.2024 (its first operation), so that a day mistyped shows (s23 H 11).
+    Its day and any after it are not told so."""
+    code, out = run(ws, *args)
+    assert code == 0, out
+    assert (
+        "Hinweis: das Register begann erst am 01.03.2024 (mit seinem ersten Vorgang im Journal): "
+        f"am {day} enthielt es noch keine Einrichtung" in " ".join(out.split())
+    )
+    code, out = run(ws, args[0], args[1], "2024" if args[0] == "report" else "01.03.2024")
+    assert code == 0, out
+    assert "begann erst" not in out
+
+
 def today() -> str:
     return dt.date.today().isoformat()
 

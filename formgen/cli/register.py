@@ -1176,6 +1176,7 @@ def report(year: int | None, lang: str | None, workspace_dir: str, as_json: bool
     stand = min(dt.date(year, 12, 31), today)
     now = reg  # the answers read by today count in the year they came in
     if stand < today:
+        _before_start(ws, stand)
         reg = _as_of(ws, stand, shown=not as_json) or reg
     view = WorkspaceRegisterView(ws, today, now)
     mailed = yearly.year_mailed(now, view, SendLog(ws.root).deliveries(), year, today)
@@ -1276,6 +1277,7 @@ def export(
     ws, reg = _open(workspace_dir)
     _stand_known(ws, stand)
     if stand is not None:  # the register as it was that day, not today's under its date
+        _before_start(ws, stand)
         reg = _as_of(ws, stand) or reg
     personal = not no_personal
     lang = lang or ws.language
@@ -1628,6 +1630,7 @@ def print_cmd(
         said = say("print_changed_after", ws.language, since=changed_since.isoformat(), stand=day)
         raise click.UsageError(said)
     if stand is not None:  # the register as it was that day, not today's under its date
+        _before_start(ws, stand)
         reg = _as_of(ws, stand) or reg
     printed_on = stand or dt.date.today()
     options = PrintOptions(
@@ -1719,6 +1722,18 @@ def _stand_known(ws: Workspace, stand: dt.date | None) -> None:
     if stand is not None and stand > today:
         said = say("stand_future", ws.language, stand=stand.isoformat(), today=today.isoformat())
         raise click.UsageError(said)
+
+
+def _before_start(ws: Workspace, day: dt.date) -> None:
+    """Say (on stderr, in the workspace's language) where ``day`` lies before the register
+    began (:func:`ingest.journal.began`): a report, export or print of it holds no institution,
+    which is no mistake of formgen's but may be one of the day typed (01.01.1900 for 2026)."""
+    first = journal.began(ws)
+    if first is not None and day < first:
+        said = say(
+            "stand_before_start", ws.language, stand=day.isoformat(), first=first.isoformat()
+        )
+        echo(said, err=True)
 
 
 def _as_of(ws: Workspace, day: dt.date, shown: bool = True) -> Register | None:
