@@ -2249,6 +2249,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_kind_institution": "institution",
         "ingest_merge_kind_checklist": "checklist",
         "ingest_merge_no_category": "no category",
+        "ingest_merge_look_alike": "{path}: {why}",
         "ingest_merge_direction_override": "{path}: the value holds a character that reverses "
         "the direction of the text after it, so it shows otherwise than typed: '{value}'; kept "
         "as typed — please check it with the sender",
@@ -2417,6 +2418,10 @@ WORDS: dict[str, dict[str, str]] = {
         "address (formgen writes no other domain in its place)",
         "mail_email_idna": "the part after the @, '{domain}', is no domain name IDNA 2008 allows",
         "mail_sender_domain": "'{address}' cannot be the sender: {why}",
+        "email_look_alike": "'{address}': the part '{label}' of its domain mixes Latin "
+        "letters with Cyrillic or Greek ones, which look alike: it holds {char}, so it is "
+        "another domain than the one it looks like; ask the institution whether the address is "
+        "right (it is kept as written)",
         "mail_email_idna_char": "the part after the @, '{domain}', is no domain name IDNA 2008 "
         "allows: it holds {char}, which a domain name cannot hold there",
         "mail_sender_not_ascii": "'{address}': letters such as ä or ü before the @ have no form "
@@ -5426,6 +5431,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_kind_institution": "das Formular der Einrichtung",
         "ingest_merge_kind_checklist": "die Checkliste",
         "ingest_merge_no_category": "keine Checkliste",
+        "ingest_merge_look_alike": "{path}: {why}",
         "ingest_merge_direction_override": "{path}: der Wert enthält ein Zeichen, das die "
         "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
         "„{value}“; so übernommen, wie er getippt wurde – bitte beim Absender nachfragen",
@@ -5617,6 +5623,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_email_idna": "der Teil nach dem @, „{domain}“, ist kein Domainname, den IDNA 2008 "
         "zulässt",
         "mail_sender_domain": "„{address}“ kann nicht Absender sein: {why}",
+        "email_look_alike": "„{address}“: der Teil „{label}“ der Domain mischt lateinische "
+        "mit kyrillischen oder griechischen Buchstaben, die gleich aussehen: er enthält "
+        "{char} und ist so eine andere Domain als die, nach der er aussieht; bitte die "
+        "Einrichtung fragen, ob die Adresse stimmt (sie bleibt, wie geschrieben)",
         "mail_email_idna_char": "der Teil nach dem @, „{domain}“, ist kein Domainname, den IDNA "
         "2008 zulässt: er enthält {char}, das dort in keinem Domainnamen stehen kann",
         "mail_sender_not_ascii": "„{address}“: Buchstaben wie ä oder ü vor dem @ kann der Kopf "

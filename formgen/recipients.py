@@ -369,7 +369,7 @@ def check_email(address: str) -> str | None:
     """Why ``address`` cannot be mailed, or None when it looks deliverable. The address is
     quoted on one line (a line break in a cell shown as ↵): a cell cannot make the output show
     a line of its own, such as a forged "drafted …"."""
-    quoted = breaks_shown(f"{address:.60}")
+    quoted = invisible_shown(breaks_shown(f"{address:.60}"))
     local, _, domain = address.rpartition("@")
     if address_in(address) != address.strip():  # a display name, one with a second address
         return Said("mail_email_invalid", address=quoted)
@@ -428,10 +428,51 @@ def refused_domain(domain: str) -> Said | None:
     except UnicodeError:
         for ch in domain:
             if not ch.isascii() and ch not in ".\u3002\uff0e\uff61" and _refused_alone(ch):
-                name = unicodedata.name(ch, "").title()
-                what = f"U+{ord(ch):04X} {name}".strip()
-                return Said("mail_email_idna_char", domain=f"{domain:.60}", char=what)
-        return Said("mail_email_idna", domain=f"{domain:.60}")
+                shown = invisible_shown(f"{domain:.60}")
+                return Said("mail_email_idna_char", domain=shown, char=char_named(ch))
+        return Said("mail_email_idna", domain=invisible_shown(f"{domain:.60}"))
+    return None
+
+
+def char_named(ch: str) -> str:
+    """``ch`` as a message names it: ``U+0455 Cyrillic Small Letter Dze``."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '').title()}".strip()
+
+
+def invisible_shown(text: str) -> str:
+    """``text`` with each character that shows as nothing (Unicode's format characters, Cf:
+    a zero-width joiner, U+200D; a direction mark) as its escape (``\\u200d``): a message that
+    names one as the fault shows where it is (``ex\\u200dample.org``), not a text that looks
+    right. A value itself keeps them: a joiner is part of Arabic or Indic writing."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cf" else ch for ch in text)
+
+
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+"""The scripts whose letters look alike (a, а, α; s, ѕ; o, о, ο): a domain's label that mixes
+them is a look-alike of another domain (:func:`look_alike`)."""
+
+
+def look_alike(address: str) -> Said | None:
+    """A warning where a label of ``address``'s domain (written in Unicode or as ``xn--``) mixes
+    Latin letters with Cyrillic or Greek ones: ``pѕz-duesseldorf.de``, its ``ѕ`` Cyrillic,
+    reads as ``psz-duesseldorf.de`` but is another domain, and IDNA 2008 takes it (a registry
+    may refuse it; someone may hold it). It names the first letter of the script the label has
+    fewest of; None for a label in one script (``дом.рф``, ``straßenfußball-neuß.de``). The
+    address is never changed: the institution is asked whether it is right."""
+    written = shown_email(address.strip())  # as the list has it, not as the wire
+    _local, at, domain = written.rpartition("@")
+    if not at or not domain or any(ch.isspace() for ch in domain):  # no address: a text
+        return None
+    for label in domain.split("."):
+        letters: dict[str, list[str]] = {}
+        for ch in label:
+            script = unicodedata.name(ch, "").partition(" ")[0] if ch.isalpha() else ""
+            if script in _SCRIPTS:
+                letters.setdefault(script, []).append(ch)
+        if len(letters) > 1:
+            odd = min(letters.values(), key=len)[0]
+            shown = invisible_shown(f"{written:.80}")
+            return Said("email_look_alike", address=shown, label=label, char=char_named(odd))
     return None
 
 

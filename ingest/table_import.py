@@ -80,6 +80,7 @@ from formgen.messages import (
     Said,
     SaidJoined,
     date_text,
+    in_language,
     problem,
     reason_text,
     say,
@@ -103,6 +104,7 @@ from formgen.recipients import (
     column_key,
     columns_meant,
     columns_twice,
+    look_alike,
     lost_letters,
     phone_cell,
 )
@@ -564,6 +566,7 @@ def _row(
             )
         )
         cells["street"] = street
+    notes.extend(in_language(said, lang) for v in cells.values() if (said := look_alike(v)))
     # the list's own ids: its id where the register has none such, and those the export wrote
     list_ids = [
         lid

@@ -60,6 +60,7 @@ from formgen.model import (
     option_label,
     option_values,
 )
+from formgen.recipients import look_alike
 from ingest.labels import scope_named
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import (
@@ -614,6 +615,11 @@ def validate(
         Said("ingest_merge_direction_override", path=path, value=short(shown(value), 80))
         for path, value in raw.values.items()
         if isinstance(value, str) and OVERRIDE.search(value)
+    )
+    notes.extend(
+        Said("ingest_merge_look_alike", path=path, why=said)
+        for path, value in raw.values.items()
+        if isinstance(value, str) and (said := look_alike(value))
     )
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)

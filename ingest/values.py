@@ -63,7 +63,7 @@ from formgen.model import (
     confirmed_on,
     folded,
 )
-from formgen.recipients import address_in, ascii_domain, refused_domain
+from formgen.recipients import address_in, ascii_domain, invisible_shown, refused_domain
 from formgen.record import day_of, month_of
 from ingest.submission import Checked, short
 
@@ -401,8 +401,9 @@ def parse_email(raw: str) -> Checked:
     refused = refused_domain(domain) if wire is None else None
     if refused is not None:  # never mailed to another domain: kept as typed, asked about
         char = refused.args.get("char")
-        why = problem("email_domain_char", raw=short(raw), char=char) if char else None
-        return Checked(raw, None, why or problem("email_domain", raw=short(raw)))
+        shown = invisible_shown(short(raw))
+        why = problem("email_domain_char", raw=shown, char=char) if char else None
+        return Checked(raw, None, why or problem("email_domain", raw=shown))
     return Checked(raw, text)
 
 

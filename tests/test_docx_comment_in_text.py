@@ -20,14 +20,14 @@ FORM = Path(__file__).resolve().parents[1] / "samples" / "docx" / "wordsim-insti
 TYPED = "Çiğdem Öztürk-İnce, Łódź – Ελληνικά 5"
 
 
-def _with_name(xml: bytes) -> bytes:
+def _with_name(xml: bytes, typed: str = TYPED) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(FORM) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
         for info in zi.infolist():
             data = zi.read(info)
             if info.filename == "word/document.xml":
-                assert data.count(TYPED.encode()) >= 1
-                data = data.replace(TYPED.encode(), xml, 1)
+                assert data.count(typed.encode()) >= 1
+                data = data.replace(typed.encode(), xml, 1)
             zo.writestr(info, data)
     return out.getvalue()
 
@@ -69,3 +69,24 @@ def test_marks_that_only_keep_a_pasted_number_together_are_not_flagged(tmp_path:
     ws = sample_workspace(tmp_path / "ws")
     (outcome,) = ingest_into_register([tmp_path / "name.docx"], ws).outcomes
     assert outcome.merged and not any("direction" in w for w in outcome.warnings)
+
+
+def test_an_address_whose_domain_mixes_latin_and_cyrillic_is_kept_and_flagged(
+    tmp_path: Path,
+) -> None:
+    """„info@pѕz-duesseldorf.de“, its ѕ Cyrillic, is another domain than the one it looks like
+    (s23 H 11): kept as typed, valid, and the report names the field and the letter."""
+    typed = "info@p\u0455z-duesseldorf.de"
+    (tmp_path / "mail.docx").write_bytes(_with_name(typed.encode(), "kontakt@example.org"))
+    ws = sample_workspace(tmp_path / "ws")
+    (outcome,) = ingest_into_register([tmp_path / "mail.docx"], ws).outcomes
+    flags = [in_language(w, "de") for w in outcome.warnings if "U+0455" in in_language(w, "de")]
+    assert flags == [
+        "Einrichtung › E-Mail: „info@p\u0455z-duesseldorf.de“: der Teil „p\u0455z-duesseldorf“ der "
+        "Domain mischt lateinische mit kyrillischen oder griechischen Buchstaben, die gleich "
+        "aussehen: er enthält U+0455 Cyrillic Small Letter Dze und ist so eine andere Domain als "
+        "die, nach der er aussieht; bitte die Einrichtung fragen, ob die Adresse stimmt (sie "
+        "bleibt, wie geschrieben)"
+    ]
+    (inst,) = json.loads((ws.root / "register.json").read_text("utf-8"))["institutions"].values()
+    assert inst["institution"]["email"]["v"] == typed

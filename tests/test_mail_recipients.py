@@ -1673,7 +1673,8 @@ def test_a_domain_goes_on_the_wire_as_idna_2008_writes_it_and_is_shown_as_typed(
 
 
 def test_a_domain_idna_2008_refuses_is_named_and_not_mailed() -> None:
-    """The joiner IDNA 2003 dropped silently (praxis@aga.example, someone else's) is named."""
+    """The joiner IDNA 2003 dropped silently (praxis@aga.example, someone else's) is named, and
+    shown as its escape where the message quotes the address: it shows as nothing (s23 H 11)."""
     listed = parse(
         "id,institution,email,categories,region\n"
         "x,Praxis Ağa,praxis@a\u200dga.example,facharzt,\n"
@@ -1683,9 +1684,40 @@ def test_a_domain_idna_2008_refuses_is_named_and_not_mailed() -> None:
     (problem,) = listed.problems
     assert (problem.line, in_language(problem.message, "de")) == (
         2,
-        "„praxis@a\u200dga.example“ kann nicht angeschrieben werden: der Teil nach dem @, "
-        "„a\u200dga.example“, ist kein Domainname, den IDNA 2008 zulässt: er enthält U+200D Zero "
+        "„praxis@a\\u200dga.example“ kann nicht angeschrieben werden: der Teil nach dem @, "
+        "„a\\u200dga.example“, ist kein Domainname, den IDNA 2008 zulässt: er enthält U+200D Zero "
         "Width Joiner, das dort in keinem Domainnamen stehen kann; bitte die Einrichtung nach "
         "ihrer Adresse fragen (formgen setzt keine andere Domain an ihre Stelle)",
     )
     assert normalise_email("praxis@a\u200dga.example") == "praxis@a\u200dga.example"
+
+
+def test_a_domain_mixing_latin_and_cyrillic_letters_is_mailed_with_a_note_naming_the_letter(
+    tmp_path: Path,
+) -> None:
+    """„pѕz-duesseldorf.example“, its ѕ Cyrillic, reads as psz-duesseldorf but is another domain
+    (s23 H 11): the round says so, naming the letter; the address is mailed as written. A
+    domain in one script (дом.example, ελληνικός.example, straßenfußball-neuß.de) is not."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "list.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        "de-1;PSZ;info@p\u0455z-duesseldorf.example;facharzt;duesseldorf\n"
+        "ru-1;Дом;info@дом.example;facharzt;duesseldorf\n"
+        "gr-1;Σπίτι;info@ελληνικός.example;facharzt;duesseldorf\n"
+        "de-2;Straße;info@straßenfußball-neuß.de;facharzt;duesseldorf\n",
+        "utf-8",
+    )
+    drafts = tmp_path / "d"
+    result = CliRunner().invoke(main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert (
+        "Hinweis: de-1: „info@p\u0455z-duesseldorf.example“: der Teil „p\u0455z-duesseldorf“ der "
+        "Domain mischt lateinische mit kyrillischen oder griechischen Buchstaben, die gleich "
+        "aussehen: er enthält U+0455 Cyrillic Small Letter Dze" in said
+    )
+    assert said.count("mischt lateinische") == 1, said
+    to = message_from_bytes((drafts / "de-1.eml").read_bytes(), policy=policy.default)["To"]
+    assert to.addresses[0].addr_spec == normalise_email("info@p\u0455z-duesseldorf.example")
+    assert shown_email(to.addresses[0].addr_spec) == "info@p\u0455z-duesseldorf.example"

@@ -515,3 +515,27 @@ def test_a_cell_with_a_control_character_or_an_override_leaves_its_row_out_and_s
     names = sorted(reg.name_of(i) for i in reg.institutions)
     # a direction mark is text (Arabic needs it); only the two rows are left out
     assert names == ["Praxis Şule Yılmaz", "مركز الأمل\u200f للاستشارة"]
+
+
+def test_an_address_whose_domain_mixes_scripts_is_imported_with_a_note(tmp_path: Path) -> None:
+    """As a round says it (s23 H 11): the row is imported, its address as written, and the
+    report names the letter that is not what it looks like."""
+    ws = german_ws(tmp_path)
+    table = write_csv(
+        tmp_path / "l.csv",
+        [
+            ["Checkliste", "Name der Einrichtung", "E-Mail"],
+            ["krisendienst", "PSZ Düsseldorf", "info@p\u0455z-duesseldorf.de"],
+            ["krisendienst", "Дом Надежды", "info@дом-надежды.de"],
+        ],
+    )
+    code, said = fg("register", "import", str(table), "-w", str(ws.root))
+    assert code == 0, said
+    said = " ".join(said.split())
+    assert (
+        "„info@p\u0455z-duesseldorf.de“: der Teil „p\u0455z-duesseldorf“ der Domain mischt" in said
+    )
+    assert "U+0455 Cyrillic Small Letter Dze" in said and said.count("mischt lateinische") == 1
+    reg = load(ws)
+    emails = sorted(str(reg.value(i, "institution.email")["v"]) for i in reg.institutions)  # type: ignore[index]
+    assert emails == ["info@p\u0455z-duesseldorf.de", "info@дом-надежды.de"]

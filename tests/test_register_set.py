@@ -800,3 +800,15 @@ def test_a_note_with_a_control_character_or_an_override_is_refused_nothing_chang
     # a direction mark or a line break is text
     code, said = register(ws, *args, "لقاء\u200f هاتفي\nFrau Öztürk")
     assert code == 0, said
+
+
+def test_an_address_whose_domain_mixes_scripts_is_set_as_typed_with_a_note(ws: Workspace) -> None:
+    """„pѕz-duesseldorf.de“ with a Cyrillic ѕ is set as typed; a line names the letter (s23 H 11)."""
+    typed = "info@p\u0455z-duesseldorf.de"
+    code, said = register(ws, "set", "ua-1", "institution.email", typed, "--note", "per Telefon")
+    assert code == 0, said
+    assert "Hinweis: „info@p\u0455z-duesseldorf.de“: der Teil „p\u0455z-duesseldorf“" in said
+    assert "U+0455 Cyrillic Small Letter Dze" in " ".join(said.split())
+    assert load(ws).value("ua-1", "institution.email")["v"] == typed  # type: ignore[index]
+    code, said = register(ws, "set", "ar-1", "institution.email", "info@дом.example", "--note", "x")
+    assert code == 0 and "Hinweis" not in said, said

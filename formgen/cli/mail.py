@@ -79,6 +79,7 @@ from formgen.recipients import (
     RecipientList,
     address_in,
     check_email,
+    look_alike,
     shown_email,
 )
 from formgen.record import erased_shown
@@ -391,6 +392,10 @@ def mail(
         _check_test_to(test_to, ws, view, listed)
     if listed is not None:
         _echo_problems(listed, skip_invalid, ws.language)
+        for r in listed.with_email:  # mailed all the same: the address is the institution's word
+            if said := look_alike(r.email):
+                note = f"{r.id}: {in_language(said, ws.language)}"
+                echo_fitted(say("mail_note", ws.language, note=note), err=True)
     targets = round_targets(
         kind,
         # those whose address cannot be mailed are in the round too: reported and logged as not mailed

@@ -54,6 +54,7 @@ from formgen.messages import (
     say,
     say_count,
 )
+from formgen.recipients import look_alike
 from formgen.record import erased_shown
 from formgen.workspace import WRITTEN, Workspace, write_atomic
 from ingest import journal, search, staleness
@@ -545,6 +546,8 @@ def set_cmd(
                     how=how,
                 )
             echo(said)
+        if value is not None and (odd := look_alike(value)):  # set all the same, as typed
+            echo(say("regerr_warning", lang, warning=in_language(odd, lang)), err=True)
         entries = reg.institutions[iid]["entries"]
         unconfirmed = [cid for cid in confirmed if not entries[cid].get("by_institution")]
         if unconfirmed:  # the centre's word, not the institution's: said, with how to confirm
