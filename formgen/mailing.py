@@ -33,7 +33,7 @@ from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import GeneratedForm
 from formgen.messages import Said, date_text
 from formgen.model import Schema
-from formgen.recipients import Recipient, normalise_email
+from formgen.recipients import Recipient, invisible_shown, normalise_email
 from formgen.record import erased_shown
 
 KINDS = ("invitation", "reminder", "update")
@@ -341,7 +341,7 @@ def _address(display: str, addr_spec: str, where: str = "") -> Address:
     try:
         return Address(display_name=display, addr_spec=normalise_email(addr_spec))
     except (ValueError, IndexError, HeaderParseError) as exc:
-        address, why = f"{addr_spec:.60}", str(exc)
+        address, why = invisible_shown(f"{addr_spec:.60}"), str(exc)
         raise MailError(
             Said("mail_template_address", where=where, address=address, why=why)
             if where

@@ -51,6 +51,7 @@ from formgen.recipients import (
     Recipient,
     RecipientList,
     check_email,
+    invisible_shown,
     mailed_elsewhere,
     normalise_email,
     recipients_from_records,
@@ -507,7 +508,12 @@ def check_sender(ws: Workspace) -> None:
         raise MailError(Said("mail_no_sender", config=str(ws.root / CONFIG)))
     if (why := sender_problem(ws.sender)) is not None:
         raise MailError(
-            Said("mail_bad_sender", config=str(ws.root / CONFIG), sender=ws.sender, why=why)
+            Said(
+                "mail_bad_sender",
+                config=str(ws.root / CONFIG),
+                sender=invisible_shown(ws.sender),
+                why=why,
+            )
         )
 
 

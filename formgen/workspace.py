@@ -46,7 +46,7 @@ from formgen.languages import MAIL_LANGUAGES
 from formgen.linebreak import shorten
 from formgen.messages import Said, SaidJoined, os_error_said, said_count
 from formgen.model import Choice, Field, Schema, Text
-from formgen.recipients import sender_problem
+from formgen.recipients import invisible_shown, sender_problem
 from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema, did_you_mean, load_schema, shipped_schema_path
 
@@ -593,7 +593,7 @@ class Workspace:
         not go out From (not an address, letters such as ü before the @) is refused."""
         root = Path(root)
         if sender and (why := sender_problem(sender)) is not None:
-            raise WorkspaceError(Said("init_bad_sender", sender=sender, why=why))
+            raise WorkspaceError(Said("init_bad_sender", sender=invisible_shown(sender), why=why))
         check_new_folder(root, with_files)
         try:
             root.mkdir(parents=True, exist_ok=True)

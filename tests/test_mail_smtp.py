@@ -3182,10 +3182,10 @@ def test_a_domain_with_sharp_s_is_mailed_to_its_own_domain_never_the_one_with_ss
     assert "<beratung@elternverein-neuß.de>" in stale.output, stale.output
     said = " ".join(stale.output.split())
     assert (
-        "„praxis@a\u200dga.example“ kann nicht angeschrieben werden: der Teil nach dem @, "
-        "„a\u200dga.example“, ist kein Domainname, den IDNA 2008 zulässt: er enthält U+200D Zero "
+        "„praxis@a\\u200dga.example“ kann nicht angeschrieben werden: der Teil nach dem @, "
+        "„a\\u200dga.example“, ist kein Domainname, den IDNA 2008 zulässt: er enthält U+200D Zero "
         "Width Joiner"
-    ) in said, said
+    ) in said, said  # the joiner, which shows as nothing, as its escape
     logged = {e["institution_id"]: e["email"] for e in log_events(ws) if e.get("email")}
     assert logged["sf"] == SF_ASCII and logged["mso"] == "beratung@xn--elternverein-neu-vlb.de"
     assert "neuss" not in (ws / "sendlog.jsonl").read_text("utf-8")

@@ -25,7 +25,7 @@ from workspace_faults import refuse_writes
 
 from formgen.cli import main
 from formgen.identity import reference
-from formgen.messages import moment_text, problem
+from formgen.messages import moment_text, problem, say
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import load, writing
@@ -793,7 +793,9 @@ def test_register_commands_confirm_in_the_workspace_language(
     pdf = tmp_path / "r.pdf"
     code, out = run(ws, "print", "--stand", "2026-11-22", "-o", str(pdf))
     kb = pdf.stat().st_size // 1024
-    assert (code, out) == (0, said["printed"].format(path=pdf, kb=kb) + "\n")
+    # the register began today, with the first operation of its journal: said so
+    began = say("stand_before_start", lang, stand="2026-11-22", first=dt.date.today().isoformat())
+    assert (code, out) == (0, f"{began}\n" + said["printed"].format(path=pdf, kb=kb) + "\n")
 
 
 MERGE_HELD = {

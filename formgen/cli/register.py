@@ -1280,7 +1280,6 @@ def export(
     ws, reg = _open(workspace_dir)
     _stand_known(ws, stand)
     if stand is not None:  # the register as it was that day, not today's under its date
-        _before_start(ws, stand)
         reg = _as_of(ws, stand) or reg
     personal = not no_personal
     lang = lang or ws.language
@@ -1325,6 +1324,8 @@ def export(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
     _note_written(ws, path)
+    if stand is not None:  # said once it is written: an error is said alone
+        _before_start(ws, stand)
     said = "exported_no_personal" if no_personal else "exported"
     count = say_count("institutions", ws.language, len(reg.ids(with_retired)))
     echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
@@ -1633,7 +1634,6 @@ def print_cmd(
         said = say("print_changed_after", ws.language, since=changed_since.isoformat(), stand=day)
         raise click.UsageError(said)
     if stand is not None:  # the register as it was that day, not today's under its date
-        _before_start(ws, stand)
         reg = _as_of(ws, stand) or reg
     printed_on = stand or dt.date.today()
     options = PrintOptions(
@@ -1684,6 +1684,8 @@ def print_cmd(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     _note_written(ws, path)
+    if stand is not None:  # said once it is written: an error is said alone
+        _before_start(ws, stand)
     if whole:  # the whole binder as of its Stand, sections swapped
         record_print(prints, printed_on, not no_personal, digests)
     if changed:
