@@ -1035,7 +1035,6 @@ WORDS: dict[str, dict[str, str]] = {
         "issued_not_record": "not a form's record",
         "prints_not_record": "not a print's record: its stand, personal and sections by checklist",
         "log_empty": "empty (0 bytes)",
-        "log_missing": "missing",
         "log_blank": "empty",
         "prints_damaged_more": ", and lines {lines} too",
         "prints_damaged_more_one": ", and line {lines} too",
@@ -1063,15 +1062,6 @@ WORDS: dict[str, dict[str, str]] = {
         "unchanged copy could not be told from an answer); restore the file from a backup, then "
         "'formgen ingest -w {root} {quarantine}' (without a backup: delete the line, and such "
         "returns merge as answers, every value the institution's)",
-        "issued_damaged_line_file": "{path}: {error}, though formgen made forms with this "
-        "workspace ({schemas} keeps their schema versions): what it made them with and as is "
-        "lost, so a return of a form the file does not name is kept in the quarantine, not merged "
-        "(an unchanged copy could not be told from an answer); restore the file from a backup, "
-        "then 'formgen ingest -w {root} {quarantine}'",
-        "ingest_pipeline_issued_lost": "issued.jsonl is {error}, though formgen made forms with "
-        "this workspace: what it made this form with and as is not known, so an unchanged copy "
-        "cannot be told from an answer; not merged — restore issued.jsonl from a backup, then "
-        "ingest it again",
         "ingest_pipeline_issued_damaged": "issued.jsonl line {lines} is damaged{whose}: what "
         "formgen made this form with and as is not known, so an unchanged copy cannot be told "
         "from an answer; not merged — restore issued.jsonl from a backup, then ingest it again",
@@ -4083,7 +4073,6 @@ WORDS: dict[str, dict[str, str]] = {
         "prints_not_record": "kein Eintrag eines Drucks: sein Stand, personal und die "
         "Abschnitte nach Checkliste",
         "log_empty": "leer (0 Bytes)",
-        "log_missing": "fehlt",
         "log_blank": "leer",
         "prints_damaged_more": ", und auch die Zeilen {lines}",
         "prints_damaged_more_one": ", und auch Zeile {lines}",
@@ -4116,17 +4105,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nicht zu unterscheiden); die Datei aus einer Sicherung wiederherstellen, dann 'formgen "
         "ingest -w {root} {quarantine}' (ohne Sicherung: die Zeile löschen, dann zählen solche "
         "Rückmeldungen als Antworten, jeder Wert als Angabe der Einrichtung)",
-        "issued_damaged_line_file": "{path}: {error}, obwohl formgen mit diesem Arbeitsbereich "
-        "Formulare erstellt hat ({schemas} bewahrt ihre Schemaversionen auf): womit und als was "
-        "es sie erstellt hat, ist verloren, darum kommt eine Rückmeldung zu einem Formular, das "
-        "die Datei nicht nennt, in die Quarantäne, nicht ins Register (eine unveränderte Kopie "
-        "wäre von einer Antwort nicht zu unterscheiden); die Datei aus einer Sicherung "
-        "wiederherstellen, dann 'formgen ingest -w {root} {quarantine}'",
-        "ingest_pipeline_issued_lost": "issued.jsonl ist {error}, obwohl formgen mit diesem "
-        "Arbeitsbereich Formulare erstellt hat: womit und als was es dieses Formular erstellt "
-        "hat, ist nicht bekannt, eine unveränderte Kopie ist von einer Antwort nicht zu "
-        "unterscheiden; nicht übernommen – issued.jsonl aus einer Sicherung wiederherstellen, "
-        "dann erneut einlesen",
         "ingest_pipeline_issued_damaged": "issued.jsonl Zeile {lines} ist beschädigt{whose}: "
         "womit und als was formgen dieses Formular erstellt hat, ist nicht bekannt, eine "
         "unveränderte Kopie ist von einer Antwort nicht zu unterscheiden; nicht übernommen – "

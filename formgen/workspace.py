@@ -1074,31 +1074,21 @@ class Workspace:
 
     def issued_damaged(self) -> list[DamagedLine]:
         """The lines of ``issued.jsonl`` that cannot be read whole (said once a run as they
-        are found, :data:`tell_edited`); line 0: the whole log, emptied or deleted though
-        formgen made forms with the workspace (:data:`SCHEMAS` keeps their versions)."""
+        are found, :data:`tell_edited`)."""
         self._issued_index()
-        read = self._issued_read
-        if not read.lines and not read.damaged and any((self.root / SCHEMAS).glob("*/*.yaml")):
-            missing = not (self.root / ISSUED).exists()
-            lost = DamagedLine(0, None, Said("log_missing" if missing else "log_empty"))
-            read.damaged.append(lost)
-            said = Said("regerr_warning", warning=self.issued_damage_said(lost))
-            tell_edited(said.in_language(self.language))
-        return list(read.damaged)
+        return list(self._issued_read.damaged)
 
     def issued_damage_said(self, damaged: DamagedLine) -> Said:
         """What a damaged line of ``issued.jsonl`` means and what to do."""
         form = reference(damaged.instance_id) if damaged.instance_id else ""
-        which = "form" if form else "file" if not damaged.n else ""
         return Said(
-            "issued_damaged_line" + (f"_{which}" if which else ""),
+            "issued_damaged_line_form" if form else "issued_damaged_line",
             path=readable(self.root / ISSUED),
             n=damaged.n,
             error=damaged.error,
             form=form,
             root=shlex.quote(readable(self.root)),
             quarantine=shlex.quote(readable(self.quarantine_dir)),
-            schemas=readable(self.root / SCHEMAS),
         )
 
     # ------------------------------------------------------------------ one writer at a time

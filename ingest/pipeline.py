@@ -1858,8 +1858,6 @@ def _record_lost(workspace: Workspace, submission: Submission) -> str | None:
     damaged = workspace.issued_damaged()
     if not damaged:
         return None
-    if not damaged[0].n:  # the whole log emptied or deleted: no form known by it
-        return Said("ingest_pipeline_issued_lost", error=damaged[0].error)
     iid = submission.identity.instance_id
     lines = [d.n for d in damaged if d.instance_id == iid]
     whose: str = ""

@@ -167,22 +167,6 @@ def test_status_and_find_all_name_the_damaged_lines_once(ws: Workspace) -> None:
         assert "issued.jsonl:4: beschädigte Zeile (kein JSON bei Zeichen" in err
 
 
-@pytest.mark.parametrize("how", ["emptied", "deleted"])
-def test_a_log_emptied_or_deleted_keeps_every_return_aside(ws: Workspace, how: str) -> None:
-    """issued.jsonl emptied (0 bytes) or deleted, though forms were made (schemas/ keeps their
-    versions): said once, and no return is taken as an answer, nor skipped unknown."""
-    log = ws.root / "issued.jsonl"
-    log.write_bytes(b"") if how == "emptied" else log.unlink()
-    after, err = ingest_dry(ws, "inst-0001.docx", "inst-0002.docx")
-    assert all(line.startswith("Quarantäne ") for line in after)
-    assert (
-        f"issued.jsonl ist {'leer (0 Bytes)' if how == 'emptied' else 'fehlt'}, obwohl" in after[0]
-    )
-    (said,) = err.splitlines()
-    assert said.startswith(f"Hinweis: {log}: {'leer (0 Bytes)' if how == 'emptied' else 'fehlt'}")
-    assert f"({ws.root}/schemas bewahrt ihre Schemaversionen auf)" in said
-
-
 @pytest.fixture
 def printed(ws: Workspace) -> Path:
     """The binder printed today (prints.jsonl: one line)."""
