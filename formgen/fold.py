@@ -171,4 +171,6 @@ def search_folds(text: str) -> tuple[str, str]:
         return plain, plain
     # as UMLAUTS writes them, replaced one by one: translate looks at each letter (0.4 s of a
     # Word file's 5 MB of XML that register erase looks through)
-    return plain, fold(text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
+    for umlaut, written in UMLAUTS.items():
+        text = text.replace(chr(umlaut), written)
+    return plain, fold(text)

@@ -312,6 +312,18 @@ def append_line(path: Path, line: str) -> None:
         os.fsync(fh.fileno())
 
 
+def json_line(raw: bytes) -> tuple[Any, Said | None]:
+    """A line of a JSON-lines log read, or why it cannot be (the words of ``journal.jsonl``'s
+    damaged lines): not UTF-8 at byte N, not JSON at character N."""
+    try:
+        return json.loads(raw), None
+    except UnicodeDecodeError as exc:
+        return None, Said("journal_not_utf8", byte=exc.start + 1)
+    except ValueError as exc:
+        column = exc.colno if isinstance(exc, json.JSONDecodeError) else 1
+        return None, Said("journal_not_json", column=column)
+
+
 def glued_tails(line: bytes, begins: bytes) -> Iterator[bytes]:
     """The tails of a log's damaged ``line`` that begin as its whole lines do (``begins``): a
     line appended after a crash cut the one before it short (by a formgen before
@@ -516,13 +528,9 @@ def _issued_record(line: bytes) -> tuple[FormIdentity | None, dict[str, Any], Sa
     """A line of ``issued.jsonl`` read: its form's identity where that can be read, the record,
     and where something of it cannot be read, what (the words of ``journal.jsonl``'s damaged
     lines where they fit)."""
-    try:
-        data = json.loads(line)
-    except UnicodeDecodeError as exc:
-        return None, {}, Said("journal_not_utf8", byte=exc.start + 1)
-    except ValueError as exc:
-        column = exc.colno if isinstance(exc, json.JSONDecodeError) else 1
-        return None, {}, Said("journal_not_json", column=column)
+    data, error = json_line(line)
+    if error is not None:
+        return None, {}, error
     if not isinstance(data, dict):
         return None, {}, Said("issued_not_record")
     try:

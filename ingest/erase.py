@@ -114,7 +114,7 @@ import pypdfium2
 from pdfminer.layout import LTChar, LTContainer
 
 from formgen.errors import RegisterError
-from formgen.fold import fold, same_letters, search_folds
+from formgen.fold import UMLAUTS, fold, same_letters, search_folds
 from formgen.identity import parse_reference
 from formgen.messages import Said
 from formgen.model import INSTITUTION
@@ -350,7 +350,7 @@ def _text_holds(text: str, needles: Iterable[str]) -> bool:
     needles = list(needles)
     if any(n in text for n in needles):
         return True
-    wanted = [w for n in needles if (w := _words(n))[0]]
+    wanted = [w for n in needles if (w := _needle_words(n))[0]]
     if not wanted:
         return False
     # a word without ae, oe, ue is the same with an umlaut folded either way: the text is
@@ -369,7 +369,10 @@ def _words(text: str, german: bool = True) -> tuple[str, str]:
     return " ".join(_NOT_WORD.split(plain)).strip(), " ".join(_NOT_WORD.split(written)).strip()
 
 
-_WRITTEN_UMLAUT = re.compile("[aou]e")
+_needle_words = cache(_words)
+""":func:`_words` of a text searched for: the same few are looked for in every value."""
+
+_WRITTEN_UMLAUT = re.compile("|".join(UMLAUTS.values()))
 """An umlaut as German writes it without its marks (:data:`formgen.fold.UMLAUTS`)."""
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -505,10 +508,12 @@ def _pdf_holds(
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for obj in pdf.objects:
-                if isinstance(obj, pikepdf.String):
-                    strings.append(str(obj))
+                found = [str(obj)] if isinstance(obj, pikepdf.String) else []
                 if isinstance(obj, pikepdf.Dictionary):
-                    strings += [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]
+                    found = [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]
+                if any(n in t for n in needles for t in found):  # as typed: no stream inflated
+                    return True
+                strings += found
                 if isinstance(obj, pikepdf.Stream):
                     try:
                         inflated = obj.read_bytes()
@@ -575,7 +580,7 @@ def _print_holds(data: bytes, needles: list[str], pages: Pages) -> bool:
             pages.opened(count)
             before: list[str] = []  # the words of the page before
             for n, words in enumerate(_words_shown(data, count)):
-                if words is None or _may_show(before + words, shown):
+                if words is None or _may_show(before + words, drawn):
                     tail = exactly(pdf.pages[n - 1], n - 1)[-longest:] if n else ""
                     plain, german = search_folds(tail + exactly(pdf.pages[n], n))
                     if any(p in plain or g in german for p, g in drawn):
@@ -616,9 +621,9 @@ def _words_shown(data: bytes, count: int) -> Iterator[list[str] | None]:
         pdf.close()
 
 
-def _may_show(words: list[str], drawn: set[str]) -> bool:
+def _may_show(words: list[str], drawn: set[tuple[str, str]]) -> bool:
     """Whether a page showing ``words`` (:func:`_words_shown`) may hold one of ``drawn`` (a
-    value's letters without spaces, as :func:`_drawn_lines` reads the page). PDFium reads a
+    value's letters without spaces, as :func:`_drawn_lines` reads the page, folded either way). PDFium reads a
     line with right-to-left letters in reading order, each run of others in it turned
     („Träger e.V. جمعية …“ as „جمعية … .V.e Träger“), where :func:`_drawn_lines` reads it
     left to right: a value with such letters may be on a page holding them all; any other
@@ -629,8 +634,7 @@ def _may_show(words: list[str], drawn: set[str]) -> bool:
     an umlaut also as ``ue``). Most pages hold no value looked for, and are not read exactly."""
     read = [*words, *(w[::-1] for w in words)]
     texts = search_folds("\n" + "\n".join(read) + "\n")
-    folded = [search_folds(d) for d in drawn]
-    return any(_may_hold(texts[k], {f[k] for f in folded}) for k in (0, 1))
+    return any(_may_hold(texts[k], {f[k] for f in drawn}) for k in (0, 1))
 
 
 def _may_hold(text: str, drawn: set[str]) -> bool:
@@ -778,7 +782,7 @@ class _Marks:
 def _loosely_replaced(text: str, needle: str, marker: str) -> str:
     """``text`` with ``needle``, where it holds it as whole words written otherwise
     (:func:`_loosely_holds`), replaced by ``marker``."""
-    plain, german = (w.split() for w in _words(needle))
+    plain, german = (w.split() for w in _needle_words(needle))
     found = [(search_folds(w.group()), w.start(), w.end()) for w in _WORD.finditer(text)]
     n = len(plain)
     for i in reversed(range(len(found) - n + 1)):

@@ -28,7 +28,7 @@ import mailbox
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import Message
@@ -336,13 +336,18 @@ def torn(msg: Message, data: bytes) -> str | None:
     return None
 
 
-def _mail(data: bytes, number: str, scan: MailScan, max_attachments: int) -> Iterator[Attachment]:
-    """The attachments of the mail ``data``, number ``number`` of a container (:func:`_told`)."""
+def _mail(
+    data: bytes, number: str, scan: MailScan, max_attachments: int
+) -> Generator[Attachment, None, str | None]:
+    """The attachments of the mail ``data``, number ``number`` of a container (:func:`_told`);
+    returns how its header is torn (:func:`torn`), if it is."""
     msg = parse(data)
     info = mail_info(msg)  # read once: for the attachments and for the reply
     atts = message_attachments(msg, number, scan, max_attachments, info=info)
     reply = lambda: reply_of(msg, info.sender, info.date, info.subject)  # noqa: E731
-    return _told(atts, scan, number, reply, torn(msg, data))
+    why = torn(msg, data)
+    yield from _told(atts, scan, number, reply, why)
+    return why
 
 
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+?)\r?$", re.MULTILINE)
@@ -391,13 +396,8 @@ def eml_attachments(
     header is broken off by a line that is no header line, or never ends, and no attachment was
     found: what it carried cannot be told apart from its header."""
     scan.mails += 1
-    msg = parse(data)
-    info = mail_info(msg)
-    atts = message_attachments(msg, "1", scan, max_attachments, info=info)
-    reply = lambda: reply_of(msg, info.sender, info.date, info.subject)  # noqa: E731
     before = scan.attachments
-    why = torn(msg, data)
-    yield from _told(atts, scan, "1", reply, why)
+    why = yield from _mail(data, "1", scan, max_attachments)
     if scan.attachments == before and why:
         raise UnreadableFileError(name, "damaged", Said(f"ingest_mail_header_{why}"))
 

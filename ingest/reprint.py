@@ -44,7 +44,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer  # type: ign
 
 from formgen.messages import Said, say, say_count
 from formgen.model import Category
-from formgen.workspace import glued_tails, start_line
+from formgen.workspace import append_line, glued_tails, json_line
 from ingest.export import personal_fields
 from ingest.printed import PrintOptions, _fonts, _para, _styles, render_register
 from ingest.register import Register, split_path
@@ -82,9 +82,7 @@ def record_print(path: Path, stand: dt.date, personal: bool, digests: dict[str, 
     """Add a print of the whole register of ``stand`` to ``path`` (:data:`PRINTS`), on a line
     of its own after a damaged last one (:func:`~formgen.workspace.start_line`)."""
     line = {"stand": stand.isoformat(), "personal": personal, "sections": digests}
-    with open(path, "a+b") as fh:
-        start_line(fh)
-        fh.write(json.dumps(line, sort_keys=True).encode() + b"\n")
+    append_line(path, json.dumps(line, sort_keys=True))
 
 
 @dataclass(frozen=True)
@@ -132,13 +130,9 @@ def _print_line(
     ``journal.jsonl``'s damaged lines where they fit)."""
     if not raw.strip():
         return None, None
-    try:
-        line = json.loads(raw)
-    except UnicodeDecodeError as exc:
-        return None, Said("journal_not_utf8", byte=exc.start + 1)
-    except ValueError as exc:
-        column = exc.colno if isinstance(exc, json.JSONDecodeError) else 1
-        return None, Said("journal_not_json", column=column)
+    line, error = json_line(raw)
+    if error is not None:
+        return None, error
     sections = line.get("sections") if isinstance(line, dict) else None
     if sections is not None and (
         line.get("stand") not in (stand.isoformat(), None)
