@@ -127,6 +127,21 @@ class InstitutionRecord:
     def name(self) -> str:
         return str(self.institution.get("name", "")) or self.id
 
+    def languages_as_typed(self) -> dict[str, dict[str, str]]:
+        """Field path of a language list → code → the words its form shows the language by
+        where they say more than its name (:func:`formgen.languages.says_more`: „Arabisch
+        (Syrisch)“ under „Andere“ beside the ticked box, :func:`formgen.model.other_text`);
+        :class:`formgen.workspace.IssuedForm` records them, as forms made before 2026-11-25 showed
+        the ticked box only."""
+        out: dict[str, dict[str, str]] = {}
+        for path, named in self.named.items():
+            said = {
+                code: words for code, words in named.items() if languages.says_more(words, code)
+            }
+            if said:
+                out[path] = said
+        return out
+
     def shown(self, lang: str) -> InstitutionRecord:
         """The record as its form shows it to the institution: a text erased inside a value
         (``register erase --text``) as ``lang`` says erased, „Frau (gelöscht) nimmt Fälle …“

@@ -353,6 +353,11 @@ class IssuedForm:
     :meth:`formgen.record.InstitutionRecord.form_values`)."""
     sha256: tuple[str, ...] = ()
     """The SHA-256 of each file generated for it (PDF, DOCX)."""
+    languages_as_typed: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The languages it showed in the words typed beside their boxes
+    (:meth:`formgen.record.InstitutionRecord.languages_as_typed`): a return without them takes
+    them back; a form recorded without them showed none (one made before 2026-11-25, the ticked
+    box only), so a return without them keeps the register's."""
 
     @classmethod
     def made(cls, schema: Schema, record: InstitutionRecord | None, *files: bytes) -> IssuedForm:
@@ -360,6 +365,7 @@ class IssuedForm:
         return cls(
             record.form_values(schema) if record else {},
             tuple(hashlib.sha256(data).hexdigest() for data in files),
+            record.languages_as_typed() if record else {},
         )
 
 
@@ -537,7 +543,13 @@ def _issued_record(line: bytes) -> tuple[FormIdentity | None, dict[str, Any], Sa
         ident = FormIdentity.from_fields(data)
     except FormgenError as exc:
         return None, data, Said("issued_bad_identity", why=str(exc))
-    kinds = {"prefill": dict, "sha256": list, "issued_at": str, "erased": dict}
+    kinds = {
+        "prefill": dict,
+        "sha256": list,
+        "issued_at": str,
+        "erased": dict,
+        "languages_as_typed": dict,
+    }
     wrong = [k for k, kind in kinds.items() if k in data and not isinstance(data[k], kind)]
     sha = data.get("sha256")
     if isinstance(sha, list) and not all(isinstance(s, str) for s in sha):
@@ -558,6 +570,9 @@ class _IssuedLog:
     identities: dict[str, FormIdentity] = field(default_factory=dict)
     prefills: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Instance id → the values the form was prefilled with."""
+    as_typed: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Instance id → the languages the form showed in the words typed
+    (:attr:`IssuedForm.languages_as_typed`)."""
     files: dict[str, str] = field(default_factory=dict)
     """SHA-256 of a generated file → the instance id of its form."""
     issued_at: dict[str, str] = field(default_factory=dict)
@@ -890,6 +905,10 @@ class Workspace:
                     data["prefill"] = dict(form.prefill)
                 if form is not None and form.sha256:
                     data["sha256"] = list(form.sha256)
+                if form is not None and form.languages_as_typed:
+                    data["languages_as_typed"] = {
+                        path: dict(words) for path, words in form.languages_as_typed.items()
+                    }
                 fh.write(json.dumps(data, ensure_ascii=False).encode() + b"\n")
             fh.flush()
             os.fsync(fh.fileno())
@@ -996,6 +1015,17 @@ class Workspace:
         found = self._issued_read.prefills.get(instance_id)
         return dict(found) if found else None
 
+    def issued_as_typed(self, instance_id: str) -> dict[str, dict[str, str]]:
+        """Field path of a language list → code → the words the form ``instance_id`` showed the
+        language by (:attr:`IssuedForm.languages_as_typed`); empty for a form that showed none,
+        or was made before 2026-11-25 (the ticked box only)."""
+        self._issued_index()
+        return {
+            path: {str(c): str(w) for c, w in words.items()}
+            for path, words in self._issued_read.as_typed.get(instance_id, {}).items()
+            if isinstance(words, dict)
+        }
+
     def issued_erased(self, instance_id: str) -> dict[str, str]:
         """Field path → the fingerprint of each value the form ``instance_id`` was prefilled
         with that ``register erase`` erased after it was made (:func:`ingest.erase.fingerprint`)."""
@@ -1075,6 +1105,8 @@ class Workspace:
             read.issued_at[iid] = data["issued_at"]
         if isinstance(prefill, dict):
             read.prefills[iid] = prefill
+        if isinstance(data.get("languages_as_typed"), dict):
+            read.as_typed[iid] = data["languages_as_typed"]
         if isinstance(data.get("erased"), dict):
             read.erased[iid] = data["erased"]
         for sha in files if isinstance(files, list) else ():

@@ -1755,7 +1755,8 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
         if not journal.archive_path(workspace, submission.provenance.sha256).exists():
             journal.archive(workspace, original.read_bytes())  # not archived by its worker
         prefill = workspace.issued_prefill(submission.identity.instance_id)
-        sent = None if prefill is None else sent_values(writer.register.schema, prefill)
+        as_typed = workspace.issued_as_typed(submission.identity.instance_id)
+        sent = None if prefill is None else sent_values(writer.register.schema, prefill, as_typed)
         # as read: a copy of a return an erasure marked since is known by it (keyed, as the
         # journal keeps no erased value's plain hash); taken down for a return without a
         # prefilled value erased since, whose original is not kept

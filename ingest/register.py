@@ -2129,13 +2129,20 @@ class Register:
     def _as_sent(
         self, inst: Json, path: str, base: int | None, sent: Mapping[str, Json] | None
     ) -> Json | None:
-        """The value the form showed when it was sent, as stored; ``None`` when unknown or empty."""
+        """The value the form showed when it was sent, as stored; ``None`` when unknown or empty.
+        A form whose prefill was not recorded was made before 2026-11-25: it showed a list by its
+        boxes only, never a language in the words typed beside its box („Arabisch (Syrisch)“,
+        :attr:`formgen.workspace.IssuedForm.languages_as_typed`), so a return without them
+        keeps the register's."""
         if sent is not None:
             value: Json | None = sent.get(path)
             return value
-        if base is not None and base < inst["rev"]:
-            return self._value_at(inst, path, base)
-        return None
+        if base is None or base > inst["rev"]:
+            return None
+        value = self._value_at(inst, path, base)
+        if value is not None and isinstance(value.get("v"), list):
+            return {**value, "raw": ", ".join(map(str, value["v"]))}
+        return value
 
     def _contact_kept(self, inst: Json, plan: _Plan) -> dict[str, list[str]]:
         """The checklists whose contact person ``plan`` names anew (another name where the

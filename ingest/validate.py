@@ -684,15 +684,23 @@ def _without_damaged(
     return replace(raw, values=values, illegible=(*raw.illegible, *lost))
 
 
-def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[str, object]]:
+def sent_values(
+    schema: Schema,
+    prefill: Mapping[str, Any],
+    as_typed: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, dict[str, object]]:
     """The values a form was sent with (field path → the record's typed value), stored as the
     register stores a return's values after validation — so that a copy returned untouched
     compares equal to what was sent (a phone number from a recipients list, say, is normalised
     as the one read back from the form is). A value prefilled under a field's id from before a
-    rename is stored under its current id; paths the schema no longer has are left out."""
+    rename is stored under its current id; paths the schema no longer has are left out.
+    ``as_typed``: the languages the form showed in the words typed
+    (:attr:`formgen.workspace.IssuedForm.languages_as_typed`: „Arabisch (Syrisch)“), in a list's
+    text as shown: returned without them, the list is another answer
+    (:meth:`ingest.register.Register.same`); a form that showed none sent the codes only."""
     out: dict[str, dict[str, object]] = {}
-    for path, value in prefill.items():
-        path = schema.current_path(path)
+    for given, value in prefill.items():
+        path = schema.current_path(given)
         scope, _, key = path.partition(".")
         fid, _, suffix = key.partition(".")
         try:
@@ -705,7 +713,10 @@ def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[st
         if f is None or is_blank(value):
             continue
         if suffix or f.is_multi:  # a list of codes, or the "other" text: stored as it is
-            text = ", ".join(value) if isinstance(value, list) else str(value)
+            words = (as_typed or {}).get(given, {})
+            text = (
+                ", ".join(words.get(v, v) for v in value) if isinstance(value, list) else str(value)
+            )
             checked = Checked(text, value)
         else:
             checked = check_text(f, str(value))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import zipfile
 from pathlib import Path
 
 import pdfplumber
@@ -29,9 +30,10 @@ from formgen.messages import in_language
 from formgen.model import OTHER
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
+from formgen.workspace import Workspace
 from ingest import search, values
 from ingest.docx_reader import read_docx
-from ingest.journal import load
+from ingest.journal import load, rebuild
 from ingest.pipeline import ingest_into_register
 from ingest.register import Register
 
@@ -239,3 +241,111 @@ def test_the_next_word_form_shows_a_language_with_a_remark_beside_its_box() -> N
     assert [c for c in ("ar", "ckb", "tr") if read.get(f"psychotherapie.languages_offered.{c}")] == ["ar", "ckb"]  # fmt: skip
     again, left = values.check_multi(f, ["ar", "ckb"], str(read[other]))
     assert again is not None and again.value == ["ar", "ckb"] and left is None
+
+
+SHOWN = "Arabisch (Syrisch), Russisch (Muttersprache)"
+"""What ua-1 typed under „Weitere“ beside the ticked „Englisch“, and the next form shows."""
+
+
+def _asked_again(tmp_path: Path) -> Workspace:
+    """ua-1's first return names two languages with a remark (:data:`SHOWN`); the next round
+    mails it its form as PDF and Word, both showing them under „Andere“ beside the ticked
+    boxes."""
+    ws = make_workspace(tmp_path / "ws")
+    root = str(ws.root)
+    run("mail", str(RECIPIENTS), "-w", root, "--drafts", str(tmp_path / "d1"))
+    first = {
+        "psychotherapie.languages_offered.en": True,
+        "psychotherapie.languages_offered._other": SHOWN,
+        "psychotherapie.date": "24.11.2026",
+        "psychotherapie.initials": "ОП",
+    }
+    filled = tmp_path / "Анкета.pdf"
+    filled.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), first))
+    ingest_into_register([filled], ws)
+    run("mail", "--from-register", "-w", root, "--drafts", str(tmp_path / "d2"), "--round", "r2", "--format", "both")  # fmt: skip
+    return ws
+
+
+def _returned(tmp_path: Path, ws: Workspace, suffix: str, words: str) -> Path:
+    """ua-1's form of round r2 returned with „Andere“ holding ``words`` and nothing else
+    changed: the PDF filled by PDFium, the Word form as Word saves it (its text in the
+    content control)."""
+    form = mailed_form(ws, "ua-1", "r2", suffix).read_bytes()
+    path = tmp_path / f"zurück{suffix}"
+    other = "psychotherapie.languages_offered._other"
+    if suffix == ".pdf":
+        return _filled(path, form, {other: words})
+    shown = f"<w:t>{SHOWN}</w:t>".encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(form)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert body.count(shown) == 1
+                body = body.replace(shown, f"<w:t>{words}</w:t>".encode())
+            zout.writestr(info, body, zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _made_before_part_23(ws: Workspace, *keys: str) -> None:
+    """The issued.jsonl line of ua-1's form of round r2 as formgen wrote it before 2026-11-25
+    (without ``languages_as_typed``), or before it kept a form's prefill (``prefill`` too)."""
+    log = ws.root / "issued.jsonl"
+    lines = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    r2 = [line for line in lines if line["formgen.institution_id"] == "ua-1"][-1]
+    for key in keys:
+        r2.pop(key, None)
+    log.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_a_form_that_showed_the_words_returned_without_them_takes_them_back(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The form records the words it showed (issued.jsonl, ``languages_as_typed``): returned
+    as it came, no change; with „Andere“ cleared, the institution took its remarks back: the
+    register holds the languages without them, the history keeps them (s23 Q: it was no
+    change, the words compared with the codes the form was prefilled with)."""
+    ws = _asked_again(tmp_path)
+    log = [json.loads(line) for line in (ws.root / "issued.jsonl").read_text("utf-8").splitlines()]
+    said = [line["languages_as_typed"] for line in log if "languages_as_typed" in line]
+    languages = "psychotherapie.languages_offered"
+    assert said == [{languages: {"ar": "Arabisch (Syrisch)", "ru": "Russisch (Muttersprache)"}}]
+    (same,) = ingest_into_register([_returned(tmp_path, ws, suffix, SHOWN)], ws).outcomes
+    assert same.merged == "confirmed, ua-1", (same.merged, same.warnings)
+    (out,) = ingest_into_register([_returned(tmp_path, ws, suffix, "")], ws).outcomes
+    assert out.merged == "updated, ua-1, 1 change", (out.merged, out.warnings)
+    assert load(ws).value("ua-1", languages)["raw"] == "en, ar, ru"  # type: ignore[index]
+    history = run("register", "history", "ua-1", "-w", str(ws.root))
+    assert f"Englisch, {SHOWN} → Englisch, Arabisch, Russisch\n" in history
+    register = (ws.root / "register.json").read_text("utf-8")
+    rebuild(ws)  # the journal holds what the form showed: decided alike
+    assert (ws.root / "register.json").read_text("utf-8") == register
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+@pytest.mark.parametrize("unrecorded", [("languages_as_typed",), ("languages_as_typed", "prefill")])
+@pytest.mark.parametrize("changed_since", [False, True])
+def test_a_form_made_before_the_words_were_shown_returned_as_it_came_keeps_them(
+    tmp_path: Path, suffix: str, unrecorded: tuple[str, ...], changed_since: bool
+) -> None:
+    """A form made before 2026-11-25 (already mailed, in the institution's hands) showed the
+    ticked boxes only, „Andere“ empty: returned so, it changes nothing, and the register keeps
+    the institution's words, whether its issued.jsonl line holds its prefill or not (made
+    before formgen kept it) and whether the register changed since (a phone number set by
+    hand). Without its prefill the words were dropped silently."""
+    ws = _asked_again(tmp_path)
+    _made_before_part_23(ws, *unrecorded)
+    if changed_since:
+        run("register", "set", "ua-1", "institution.phone", "0211 4469596", "--note", "Telefon", "-w", str(ws.root))  # fmt: skip
+    (out,) = ingest_into_register([_returned(tmp_path, ws, suffix, "")], ws).outcomes
+    assert out.merged == "confirmed, ua-1", (out.merged, out.warnings)
+    held = load(ws).value("ua-1", "psychotherapie.languages_offered")
+    assert held is not None and held["raw"] == f"en, {SHOWN}" and held["v"] == ["en", "ar", "ru"]
+    history = run("register", "history", "ua-1", "-w", str(ws.root))
+    assert "Russisch (Muttersprache) →" not in history
+    register = (ws.root / "register.json").read_text("utf-8")
+    rebuild(ws)
+    assert (ws.root / "register.json").read_text("utf-8") == register

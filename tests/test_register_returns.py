@@ -48,8 +48,9 @@ def run(*args: str) -> str:
     return result.output
 
 
-def mailed_form(ws: Workspace, iid: str, round_: str | None = None) -> Path:
-    """The PDF formgen prepared for ``iid`` (in ``round_``, else the latest)."""
+def mailed_form(ws: Workspace, iid: str, round_: str | None = None, suffix: str = ".pdf") -> Path:
+    """The PDF (``suffix``: the Word form) formgen prepared for ``iid`` (in ``round_``, else
+    the latest)."""
     lines = (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()
     prepared = [
         e
@@ -58,7 +59,7 @@ def mailed_form(ws: Workspace, iid: str, round_: str | None = None) -> Path:
         and e["institution_id"] == iid
         and (round_ is None or e["round"] == round_)
     ]
-    (pdf,) = [f for f in prepared[-1]["files"] if f["path"].endswith(".pdf")]
+    (pdf,) = [f for f in prepared[-1]["files"] if f["path"].endswith(suffix)]
     return ws.root / pdf["path"]
 
 
