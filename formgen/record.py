@@ -145,7 +145,8 @@ class InstitutionRecord:
     def shown(self, lang: str) -> InstitutionRecord:
         """The record as its form shows it to the institution: a text erased inside a value
         (``register erase --text``) as ``lang`` says erased, „Frau (gelöscht) nimmt Fälle …“
-        (:func:`erased_shown`), never the register's marker „(erased #1)“; a value erased
+        (:func:`erased_shown`), never the register's marker „(erased #1)“ (nor in the words a
+        language is named by, :attr:`named`: „Russisch (bei Frau (gelöscht))“); a value erased
         whole that way (Handzeichen „GK“ erased with ``--text GK``: markers alone) is left out,
         so its field is empty, as for a value erased at its path (a required one is said empty
         when the form comes back, never taken back as „(gelöscht)“). What the form was
@@ -164,6 +165,10 @@ class InstitutionRecord:
             institution=texts(self.institution),
             entries={cid: texts(values) for cid, values in self.entries.items()},
             typed={k: erased_shown(v, lang) for k, v in self.typed.items() if not wholly_erased(v)},
+            named={
+                k: {code: erased_shown(words, lang) for code, words in named.items()}
+                for k, named in self.named.items()
+            },
         )
 
     def form_values(self, schema: Schema) -> dict[str, Value]:

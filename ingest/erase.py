@@ -1278,7 +1278,9 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
     """An ``issued.jsonl`` line with the values prefilled at ``paths`` that are erased replaced
     by their markers and the :func:`fingerprint` of each kept (under ``erased``); the other
     fields' values stay whole, as in the journal (an erased phone number inside a free text is
-    that field's value, erased with it: :attr:`Erasure.within`)."""
+    that field's value, erased with it: :attr:`Erasure.within`). The words a form showed a
+    language by (``languages_as_typed``: „Russisch (bei Frau Petrova)“) are a list's text as
+    shown: where it is erased, they go (a return without them then keeps the register's)."""
     schema, secret = ws.schema(), ws.secret
     number = {t: n for n, texts in marks.texts.items() for t in texts}
 
@@ -1286,7 +1288,11 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
         prefill = event.get("prefill")
         if not isinstance(prefill, dict):
             return event
-        sent = sent_values(schema, prefill)
+        said = event.get("languages_as_typed")
+        shown = (
+            {k: w for k, w in said.items() if isinstance(w, dict)} if isinstance(said, dict) else {}
+        )
+        sent = sent_values(schema, prefill, shown)
         erased = {
             path: fingerprint(secret, path, _typed(stored))
             for path, stored in sent.items()
@@ -1309,7 +1315,13 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
             else:
                 marked[key] = value
         earlier = event.get("erased", {})
-        return {**event, "prefill": marked, "erased": {**earlier, **erased, **inner}}
+        out = {**event, "prefill": marked, "erased": {**earlier, **erased, **inner}}
+        kept = {k: w for k, w in shown.items() if schema.current_path(k) not in {*erased, *inner}}
+        if kept:
+            out["languages_as_typed"] = kept
+        else:
+            out.pop("languages_as_typed", None)
+        return out
 
     return mark
 

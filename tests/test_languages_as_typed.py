@@ -349,3 +349,33 @@ def test_a_form_made_before_the_words_were_shown_returned_as_it_came_keeps_them(
     register = (ws.root / "register.json").read_text("utf-8")
     rebuild(ws)
     assert (ws.root / "register.json").read_text("utf-8") == register
+
+
+def test_an_erased_text_goes_from_the_words_a_form_showed_and_the_next_form_shows_it_erased(
+    tmp_path: Path,
+) -> None:
+    """``register erase --text Petrova`` takes her name out of the words the mailed form
+    showed (issued.jsonl, where the form records them); the next form shows „Russisch (bei
+    Frau (gelöscht))“, never the register's marker „(erased #1)“ (s23 Q: it showed the
+    marker), and returned as it came it changes nothing."""
+    ws = make_workspace(tmp_path / "ws")
+    root = str(ws.root)
+    run("mail", str(RECIPIENTS), "-w", root, "--drafts", str(tmp_path / "d1"))
+    other = "psychotherapie.languages_offered._other"
+    first = {other: "Russisch (bei Frau Petrova)", "psychotherapie.initials": "ОП"}
+    filled = _filled(tmp_path / "Анкета.pdf", mailed_form(ws, "ua-1").read_bytes(), first)
+    ingest_into_register([filled], ws)
+    run("mail", "--from-register", "-w", root, "--drafts", str(tmp_path / "d2"), "--round", "r2")
+    assert "Petrova" in (ws.root / "issued.jsonl").read_text("utf-8")
+    run("register", "erase", "ua-1", "--text", "Petrova", "--note", "Antrag", "--yes", "-w", root)
+    assert "Petrova" not in (ws.root / "issued.jsonl").read_text("utf-8")
+
+    run("mail", "--from-register", "-w", root, "--drafts", str(tmp_path / "d3"), "--round", "r3", "--force")  # fmt: skip
+    form = mailed_form(ws, "ua-1", "r3").read_bytes()
+    fields = pypdf.PdfReader(io.BytesIO(form)).get_fields() or {}
+    assert fields[other]["/V"] == "Russisch (bei Frau (gelöscht))"
+    assert fields["psychotherapie.languages_offered.ru"]["/V"] == "/Yes"
+    (same,) = ingest_into_register([_filled(tmp_path / "zurück.pdf", form, {})], ws).outcomes
+    assert same.merged == "confirmed, ua-1", (same.merged, same.warnings)
+    held = load(ws).value("ua-1", "psychotherapie.languages_offered")
+    assert held is not None and held["raw"] == "Russisch (bei Frau (erased #1))", held
