@@ -71,6 +71,7 @@ from formgen.model import (
     FieldType,
     Schema,
     choices_of,
+    confirmed_on,
     option_label,
     option_values,
     other_text,
@@ -105,7 +106,8 @@ _UI: dict[str, dict[str, str]] = {
     "de": {
         "enter": "Bitte eintragen",
         "choose": "Bitte wählen",
-        "date": "TT.MM.JJJJ",
+        "date": ui_text("de", "date_hint"),
+        "month": ui_text("de", "month_hint"),
         "number": "Zahl",
         "percent": "0–100",
         "other_hint": "weitere, durch Komma getrennt",
@@ -122,7 +124,8 @@ _UI: dict[str, dict[str, str]] = {
         "how": (
             "So füllen Sie das Formular aus: in der rechten Spalte auf den Hinweis im Feld "
             "klicken und schreiben; Ankreuzfelder mit einem Klick setzen; Auswahllisten und "
-            "Datumsfelder über den Pfeil öffnen (oder das Datum als TT.MM.JJJJ tippen). Mit der "
+            "Datumsfelder über den Pfeil öffnen (oder das Datum als TT.MM.JJJJ tippen, einen "
+            "Termin auch als Monat: MM.JJJJ). Mit der "
             "Tastatur (das Dokument ist zum Ausfüllen geschützt): Tab springt zum nächsten Feld, "
             "Umschalt+Tab zum vorigen; die Leertaste setzt oder entfernt ein Kreuz; Alt+Pfeil "
             "nach unten öffnet eine Liste. Die Datei danach im Format .docx "
@@ -138,7 +141,8 @@ _UI: dict[str, dict[str, str]] = {
     "en": {
         "enter": "Enter text",
         "choose": "Choose",
-        "date": "YYYY-MM-DD",
+        "date": ui_text("en", "date_hint"),
+        "month": ui_text("en", "month_hint"),
         "number": "Number",
         "percent": "0–100",
         "other_hint": "others, separated by commas",
@@ -155,7 +159,8 @@ _UI: dict[str, dict[str, str]] = {
         "how": (
             "How to fill in this form: in the right-hand column, click on the hint in the box and "
             "type; tick boxes with a click; open lists and dates with the arrow (or type the "
-            "date as YYYY-MM-DD). With the keyboard (the document is protected for filling in "
+            "date as YYYY-MM-DD, an appointment also as a month: YYYY-MM). With the keyboard (the "
+            "document is protected for filling in "
             "forms): Tab moves to the next field, Shift+Tab to the previous one; Space ticks or "
             "clears a box; Alt+Down Arrow opens a list. Then save the "
             "file as .docx and send it back. Empty boxes mean “not filled in”; if a service does "
@@ -181,10 +186,11 @@ English), where the PDF form and this one now both put :func:`formgen.layout.ui_
 EARLIER_HINTS = ("DD.MM.YYYY",)
 """Hints an older formgen put into empty controls: its English date hint (English forms now
 write dates as the English texts do, ``YYYY-MM-DD``). A form made before and sent back with the
-hint still in a control is blank there, never the date „DD.MM.YYYY“."""
+hint still in a control is blank there, never the date „DD.MM.YYYY“. So is a day's hint
+(„TT.MM.JJJJ“) in a date that may be a month, which showed it until part 23."""
 
 
-_HINT_KEYS = ("enter", "choose", "date", "number", "percent", "other_hint")
+_HINT_KEYS = ("enter", "choose", "date", "month", "number", "percent", "other_hint")
 
 
 def placeholder_texts(slot: Slot | None = None, lang: str = "de") -> frozenset[str]:
@@ -199,9 +205,10 @@ def placeholder_texts(slot: Slot | None = None, lang: str = "de") -> frozenset[s
         texts = {*(strings[k] for strings in _UI.values() for k in _HINT_KEYS), *EARLIER_HINTS}
     else:
         key = _hint_key(slot)
-        earlier = EARLIER_HINTS if key == "date" else ()
-        generic = (strings[key] for strings in _UI.values())
-        texts = {control_hint(slot, lang), *generic, *earlier}
+        keys = (key, "date") if key == "month" else (key,)
+        earlier = EARLIER_HINTS if "date" in keys else ()
+        generic = (strings[k] for strings in _UI.values() for k in keys)
+        texts = {*(control_hint(slot, lang, k) for k in keys), *generic, *earlier}
     return frozenset(" ".join(text.split()) for text in texts)
 
 
@@ -225,12 +232,13 @@ def control_alias(f: Field, lang: str) -> str:
     return f"{label} ({ui(lang, 'required_alias')})" if f.required else label
 
 
-def control_hint(slot: Slot, lang: str) -> str:
+def control_hint(slot: Slot, lang: str, kind: str | None = None) -> str:
     """The grey hint an empty text, date or list control shows (and a screen reader says after
     its title): the field's help where it has one (a date's with the form of a date), else what
-    to enter („Bitte eintragen“, „Zahl“, „TT.MM.JJJJ“); a multiple choice's "other" text: how to
-    list more."""
-    kind = _hint_key(slot)
+    to enter („Bitte eintragen“, „Zahl“, „TT.MM.JJJJ“, for a date that may be a month
+    „TT.MM.JJJJ oder MM.JJJJ“, as the PDF form's label); a multiple choice's "other" text: how
+    to list more. ``kind``: the key of another hint (:data:`_UI`) than the slot's own."""
+    kind = kind or _hint_key(slot)
     if kind == "other_hint":
         return ui(lang, kind)
     help_text = slot.field.help.get(lang)
@@ -246,7 +254,7 @@ def _hint_key(slot: Slot) -> str:
     if slot.kind == DROPDOWN:
         return "choose"
     if slot.kind == DATE:
-        return "date"
+        return "date" if confirmed_on(slot.field) else "month"
     types = {FieldType.INTEGER: "number", FieldType.PERCENTAGE: "percent"}
     return types.get(slot.field.type, "enter")
 

@@ -6,11 +6,15 @@ import io
 import random
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import docx
 import pytest
 from fontTools.ttLib import TTFont
+from ingest_support import libreoffice
 from lxml import etree
+from test_docx_reader import edit, type_into
+from test_docx_reader import sdt as tagged
 
 from formgen.docx_form import _FONT_KEYS, FONT, obfuscate_font, render_docx
 from formgen.docx_xml import qn
@@ -402,6 +406,7 @@ HEARD = {
             "Geschätzter Anteil in Prozent, 0–100",
         ),
         "psychotherapie.1.city": ("Ort", "Bitte eintragen"),
+        "psychotherapie.1.meeting_date": ("Termin zum Kennenlernen", "TT.MM.JJJJ oder MM.JJJJ"),
     },
     "en": {
         "psychotherapie.1.name": ("Name of the institution (required)", None),
@@ -416,6 +421,7 @@ HEARD = {
             "Estimated share in per cent, 0–100",
         ),
         "psychotherapie.1.city": ("Town", "Enter text"),
+        "psychotherapie.1.meeting_date": ("Appointment to get acquainted", "YYYY-MM-DD or YYYY-MM"),
     },
 }
 """(title, hint shown while empty) of some controls of a blank checklist (None: a box, which
@@ -433,6 +439,35 @@ def test_a_screen_reader_hears_that_a_field_is_required_and_its_hint(lang: str) 
         assert alias(sdts[path]) == title, path
         if hint is not None:
             assert shown(sdts[path]) == hint, path
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "month", "how"),
+    [
+        ("de", "TT.MM.JJJJ", "01.2027", "Termin auch als Monat: MM.JJJJ"),
+        ("en", "YYYY-MM-DD", "2027-01", "an appointment also as a month: YYYY-MM"),
+    ],
+)
+def test_an_appointment_may_be_a_month_in_the_word_form_as_in_the_pdf(
+    tmp_path: Path, lang: str, day: str, month: str, how: str
+) -> None:
+    """„Termin zum Kennenlernen“ shows „TT.MM.JJJJ oder MM.JJJJ“, as the PDF form's label says,
+    and the how-to text says so; it showed „TT.MM.JJJJ“ alone. A form made before, sent back
+    with that hint still in the control, is blank there; a month typed into the date control
+    is kept by LibreOffice's round trip and read back as typed (ingest takes it as a month)."""
+    form = make("checklist", ("psychotherapie",), lang=lang)
+    assert how in "".join(part(form, "word/document.xml").itertext())
+    path = "psychotherapie.1.meeting_date"
+
+    def typed(text: str) -> bytes:
+        def change(root: etree._Element) -> None:
+            type_into(tagged(root, path), text)
+
+        return edit(form.data, change)
+
+    assert path not in read_docx(typed(day), "vorher.docx").values
+    saved = libreoffice(typed(month), "docx:MS Word 2007 XML", tmp_path)
+    assert read_docx(saved, "Antwort.docx").values[path] == month
 
 
 def test_the_hint_has_the_contrast_wcag_asks_for_on_its_cell(checklist: GeneratedForm) -> None:
