@@ -1233,6 +1233,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_path_erase_none": "it holds no value there to erase; nothing changed",
         "regerr_path_no_field": "'{path}': {scope_name} ({scope}) has no field '{field}'{hint}; "
         "its fields: {fields}",
+        "regerr_path_field_missing": "'{path}': the field is missing, write {scope}.FIELD; the "
+        "fields of {scope_name}: {fields}",
         "regerr_unknown_language": "unknown language '{text}'{hint}; give an ISO code (fa, ar, tr) "
         "or a name (Farsi, Arabisch)",
         "find_region_as_text": "'{text}' is in {n} entries (a town?); the text search finds them: "
@@ -4293,6 +4295,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_path_erase_none": "dort ist kein Wert zu löschen; nichts geändert",
         "regerr_path_no_field": "„{path}“: {scope_name} ({scope}) hat kein Feld „{field}“{hint}; "
         "ihre Felder: {fields}",
+        "regerr_path_field_missing": "„{path}“: das Feld fehlt, {scope}.FELD schreiben; die Felder "
+        "von {scope_name}: {fields}",
         "regerr_unknown_language": "unbekannte Sprache „{text}“{hint}; bitte einen ISO-Code (fa, ar, "
         "tr) oder einen Namen (Farsi, Arabisch) angeben",
         "find_region_as_text": "„{text}“ steht in {n} Einträgen (ein Ort?); die Textsuche findet "

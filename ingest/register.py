@@ -2894,6 +2894,25 @@ class Register:
         fields, or of a checklist ``iid`` has an entry in; else :class:`RegisterError`
         saying what there is (for a checklist without its entry, ``no_entry`` after it; by
         default how to get one)."""
+        scope = path.strip()
+        if scope == INSTITUTION or scope in self._entry_ids:  # no field, and none to guess
+            fields = (
+                self.schema.institution_fields()
+                if scope == INSTITUTION
+                else self.schema.entry_fields(scope)
+            )
+            named = per_language(
+                lambda lang: ", ".join(f"{f.label.get(lang)} ({f.id})" for f in fields)
+            )
+            raise RegisterError(
+                Said(
+                    "regerr_path_field_missing",
+                    path=path,
+                    scope=scope,
+                    scope_name=self._scope_said(scope),
+                    fields=named,
+                )
+            )
         try:
             parsed: FieldPath | None = FieldPath.parse(self.schema.current_path(path))
         except FormgenError:

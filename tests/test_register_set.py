@@ -339,6 +339,11 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
             "contact person'?): write institution.FIELD or CATEGORY.FIELD",
         ),
         (
+            ["ua-1", "psychotherapie", "24.11.2026"],
+            "Error: 'psychotherapie': the field is missing, write psychotherapie.FIELD; the "
+            "fields of Psychotherapist in private practice: Catchment area (catchment_area), ",
+        ),
+        (
             ["inst-0999", "institution.phone", "0211 5556667"],
             "Error: no institution 'inst-0999' in the register",
         ),
@@ -369,6 +374,7 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
         "unknown-checklist",
         "no-entry",
         "checklist-path",
+        "checklist-no-field",
         "unknown-institution",
         "same",
         "clear-nothing",
@@ -427,6 +433,17 @@ def english(ws: Workspace) -> None:
             "Ansprechperson“?): institution.FELD oder CHECKLISTE.FELD schreiben",
         ),
         (
+            ["ua-1", "psychotherapie", "24.11.2026"],
+            "Fehler: „psychotherapie“: das Feld fehlt, psychotherapie.FELD schreiben; die Felder "
+            "von PsychotherapeutIn, niedergelassen: Einzugsgebiet (catchment_area), "
+            "Erfahrungen/Ressourcen vorhanden? (migrant_experience),",
+        ),
+        (
+            ["ua-1", "institution", "0211 5556667"],
+            "Fehler: „institution“: das Feld fehlt, institution.FELD schreiben; die Felder von "
+            "Einrichtung: Name der Einrichtung (name), Träger (traeger),",
+        ),
+        (
             ["inst-0999", "institution.phone", "0211 5556667"],
             "Fehler: keine Einrichtung „inst-0999“ im Register",
         ),
@@ -459,6 +476,8 @@ def english(ws: Workspace) -> None:
         "unknown-checklist",
         "no-entry",
         "checklist-path",
+        "checklist-no-field",
+        "institution-no-field",
         "unknown-institution",
         "clear-nothing",
         "too-long",
