@@ -1209,15 +1209,15 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_set_held": "{iid} {path}: a returned value waits for a decision as {cid}; nothing "
         "changed — decide it first ('formgen register resolve {cid} --take mine|theirs'; 'formgen "
         "register conflicts' shows both values), then set it",
-        "regerr_set_too_long": "{iid} {path}: the value is {n:,} characters long, more than the "
+        "regerr_set_too_long": "{where}: the value is {n:,} characters long, more than the "
         "{most:,} a value may have — shorten it; nothing changed",
-        "regerr_set_invalid": "{iid} {path}: {problem}; nothing changed",
-        "regerr_set_control": "{iid} {path}: the value holds the control character {char} "
+        "regerr_set_invalid": "{where}: {problem}; nothing changed",
+        "regerr_set_control": "{where}: the value holds the control character {char} "
         "('{value}'), which is no text and which no form shows; type it without; nothing changed",
-        "regerr_set_override": "{iid} {path}: the value holds {char}, a character that reverses "
+        "regerr_set_override": "{where}: the value holds {char}, a character that reverses "
         "the direction of the text after it, so that it shows otherwise than typed: '{value}'; "
         "type it without (Arabic or Hebrew needs none); nothing changed",
-        "regerr_set_no_value": "{iid} {path}: no value given; nothing changed — to remove the "
+        "regerr_set_no_value": "{where}: no value given; nothing changed — to remove the "
         "value, use --clear",
         "regerr_set_holds": "{iid} {path} holds '{value}' already; nothing changed",
         "regerr_set_holds_none": "{iid} {path} holds no value already; nothing changed",
@@ -1347,6 +1347,7 @@ WORDS: dict[str, dict[str, str]] = {
         "split_same_name": "{iid} is named {name} already; nothing changed — the service that "
         "splits off needs a name of its own (to rename {iid}: formgen register set {iid} "
         "institution.name NAME --note …)",
+        "split_name_where": "--name of the service that splits off {iid}",
         "split_no_name": "the service that splits off {iid} needs a name (--name NAME); "
         "nothing changed",
         "print_split_from": "split off {name} ({iid}) on {date}",
@@ -4269,17 +4270,17 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_set_held": "{iid} {path}: ein zurückgemeldeter Wert wartet als {cid} auf eine "
         "Entscheidung; nichts geändert — erst entscheiden ('formgen register resolve {cid} --take "
         "mine|theirs'; 'formgen register conflicts' zeigt beide Werte), dann setzen",
-        "regerr_set_too_long": "{iid} {path}: der Wert ist {n:,} Zeichen lang, mehr als die "
+        "regerr_set_too_long": "{where}: der Wert ist {n:,} Zeichen lang, mehr als die "
         "{most:,}, die ein Wert haben darf — bitte kürzen; nichts geändert",
-        "regerr_set_invalid": "{iid} {path}: {problem}; nichts geändert",
-        "regerr_set_control": "{iid} {path}: der Wert enthält das Steuerzeichen {char} "
+        "regerr_set_invalid": "{where}: {problem}; nichts geändert",
+        "regerr_set_control": "{where}: der Wert enthält das Steuerzeichen {char} "
         "(„{value}“), das kein Text ist und das kein Formular zeigt; bitte ohne es eingeben; "
         "nichts geändert",
-        "regerr_set_override": "{iid} {path}: der Wert enthält {char}, ein Zeichen, das die "
+        "regerr_set_override": "{where}: der Wert enthält {char}, ein Zeichen, das die "
         "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
         "„{value}“; bitte ohne es eingeben (arabische oder hebräische Schrift braucht es nicht); "
         "nichts geändert",
-        "regerr_set_no_value": "{iid} {path}: kein Wert angegeben; nichts geändert — um den Wert "
+        "regerr_set_no_value": "{where}: kein Wert angegeben; nichts geändert — um den Wert "
         "zu entfernen: --clear",
         "regerr_set_holds": "{iid} {path} enthält schon „{value}“; nichts geändert",
         "regerr_set_holds_none": "{iid} {path} hat schon keinen Wert; nichts geändert",
@@ -4417,6 +4418,7 @@ WORDS: dict[str, dict[str, str]] = {
         "split_same_name": "{iid} heißt schon {name}; nichts geändert — der abgeteilte Dienst "
         "braucht einen eigenen Namen (um {iid} umzubenennen: formgen register set {iid} "
         "institution.name NAME --note …)",
+        "split_name_where": "--name des Dienstes, der von {iid} abgeteilt wird",
         "split_no_name": "der Dienst, der von {iid} abgeteilt wird, braucht einen Namen (--name "
         "NAME); nichts geändert",
         "print_split_from": "abgeteilt von {name} ({iid}) am {date}",

@@ -2598,7 +2598,7 @@ class Register:
         if not name.strip():
             raise RegisterError(Said("split_no_name", iid=iid))
         path, f = self._settable(iid, old, f"{INSTITUTION}.name")
-        values = self._typed(iid, path, f, name)
+        values = self._typed(iid, path, f, name, Said("split_name_where", iid=iid))
         if fold(str(values[path]["v"])) == fold(self.name_of(iid)):
             raise RegisterError(Said("split_same_name", iid=iid, name=name_line(self, iid)))
         scopes = [(INSTITUTION, old["institution"])] + [
@@ -2809,9 +2809,12 @@ class Register:
             )
         return values
 
-    def _typed(self, iid: str, path: str, f: Field, text: str) -> dict[str, Json]:
+    def _typed(
+        self, iid: str, path: str, f: Field, text: str, where: str | Said = ""
+    ) -> dict[str, Json]:
         """``text`` typed for ``path`` of ``iid`` (its field ``f``), checked as a returned
-        value is: path → stored value; :class:`RegisterError` for a value too long, invalid
+        value is: path → stored value; :class:`RegisterError`, said of ``where`` (by default
+        „``iid`` ``path``“: split's says its --name), for a value too long, invalid
         or none, or one holding a control character (:data:`~formgen.filenames.NOT_TEXT`) or a
         character that turns the text after it round (:data:`~formgen.filenames.OVERRIDE`,
         which ingest flags in a return: here no sender is asked, the coordinator types it
@@ -2819,14 +2822,15 @@ class Register:
         # here, not at the top: the checks load phonenumbers, which reading needs not
         from ingest.validate import MAX_VALUE_CHARS, check_typed
 
+        where = where or f"{iid} {path}"
         if len(text) > MAX_VALUE_CHARS:  # a return's is kept shortened, its file archived
             raise RegisterError(
-                Said("regerr_set_too_long", iid=iid, path=path, n=len(text), most=MAX_VALUE_CHARS)
+                Said("regerr_set_too_long", where=where, n=len(text), most=MAX_VALUE_CHARS)
             )
         if odd := not_typed(text):
             kind, char = odd
             said = Said(
-                f"regerr_set_{kind}", iid=iid, path=path, char=char, value=escaped(short(text, 80))
+                f"regerr_set_{kind}", where=where, char=char, value=escaped(short(text, 80))
             )
             raise RegisterError(said)
         new: dict[str, Json] = {}
@@ -2834,10 +2838,10 @@ class Register:
         for key, checked in check_typed(f, text).items():
             if checked.problem is not None:
                 problem = SaidProblem(checked.problem)
-                raise RegisterError(Said("regerr_set_invalid", iid=iid, path=path, problem=problem))
+                raise RegisterError(Said("regerr_set_invalid", where=where, problem=problem))
             new[f"{scope}.{key}"] = {"v": checked.value, "raw": checked.raw}
         if not new:
-            raise RegisterError(Said("regerr_set_no_value", iid=iid, path=path))
+            raise RegisterError(Said("regerr_set_no_value", where=where))
         return new
 
     def _path_meant(self, inst: Json, text: str) -> str:

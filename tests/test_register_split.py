@@ -191,13 +191,15 @@ def test_register_split_dry_run_is_refused_as_the_split_is(tmp_path: Path) -> No
         (
             ["inst-0001", "--name", "\u202eدرون\u202c Nord", "--note", "x"],
             1,
+            r"^Fehler: --name des Dienstes, der von inst-0001 abgeteilt wird: "
             r"der Wert enthält \\u202e, ein Zeichen, das die Schreibrichtung des folgenden Texts "
             r"umkehrt, sodass er anders erscheint als getippt: „\\u202eدرون\\u202c Nord“",
         ),
         (
             ["inst-0001", "--name", "Nord\x01", "--note", "x", "--dry-run"],
             1,
-            r"der Wert enthält das Steuerzeichen \\x01 \(„Nord\\x01“\)",
+            r"^Fehler: --name des Dienstes, der von inst-0001 abgeteilt wird: der Wert enthält "
+            r"das Steuerzeichen \\x01 \(„Nord\\x01“\)",
         ),
     ],
 )
@@ -228,7 +230,8 @@ def test_a_name_typed_with_marks_isolates_or_embeddings_of_direction_is_taken_as
         ("\u202dNord", r"holds \\u202d, a character that reverses"),
         ("Nord\x7f", r"holds the control character \\u007f \('Nord\\u007f'\)"),
     ):
-        with pytest.raises(RegisterError, match=f"{said}.*; nothing changed$"):
+        whose = f"^--name of the service that splits off {iid}: the value "
+        with pytest.raises(RegisterError, match=f"{whose}{said}.*; nothing changed$"):
             reg.split_values(iid, name)
     assert len(reg.institutions) == 3
 
