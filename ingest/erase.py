@@ -193,7 +193,8 @@ class Erasure:
 
     institution_id: str
     name: str
-    """Its name on one line (:func:`ingest.register.name_line`)."""
+    """Its name on one line (:func:`ingest.register.name_line`): before the erasure, and as
+    it is after it where :func:`erase` returns it (a text erased in it marked)."""
     paths: tuple[str, ...]
     values: tuple[str, ...]
     """The erased values as typed (shown masked: :func:`mask`)."""
@@ -1887,7 +1888,7 @@ def erase(
         _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, marks, write=True)
         write_atomic(journal.journal_path(ws), b"".join(lines))
         journal.checkpoint(ws, erased)
-    return erasure
+    return replace(erasure, name=name_line(erased, iid))  # a text erased in it: „(erased #1)“
 
 
 def _replayed(
