@@ -143,8 +143,8 @@ def test_register_split_journaled_both_histories_find_all_and_rebuild(tmp_path: 
 
 def test_register_split_dry_run_says_what_it_would_do_and_writes_nothing(tmp_path: Path) -> None:
     """--dry-run names the id the new service would get (as the real run then gives it) and
-    each value it would start with, by label; the register and the journal stay as they were,
-    byte for byte."""
+    each value it would start with, by label, one a line; the register and the journal stay as
+    they were, byte for byte."""
     ws = make_workspace(tmp_path / "ws")
     w = str(ws.root)
     listed = tmp_path / "Liste.csv"
@@ -154,6 +154,8 @@ def test_register_split_dry_run_says_what_it_would_do_and_writes_nothing(tmp_pat
         "utf-8",
     )
     run("register", "import", str(listed), "-w", w)
+    concepts = "Einzeltherapie\nauf Russisch und Ukrainisch"
+    run("register", "set", "inst-0001", "psychotherapie.concepts", concepts, "--note", "Tel.", "-w", w)  # fmt: skip
     journal_file = ws.root / "journal.jsonl"
     before = ws.register_path.read_bytes(), journal_file.read_bytes()
     args = ["register", "split", "inst-0001", "--name", NORD, "--note", "Aufteilung", "-w", w]
@@ -166,6 +168,9 @@ def test_register_split_dry_run_says_what_it_would_do_and_writes_nothing(tmp_pat
     assert "  Einrichtung › Telefon" in out and "7770" in out, out
     assert f"„{NORD}“" in out and "40227" in out, out
     assert "Oksana" not in out, out  # a contact person is not copied
+    # a value's line break as „↵“, as find --all shows it: its second line read as another
+    assert "„Einzeltherapie↵auf Russisch und Ukrainisch“" in out, out
+    assert all(line.startswith(("--dry-run: ", "  ")) for line in out.splitlines()), out
     assert out.splitlines()[-1] == "  ihre Checklisten: PsychotherapeutIn, niedergelassen", out
     assert run(*args).startswith(f"inst-0002 {NORD}: von inst-0001"), "the same id, for real"
 

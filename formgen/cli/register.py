@@ -443,7 +443,7 @@ def split(institution_id: str, name: str, note: str, dry_run: bool, workspace_di
     if not dry_run:
         return
     for path in values:
-        shown = stored_text(reg, path, reg.value(new, path), lang, quoted=True)
+        shown = breaks_shown(stored_text(reg, path, reg.value(new, path), lang, quoted=True))
         echo(say("split_would_value", lang, field=path_label(reg.schema, path, lang), value=shown))
     if entries := reg.institutions[new]["entries"]:
         categories = ", ".join(reg.schema.category_label(cid, lang) for cid in entries)
