@@ -1350,8 +1350,8 @@ WORDS: dict[str, dict[str, str]] = {
         "split_name_where": "--name of the service that splits off {iid}",
         "split_no_name": "the service that splits off {iid} needs a name (--name NAME); "
         "nothing changed",
-        "print_split_from": "split off {name} ({iid}) on {date}",
-        "print_split_off": "{name} ({iid}) split off on {date}",
+        "print_split_from": "split off from {name} on\u00a0{date}",
+        "print_split_off": "{name} split off on\u00a0{date}",
         "merge_reason": "merged into {keep}",
         "held_merged_value": "merged",
         "took_merged": "the merged institution's value taken",
@@ -4421,8 +4421,8 @@ WORDS: dict[str, dict[str, str]] = {
         "split_name_where": "--name des Dienstes, der von {iid} abgeteilt wird",
         "split_no_name": "der Dienst, der von {iid} abgeteilt wird, braucht einen Namen (--name "
         "NAME); nichts geändert",
-        "print_split_from": "abgeteilt von {name} ({iid}) am {date}",
-        "print_split_off": "am {date} hat sich {name} ({iid}) davon abgeteilt",
+        "print_split_from": "abgeteilt von {name} am\u00a0{date}",
+        "print_split_off": "am\u00a0{date} hat sich {name} davon abgeteilt",
         "merge_reason": "zusammengeführt mit {keep}",
         "held_merged_value": "zusammengeführt",
         "took_merged": "Wert der zusammengeführten Einrichtung übernommen",

@@ -1350,6 +1350,19 @@ def _wrap(text: str, font: str, size: float, width: float) -> str:
     return "\n".join(line for line, _rtl in lines)
 
 
+def _with_id(name: str, iid: str, lang: str) -> str:
+    """``name`` with the id in brackets, „Beratung Łódź (inst-0003)“; a name that ends in a
+    text erased („Praxis Ольга (gelöscht)“) takes the id into that bracket, „Praxis Ольга
+    (gelöscht, inst-0002)“: two brackets side by side were doubled; a name wholly erased, shown
+    as the id (:meth:`~ingest.register.Register.name_of`), is the id once."""
+    if name == iid:
+        return iid
+    erased = say("erased", lang)
+    if name.endswith(erased) and erased.endswith(")"):
+        return f"{name[:-1]}, {iid})"
+    return f"{name} ({iid})"
+
+
 def _named(name: str, rest: str) -> Callable[[str, float, float], str]:
     """A line of the print's language that begins with an institution's ``name``, ``rest``
     after it: as markup for a ``Paragraph`` of a font, size and width, broken into lines as
@@ -1505,7 +1518,7 @@ def _entry_rows(
         day = local_day(at)
         date = date_text(day, opt.lang) if day else at
         other_name = linebreak.collapse(reg.name_of(other, opt.lang))  # a reader needs the name
-        when.append(say(said, opt.lang, name=other_name, iid=other, date=date))
+        when.append(say(said, opt.lang, name=_with_id(other_name, other, opt.lang), date=date))
     if when:
         rows.append([_wrap(" · ".join(when), FONT, 7.5, width), ""])
         n = len(rows) - 1

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
@@ -122,6 +123,24 @@ def test_a_surname_in_the_practices_name_is_erased_from_every_journaled_key(
     erased = json.loads(ws.register_path.read_bytes())
     assert register(ws, "rebuild")[0] == 0
     assert json.loads(ws.register_path.read_bytes()) == erased
+
+
+def test_a_service_split_off_a_name_with_a_text_erased_names_it_with_one_bracket(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The print names the service a new one split off by its name and id: „Praxis Ольга
+    (erased, inst-0002)“; it read „Praxis Ольга (erased) (inst-0002)“."""
+    iid = "inst-0002"
+    surname, kept = ERASED[iid]
+    assert erase_text(ws, iid)[0] == 0
+    code, out = register(ws, "split", iid, "--name", f"{kept} Nord", "--note", "Aufteilung")
+    assert code == 0, out
+    pdf = tmp_path / "register-en.pdf"
+    assert register(ws, "print", "--lang", "en", "--output", str(pdf))[0] == 0
+    with pdfplumber.open(pdf) as doc:
+        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in doc.pages)
+    assert f"split off from {kept} (erased, {iid}) on" in text.replace("\xa0", " "), text
+    assert "(erased) (" not in text and surname not in text, text
 
 
 def test_a_name_with_a_text_erased_in_it_is_shown_erased_in_the_lines_and_tables(

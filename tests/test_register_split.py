@@ -91,18 +91,31 @@ def test_a_split_is_refused_for_a_retired_institution_or_its_own_name() -> None:
     assert list(reg.institutions) == [iid]
 
 
+def printed_text(reg: Register, lang: str = "de") -> str:
+    opts = PrintOptions(centre="SPKoM Düsseldorf", stand=dt.date(2026, 12, 1), lang=lang)
+    with pdfplumber.open(io.BytesIO(render_register(reg, opts))) as doc:
+        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in doc.pages)
+    return text.replace("\xa0", " ")
+
+
 def test_the_print_says_which_split_off_which_by_name() -> None:
     """A reader of the binder needs the other service's name, its id in brackets as the list
-    of those taken out of the register has it (it named „inst-0002“ alone)."""
+    of those taken out of the register has it (it named „inst-0002“ alone). In English, „split
+    off from“: „split off Beratungsstelle … (inst-0001)“ read as if it split inst-0001 off."""
     reg = Register(SCHEMA)
     (iid,) = reg.merge(checklist("psychotherapie", SAHIN)).created
     new = split_off(reg, iid)
-    opts = PrintOptions(centre="SPKoM Düsseldorf", stand=dt.date(2026, 12, 1))
-    with pdfplumber.open(io.BytesIO(render_register(reg, opts))) as doc:
-        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in doc.pages)
+    text = printed_text(reg)
     day = dt.date.today().strftime("%d.%m.%Y")
     assert f"abgeteilt von {SAHIN['name']} ({iid}) am {day}" in text, text
     assert f"am {day} hat sich {NORD} ({new}) davon abgeteilt" in text, text
+    text = printed_text(reg, "en")
+    day = dt.date.today().isoformat()
+    assert f"split off from {SAHIN['name']} ({iid}) on {day}" in text, text
+    assert f"{NORD} ({new}) split off on {day}" in text, text
+    reg.erase(iid, ["institution.name"], "Art. 17")  # its name shown as its id, once
+    text = printed_text(reg, "en")
+    assert f"split off from {iid} on {day}" in text and f"{iid} ({iid})" not in text, text
 
 
 def test_register_split_journaled_both_histories_find_all_and_rebuild(tmp_path: Path) -> None:
