@@ -403,12 +403,6 @@ WORDS: dict[str, dict[str, str]] = {
         "as empty: open and save the workbook in Excel or LibreOffice and import it again",
         "import_why_formula_one": "column {columns}: a formula without a saved result, which "
         "reads as empty: open and save the workbook in Excel or LibreOffice and import it again",
-        "import_why_control": "column '{column}' holds the control character {char} "
-        "('{value}'), which is no text and which no form shows; delete it in the list and "
-        "import it again",
-        "import_why_override": "column '{column}' holds {char}, a character that reverses the "
-        "direction of the text after it, so that it shows otherwise than written: '{value}'; "
-        "delete it in the list (Arabic or Hebrew needs none) and import it again",
         "import_why_yes_no": "columns {columns}: yes/no cells (TRUE or FALSE) where text "
         "belongs: type the text in and import it again",
         "import_why_yes_no_one": "column {columns}: a yes/no cell (TRUE or FALSE) where text "
@@ -3404,13 +3398,6 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_formula_one": "Spalte {columns}: eine Formel ohne gespeichertes Ergebnis, die "
         "als leer gelesen würde: bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, "
         "speichern und erneut importieren",
-        "import_why_control": "Spalte „{column}“ enthält das Steuerzeichen {char} („{value}“), "
-        "das kein Text ist und das kein Formular zeigt; bitte in der Liste löschen und erneut "
-        "importieren",
-        "import_why_override": "Spalte „{column}“ enthält {char}, ein Zeichen, das die "
-        "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als "
-        "geschrieben: „{value}“; bitte in der Liste löschen (arabische oder hebräische Schrift "
-        "braucht es nicht) und erneut importieren",
         "import_why_yes_no": "Spalten {columns}: Wahrheitswerte (WAHR oder FALSCH), wo Text "
         "hingehört: bitte den Text eintragen und erneut importieren",
         "import_why_yes_no_one": "Spalte {columns}: ein Wahrheitswert (WAHR oder FALSCH), wo "

@@ -42,11 +42,10 @@ prefilled with what the centre knew, to confirm or correct.
   multiple one (:func:`_held_choices`). A blank cell changes nothing.
   A row that cannot be imported (an unknown checklist, neither id nor name, letters lost by
   Excel's plain CSV, a cell it reads holding a formula whose result was never saved, which
-  reads as empty, a cell holding a control character or U+202E, which ``register set``
-  refuses too: :func:`formgen.filenames.not_typed`) is reported and left out; the others are
-  imported. So is a row of the same institution and checklist as an earlier row (the same id;
-  without one, the same name and postcode or phone): the first row's values are imported, and
-  a later one, copied in Excel or giving other values, names it.
+  reads as empty) is reported and left out; the others are imported. So is a row of the same
+  institution and checklist as an earlier row (the same id; without one, the same name and
+  postcode or phone): the first row's values are imported, and a later one, copied in Excel or
+  giving other values, names it.
 * **The register** merges the file as one submission, one entry return per row, whose
   provenance's reader is :data:`ingest.register.IMPORT` (:meth:`ingest.register.Register.merge`
   says what that changes: never over what the institution gave or confirmed itself or a
@@ -71,8 +70,6 @@ from typing import NamedTuple
 
 from formgen.bounces import address_key
 from formgen.errors import FormgenError, RegisterError, SheetError
-from formgen.filenames import not_typed
-from formgen.filenames import shown as escaped
 from formgen.fold import alike_names
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.messages import (
@@ -878,13 +875,6 @@ def plan_import(
             )
             why = say_count("import_why_yes_no", lang, len(yes_no), columns=shown)
             rows.append(Row(line, "", None, why))
-            continue
-        odd = next(((i, o) for i in read if i < len(cells) and (o := not_typed(cells[i]))), None)
-        if odd is not None:  # as `register set` refuses it: the row, the others are imported
-            i, (kind, char) = odd
-            column, value = short(sheet.header[i].strip(), 40), escaped(short(cells[i].strip(), 40))
-            why = say(f"import_why_{kind}", lang, column=column, char=char, value=value)
-            rows.append(Row(line, named.get(NAME, ""), None, why))
             continue
         given_id, listed = named.pop(ID, ""), named.pop(LIST_IDS, "")
         text_category = named.pop(CATEGORY, "")

@@ -588,7 +588,7 @@ def test_erase_names_the_institution_merged_into_it_as_the_same_one(ws: Workspac
     lines = asked.output.splitlines()
     assert lines[1] == (
         "  auch unter den Werten von praxis-b Praxis Sule Yilmaz, zusammengeführt in praxis-a "
-        f"(dieselbe Einrichtung): dort NICHT gelöscht; dort ebenfalls löschen: {path} → formgen "
-        f"register erase praxis-b {path} --note …"
-    ), asked.output
+        "(dieselbe Einrichtung): dort NICHT gelöscht; dort ebenfalls löschen: institution.name, "
+        f"{path} → formgen register erase praxis-b institution.name {path} --note …"
+    ), asked.output  # its name „Praxis Sule Yilmaz“ spells hers as a letter would
     assert "anderen Einrichtung" not in asked.output
