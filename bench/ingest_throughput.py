@@ -169,6 +169,15 @@ form was 1.3–4.2 % more than the day before's on one corpus (four alternating 
 the in-process read and validation 0–1.8 % (five pairs). That is a few percent of the
 difference, not all of it; the rest was not found that day (the two-process rounds varied from
 2.41 to 3.06).
+
+Two runs on a quiet machine on 2026-11-25, at the start and the end of a day of work on what a
+coordinator sees and on damaged input (``--repeat 3``, load 0.1 and 0.5 at the start; the walk
+0.93–0.96 ms on one core, 0.51–0.53 ms on two processes): pipeline jobs=2 1.34 and 1.31 ms =
+2.48x and 2.57x the two-process walk (rounds 2.47–2.69), 1.40x and 1.39x the one-core walk;
+in-process 2.03x and 2.08x; full checklist 1.46x and 0.83x at the end; ``formgen ingest``
+2.88 and 2.71 ms = 2.99x and 2.82x the one-core walk. A form's read path gained that day the
+check of an address's domain for letters of two scripts (15 µs an address) and brackets in a
+list of languages; the printed-copy reader, which the bench does not run, lost work.
 """
 
 from __future__ import annotations
