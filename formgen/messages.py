@@ -384,6 +384,11 @@ WORDS: dict[str, dict[str, str]] = {
         "institution's address only, the column '{email}'",
         "import_address_split": "'{value}' split: street '{street}', postcode {postcode}, town "
         "'{city}'",
+        "import_control": "column '{column}' holds the control character {char} ('{value}'), "
+        "which no form shows: imported as typed; please delete it in the list",
+        "import_override": "column '{column}' holds {char}, a character that reverses the "
+        "direction of the text after it, so that it shows otherwise than typed: '{value}'; "
+        "imported as typed, please check it",
         "import_why_no_category": "values of a checklist ({fields}) but no checklist in the "
         "column '{column}'",
         "import_why_no_name": "neither an id the register knows nor a name",
@@ -3377,6 +3382,11 @@ WORDS: dict[str, dict[str, str]] = {
         "die Adresse der Einrichtung, die Spalte „{email}“",
         "import_address_split": "„{value}“ aufgeteilt: Straße „{street}“, PLZ {postcode}, Ort "
         "„{city}“",
+        "import_control": "Spalte „{column}“ enthält das Steuerzeichen {char} („{value}“), "
+        "das kein Formular zeigt: wie eingegeben übernommen; bitte in der Liste löschen",
+        "import_override": "Spalte „{column}“ enthält {char}, ein Zeichen, das die "
+        "Schreibrichtung des folgenden Texts umkehrt, sodass er anders erscheint als getippt: "
+        "„{value}“; wie eingegeben übernommen, bitte prüfen",
         "import_why_no_category": "Werte einer Checkliste ({fields}), aber keine Checkliste in "
         "der Spalte „{column}“",
         "import_why_no_name": "weder eine ID des Registers noch ein Name",

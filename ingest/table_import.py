@@ -39,7 +39,9 @@ prefilled with what the centre knew, to confirm or correct.
   register holds a valid one). A choice a later
   schema version dropped, as ``--labels`` writes it („Dormagen (nicht mehr in der Auswahl)“)
   or by its earlier label, is the choice the register holds, in a single choice as in a
-  multiple one (:func:`_held_choices`). A blank cell changes nothing.
+  multiple one (:func:`_held_choices`). A blank cell changes nothing. A cell holding a
+  control character or U+202E (which ``register set`` refuses) is imported as typed, as a
+  return's value is, and said once under its row (:func:`_not_typed`).
   A row that cannot be imported (an unknown checklist, neither id nor name, letters lost by
   Excel's plain CSV, a cell it reads holding a formula whose result was never saved, which
   reads as empty) is reported and left out; the others are imported. So is a row of the same
@@ -70,6 +72,8 @@ from typing import NamedTuple
 
 from formgen.bounces import address_key
 from formgen.errors import FormgenError, RegisterError, SheetError
+from formgen.filenames import not_typed
+from formgen.filenames import shown as escaped
 from formgen.fold import alike_names
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.messages import (
@@ -881,12 +885,15 @@ def plan_import(
         several = _category(reg.schema, text_category) is None and text_category
         # several checklists in one cell, as a recipients list gives them: a row for each
         ids = (several and category_ids(text_category, reg.schema)) or ()
+        odd = _not_typed(sheet, read, cells, lang)  # said once: under its first row imported
         for category in ids or [text_category]:
             row = _row(reading, line, dict(named), given_id, category, listed)
             if ids:
                 label = reg.schema.category_label(category, lang)
                 said = say("import_split", lang, checklist=label, n=len(ids), cell=text_category)
                 row = replace(row, notes=(*row.notes, said))
+            if odd and row.entry is not None:
+                row, odd = replace(row, notes=(*odd, *row.notes)), []
             rows.append(row)
     entries = tuple(r.entry for r in rows if r.entry is not None)
     sha = hashlib.sha256(data).hexdigest()
@@ -914,6 +921,29 @@ def plan_import(
         _headerless(sheet, lang),
         sheet.groups,
     )
+
+
+def _not_typed(sheet: Sheet, read: list[int], cells: list[str], lang: str) -> list[str]:
+    """A note for each cell read that holds a control character or U+202E
+    (:func:`formgen.filenames.not_typed`): its column, the character and the value as escapes.
+    The value is imported as typed, as a return's is (``register set`` refuses such a value), and
+    every output shows it escaped (:func:`formgen.filenames.terminal`)."""
+    notes = []
+    for i in read:
+        value = cells[i].strip() if i < len(cells) else ""
+        if odd := not_typed(value):
+            kind, char = odd
+            column = short(sheet.header[i].strip(), 40)
+            notes.append(
+                say(
+                    f"import_{kind}",
+                    lang,
+                    column=column,
+                    char=char,
+                    value=escaped(short(value, 40)),
+                )
+            )
+    return notes
 
 
 TOTAL = re.compile(

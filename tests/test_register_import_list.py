@@ -484,6 +484,63 @@ def test_a_list_naming_an_institution_otherwise_mails_it_as_its_form_names_it(
     assert f"Entwurf inst-0001 ({spdi})" in said
 
 
+def test_a_cell_with_a_control_character_or_an_override_is_imported_as_typed_and_said(
+    tmp_path: Path,
+) -> None:
+    """As a return's value with U+202E is: the row is imported, the value as typed, and one
+    line under the row names its column and the character as an escape, once for a row with
+    two checklists too; a direction mark in an Arabic name is text and not said."""
+    ws = german_ws(tmp_path)
+    table = write_csv(
+        tmp_path / "l.csv",
+        [
+            ["Checkliste", "Name der Einrichtung", "Ort"],
+            ["krisendienst", "\u202eordN ecivreS", "Neuss"],
+            ["krisendienst, psychotherapie", "Кризисная служба Нойс", "Neuss\x01"],
+            ["krisendienst", "Praxis Şule Yılmaz\x1b[2J", "Düsseldorf\x9b"],
+            ["krisendienst", "مركز الأمل\u200f للاستشارة", "Köln"],
+        ],
+    )
+    code, said = fg("register", "import", str(table), "-w", str(ws.root))
+    assert code == 0, said
+    lines = said.splitlines()
+    override = (
+        "  Spalte „Name der Einrichtung“ enthält \\u202e, ein Zeichen, das die Schreibrichtung "
+        "des folgenden Texts umkehrt, sodass er anders erscheint als getippt: „\\u202eordN "
+        "ecivreS“; wie eingegeben übernommen, bitte prüfen"
+    )
+    control = "  Spalte „{}“ enthält das Steuerzeichen {} („{}“), das kein Formular zeigt: wie "
+    control += "eingegeben übernommen; bitte in der Liste löschen"
+    said_for = {
+        "Zeile 2: inst-0001 \\u202eordN ecivreS: neu": [override],
+        "Zeile 3: inst-0002 Кризисная служба Нойс: neu": [
+            control.format("Ort", "\\x01", "Neuss\\x01")
+        ],
+        "Zeile 4: inst-0003 Praxis Şule Yılmaz\\x1b[2J: neu": [
+            control.format("Name der Einrichtung", "\\x1b", "Praxis Şule Yılmaz\\x1b[2J"),
+            control.format("Ort", "\\u009b", "Düsseldorf\\u009b"),
+        ],
+    }
+    for row, notes in said_for.items():
+        at = lines.index(row)
+        assert lines[at + 1 : at + 1 + len(notes)] == notes, said
+    said_once = [line for line in lines if line.startswith("  Spalte „")]
+    assert len(said_once) == 4, said  # the row of two checklists: once
+    arabic = lines.index("Zeile 5: inst-0004 مركز الأمل\u200f للاستشارة: neu")  # a mark is text
+    assert lines[arabic + 1].startswith("l.csv: 4 Zeilen"), said
+    reg = load(ws)
+    names = sorted(reg.name_of(i) for i in reg.institutions)
+    assert names == sorted(
+        [
+            "\u202eordN ecivreS",
+            "Кризисная служба Нойс",
+            "Praxis Şule Yılmaz\x1b[2J",
+            "مركز الأمل\u200f للاستشارة",
+        ]
+    )
+    assert reg.value("inst-0002", "institution.city")["raw"] == "Neuss\x01"  # type: ignore[index]
+
+
 def test_an_address_whose_domain_mixes_scripts_is_imported_with_a_note(tmp_path: Path) -> None:
     """As a round says it (s23 H 11): the row is imported, its address as written, and the
     report names the letter that is not what it looks like."""
