@@ -1531,7 +1531,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_answer_charset": "written in the charset '{charset}', which formgen does not know",
         "ingest_answer_undecodable": "damaged",
         "ingest_answer_kept": "an answer without a form fills in none of the required fields "
-        "the form was sent without ({fields}); the register keeps their values",
+        "left empty when the form was sent ({fields}); the register keeps their values",
         "ingest_answers_in_box": "--no-changes reads in every answer recognised in this "
         "mailbox ({n}), each as its forms sent back unchanged; one that tells of a change is "
         'recorded by hand instead (formgen register set ID PATH VALUE --note "mail of DAY"), '
@@ -4612,7 +4612,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_answer_charset": "im Zeichensatz „{charset}“ geschrieben, den formgen nicht kennt",
         "ingest_answer_undecodable": "beschädigt",
         "ingest_answer_kept": "eine Antwort ohne Formular füllt keines der Pflichtfelder aus, "
-        "ohne die das Formular verschickt wurde ({fields}); das Register behält ihre Werte",
+        "die beim Versand leer waren ({fields}); das Register behält ihre Werte",
         "ingest_answers_in_box": "--no-changes liest jede in diesem Postfach erkannte Antwort "
         "ein ({n}), jede als ihre Formulare, unverändert zurückgeschickt; eine, die eine Änderung "
         "nennt, trägt man statt dessen von Hand ein (formgen register set ID PFAD WERT --note "

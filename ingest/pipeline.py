@@ -84,7 +84,7 @@ from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_at
 from ingest import archive, mailbox, quarantine
 from ingest.answers import Answers, Reply, sender_address
 from ingest.labels import path_named, paths_named
-from ingest.report import NO_ATTACHMENT, IngestReport, Outcome, Status
+from ingest.report import ANSWER_KEPT, NO_ATTACHMENT, IngestReport, Outcome, Status, warned
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
@@ -1630,8 +1630,7 @@ class _Settler:
                     status = outcome.status
                     if task.answer:  # a note only of what the answer is: ok
                         warnings = _as_answered(warnings)
-                        noted = any(getattr(w, "key", "") != ANSWER_KEPT for w in warnings)
-                        status = Status.WARNINGS if noted else Status.OK
+                        status = Status.WARNINGS if warned(warnings) else Status.OK
                     outcome = dataclasses.replace(
                         outcome,
                         merged=merged,
@@ -1722,16 +1721,12 @@ def _as_kept(warning: str, kept: Mapping[str, Any]) -> str:
     )
 
 
-ANSWER_KEPT = "ingest_answer_kept"
-"""The note of a form read in for an answer without one: the register keeps the values of the
-required fields it was sent without (:func:`_as_answered`); no warning."""
-
-
 def _as_answered(warnings: list[str]) -> list[str]:
     """The notes of a form read in for a mail that answered without one (``--no-changes``) as
     that answer makes them: that it came back as formgen made it is what the coordinator said
-    (not a file cut off, nor a blank one attached), and the required fields it was sent without
-    (Datum, Handzeichen), whose values the register keeps, are named once, in one line."""
+    (not a file cut off, nor a blank one attached), and the required fields it was sent with
+    empty (Datum, Handzeichen), whose values the register keeps, are named once, in one line
+    (:data:`~ingest.report.ANSWER_KEPT`, no warning)."""
     kept = [w for w in warnings if getattr(w, "key", "") == "ingest_merge_required_kept"]
     out = [w for w in warnings if w != AS_WRITTEN_NOTE and w not in kept]
     if kept:

@@ -54,6 +54,18 @@ with something to look at among the file's warnings. Other languages have words 
 NO_ATTACHMENT = "ingest_pipeline_no_attachment"
 """The words of a mail that carried no attachment (:func:`ingest.pipeline._expand`)."""
 
+ANSWER_KEPT = "ingest_answer_kept"
+"""The note of a form read in for an answer without one: the register keeps the values of the
+required fields the form was sent with empty (:func:`ingest.pipeline._as_answered`). It is said
+under the file's line but is no warning: the file stays ``ok`` and the line's count of warnings
+leaves it out (:func:`warned`)."""
+
+
+def warned(warnings: tuple[str, ...] | list[str]) -> int:
+    """How many of a file's notes are warnings: all but :data:`ANSWER_KEPT`."""
+    return sum(getattr(w, "key", "") != ANSWER_KEPT for w in warnings)
+
+
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
 
@@ -98,8 +110,8 @@ class Outcome:
                 merged = in_language(self.merged, lang)
                 status = re.split("[,;]", merged, maxsplit=1)[0]
                 parts.append(MERGE_WORDS.get(status, status) + merged[len(status) :])
-            if self.warnings:
-                parts.append(say_count("ingest_warnings", lang, len(self.warnings)))
+            if n := warned(self.warnings):
+                parts.append(say_count("ingest_warnings", lang, n))
             detail = ", ".join(p for p in parts if p)
         # A name or a reason quoting one may hold a line break: one outcome stays one line.
         return f"{status_word(self.status, lang)} {shown(in_language(self.name, lang))}" + (

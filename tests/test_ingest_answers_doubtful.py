@@ -181,11 +181,15 @@ def test_a_mailbox_of_answers_read_in_says_each_form_once(tmp_path: Path) -> Non
     assert "auf dem Formular leer gelassen" not in lines
     (kept,) = [s for s in said if "das Register behält ihre Werte" in s]
     assert kept == (
-        "    eine Antwort ohne Formular füllt keines der Pflichtfelder aus, ohne die das "
-        "Formular verschickt wurde (Datum, Handzeichen); das Register behält ihre Werte"
+        "    eine Antwort ohne Formular füllt keines der Pflichtfelder aus, die beim Versand "
+        "leer waren (Datum, Handzeichen); das Register behält ihre Werte"
     )
     (form,) = [s for s in said if s.startswith(("ok ", "Hinweise     " + f"{box_path}#1/"))]
     assert form.startswith(f"ok           {box_path}#1/1 ua-1_FG-"), said
+    # the note is no warning: the line counts none, as the summary counts the form ok
+    assert form.endswith(", bestätigt, ua-1") and "Hinweis" not in form, form
+    assert said[said.index(form) + 1] == kept
+    assert ": 1 ok, " in lines, said
     (copies,) = [s for s in said if s.startswith("doppelt")]
     assert copies == (
         f"doppelt      {box_path}#2/1 … {box_path}#6/1: 5 Anhänge mit dem Inhalt eines Anhangs "
