@@ -533,6 +533,19 @@ def given(ws: Workspace) -> Given:
     return Given(first_new, {name: iid for name, (iid, *more) in names.items() if not more})
 
 
+def split(
+    reg: Register, iid: str, name: str, note: str, ids: Given, at: str | None = None
+) -> tuple[str, dict[str, Json]]:
+    """A service named ``name`` split off ``iid`` in ``reg``, numbered after the ids the
+    workspace gave (``ids``, :func:`given`): the new id and the values it starts with
+    (:meth:`~ingest.register.Register.split_values`,
+    :meth:`~ingest.register.Register.split_institution`). One function for
+    :meth:`RegisterWriter.split_institution` and ``register split --dry-run``, so the dry run
+    says what the split does."""
+    values = reg.split_values(iid, name)
+    return reg.split_institution(iid, values, note, at=at, first_new=ids.first_new), values
+
+
 class RegisterWriter:
     """The register opened for changes: holds the workspace lock; every change is journaled."""
 
@@ -701,9 +714,8 @@ class RegisterWriter:
         gives it those, whatever ``register erase`` took from ``iid`` since), its id, and the
         first number, as a decision ``--new`` journals it. Returns the new id."""
         at = now_iso()
-        values = self.register.split_values(iid, name)
         ids, numbering = self._numbering()
-        new = self.register.split_institution(iid, values, note, at=at, first_new=ids.first_new)
+        new, values = split(self.register, iid, name, note, ids, at=at)
         op = {"op": "split", "at": at, "target": iid, "new": new, "values": values}
         self._log({**op, "note": note, **numbering})
         return new

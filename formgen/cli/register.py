@@ -430,9 +430,7 @@ def split(institution_id: str, name: str, note: str, dry_run: bool, workspace_di
     lang = ws.language
     if dry_run:
         reg = journal.load_to_change(ws)
-        values = reg.split_values(institution_id, name)
-        first_new = journal.given(ws).first_new  # as the writer numbers it
-        new = reg.split_institution(institution_id, values, note, first_new=first_new)
+        new, values = journal.split(reg, institution_id, name, note, journal.given(ws))
     else:
         with journal.writing(ws) as w:
             new = w.split_institution(institution_id, name, note)
