@@ -421,8 +421,7 @@ def split_list(text: str, whole: Iterable[str] = ()) -> list[str]:
     text = text.strip()
     known = {folded(w): len(_SPLIT.split(w.strip())) for w in whole}
     most = max(known.values(), default=1)  # the most pieces a phrase of ``whole`` spans
-    cuts = [0, *(i for m in _outside_brackets(_SPLIT, text) for i in m.span()), len(text)]
-    pieces = list(zip(cuts[::2], cuts[1::2], strict=True))  # (start, end) between separators
+    pieces = _pieces(_SPLIT, text)
     items: list[str] = []
     i = 0
     while i < len(pieces):
@@ -438,11 +437,13 @@ def split_list(text: str, whole: Iterable[str] = ()) -> list[str]:
     return [item for item in items if item]
 
 
-def _outside_brackets(separator: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The matches of ``separator`` in ``text`` that stand outside any remark in brackets
-    (:data:`_BRACKETS`)."""
+def _pieces(separator: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """``text`` cut at the matches of ``separator`` that stand outside any remark in brackets
+    (:data:`_BRACKETS`): each piece between them as (start, end)."""
     inside = [m.span() for m in _BRACKETS.finditer(text)]
-    return [m for m in separator.finditer(text) if not any(a < m.start() < b for a, b in inside)]
+    outside = (m for m in separator.finditer(text) if not any(a < m.start() < b for a, b in inside))
+    cuts = [0, *(i for m in outside for i in m.span()), len(text)]
+    return list(zip(cuts[::2], cuts[1::2], strict=True))
 
 
 def choice_labels(f: Field) -> list[str]:
@@ -462,8 +463,7 @@ def language_items(text: str) -> list[tuple[str, str | None]]:
         return [(item, languages.lookup(item)) for item in split_list(text)]
     items: list[tuple[str, str | None]] = []
     text = text.strip()
-    cuts = [0, *(i for m in _outside_brackets(_PHRASES, text) for i in m.span()), len(text)]
-    for phrase in (text[start:end] for start, end in zip(cuts[::2], cuts[1::2], strict=True)):
+    for phrase in (text[start:end] for start, end in _pieces(_PHRASES, text)):
         if languages.qualifier(phrase):
             items.append((phrase.strip(" ."), None))
         else:
