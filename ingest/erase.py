@@ -1984,9 +1984,10 @@ def erase_login(
         erasure = LoginErasure(login, named, tuple(copies))
         if not confirm(erasure):
             return None
-        _replayed(ws, login, lines, list(reg.institutions))  # nothing written for one it cannot
-        for p, marked in copies.items():
+        erased = _replayed(ws, login, lines, list(reg.institutions))  # nothing written for one
+        for p, marked in copies.items():  # it cannot make
             write_atomic(p, marked)
         write_atomic(path, b"".join(lines))
-        journal.rebuild_unlocked(ws)  # a register changed outside formgen kept aside, as ever
+        # a register changed outside formgen kept aside, as ever; the journal replayed once
+        journal.rebuild_unlocked(ws, replayed=erased)
     return erasure

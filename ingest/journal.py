@@ -939,8 +939,11 @@ def rebuild_unlocked(
     ws: Workspace,
     reread: Reread | None = None,
     progress: Callable[[int, int], None] | None = None,
+    replayed: Register | None = None,
 ) -> RebuildReport:
-    """:func:`rebuild` for a caller that holds the workspace's lock already."""
+    """:func:`rebuild` for a caller that holds the workspace's lock already; ``replayed``: the
+    register the journal on disk makes, replayed already (``register erase-login`` has it),
+    so it is not replayed again."""
     ops = read_journal(ws)
     gone = {sha for op in ops if op.get("op") == "erase" for sha in op.get("originals", ())}
     gone |= {op["submission"]["provenance"]["sha256"] for op in ops if op.get("left_out")}
@@ -967,7 +970,9 @@ def rebuild_unlocked(
             )
         )
 
-    reg = replay(ws, ops, progress, again if reread is not None else None)
+    reg = replayed
+    if reg is None:
+        reg = replay(ws, ops, progress, again if reread is not None else None)
     merged = sum(op.get("op") == "merge" for op in ops)
     damaged: Path | None = None
     edited: Path | None = None

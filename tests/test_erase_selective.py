@@ -404,6 +404,35 @@ def test_a_coordinators_login_name_is_erased_from_who_changed_and_the_journal_re
     assert json.loads(ws.register_path.read_bytes()) == erased
 
 
+def test_erase_login_replays_the_journal_once_and_keeps_an_edited_register_aside(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``register erase-login`` replayed the whole journal twice (to check it, then again to
+    write the register): now the check's register is written. A register changed in an editor
+    is still kept aside, and the register written is the one ``register rebuild`` makes."""
+    login = "Ольга.Yılmaz"
+    monkeypatch.setattr(ingest.journal, "user", lambda: login)
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 111", "--note", "tel.")
+    assert code == 0, out
+    text = ws.register_path.read_text("utf-8")
+    ws.register_path.write_text(text.replace("+49 211 111", "+49 211 333"), "utf-8")
+    replays: list[int] = []
+    replay = ingest.journal.replay
+    monkeypatch.setattr(
+        ingest.journal, "replay", lambda *a, **k: replays.append(1) or replay(*a, **k)
+    )
+    code, out = register(ws, "erase-login", login, "--yes")
+    assert code == 0, out
+    assert len(replays) == 1
+    (edited,) = (p for p in ingest.journal.kept_aside(ws) if ".edited-" in p.name)
+    assert "+49 211 333" in edited.read_text("utf-8")
+    erased = json.loads(ws.register_path.read_bytes())
+    assert "+49 211 111" in json.dumps(erased) and login not in json.dumps(erased)
+    assert login not in ingest.journal.journal_path(ws).read_text("utf-8")
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+
+
 def test_initials_alone_the_question_says_what_it_erases_and_shows_each_place_once(
     ws: Workspace,
 ) -> None:
