@@ -1964,6 +1964,8 @@ def erase_login(
         reg = journal.load(ws)
         if reg.damaged_journal:
             raise RegisterError(reg.damaged_journal)
+        if reg.data.get(EDITED):  # its rebuild would keep the changed file aside, the login in it
+            raise RegisterError(Said("erase_edited", path=str(ws.register_path)))
         path = journal.journal_path(ws)
         data = path.read_bytes() if path.exists() else b""
         marker = ERASED.format(n=reg.erased_so_far() + 1)

@@ -404,18 +404,27 @@ def test_a_coordinators_login_name_is_erased_from_who_changed_and_the_journal_re
     assert json.loads(ws.register_path.read_bytes()) == erased
 
 
-def test_erase_login_replays_the_journal_once_and_keeps_an_edited_register_aside(
+def test_erase_login_replays_the_journal_once_and_leaves_no_edited_copy_naming_it(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``register erase-login`` replayed the whole journal twice (to check it, then again to
-    write the register): now the check's register is written. A register changed in an editor
-    is still kept aside, and the register written is the one ``register rebuild`` makes."""
+    write the register): now the check's register is written. On a register changed in an
+    editor it is refused, as ``register erase`` is: its rebuild would keep the changed file
+    aside after the copies were marked, the login still in it; after ``register rebuild`` it
+    erases the login from that copy too."""
     login = "Ольга.Yılmaz"
     monkeypatch.setattr(ingest.journal, "user", lambda: login)
     code, out = register(ws, "set", "ua-1", "institution.phone", "0211 111", "--note", "tel.")
     assert code == 0, out
     text = ws.register_path.read_text("utf-8")
     ws.register_path.write_text(text.replace("+49 211 111", "+49 211 333"), "utf-8")
+    journal_before = ingest.journal.journal_path(ws).read_bytes()
+    code, out = register(ws, "erase-login", login, "--yes")
+    assert code == 1 and "außerhalb von formgen geändert; nichts gelöscht" in out, out
+    assert ingest.journal.journal_path(ws).read_bytes() == journal_before
+    assert register(ws, "rebuild")[0] == 0
+    (edited,) = (p for p in ingest.journal.kept_aside(ws) if ".edited-" in p.name)
+    assert login in edited.read_text("utf-8")
     replays: list[int] = []
     replay = ingest.journal.replay
     monkeypatch.setattr(
@@ -424,8 +433,7 @@ def test_erase_login_replays_the_journal_once_and_keeps_an_edited_register_aside
     code, out = register(ws, "erase-login", login, "--yes")
     assert code == 0, out
     assert len(replays) == 1
-    (edited,) = (p for p in ingest.journal.kept_aside(ws) if ".edited-" in p.name)
-    assert "+49 211 333" in edited.read_text("utf-8")
+    assert "+49 211 333" in edited.read_text("utf-8") and login not in edited.read_text("utf-8")
     erased = json.loads(ws.register_path.read_bytes())
     assert "+49 211 111" in json.dumps(erased) and login not in json.dumps(erased)
     assert login not in ingest.journal.journal_path(ws).read_text("utf-8")
