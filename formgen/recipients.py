@@ -459,6 +459,8 @@ def look_alike(address: str) -> Said | None:
     may refuse it; someone may hold it). It names the first letter of the script the label has
     fewest of; None for a label in one script (``дом.рф``, ``straßenfußball-neuß.de``). The
     address is never changed: the institution is asked whether it is right."""
+    if "@" not in address:  # most values a return or a list holds: no address
+        return None
     written = shown_email(address.strip())  # as the list has it, not as the wire
     _local, at, domain = written.rpartition("@")
     if not at or not domain or any(ch.isspace() for ch in domain):  # no address: a text

@@ -624,10 +624,10 @@ def _words_shown(data: bytes, count: int) -> Iterator[list[str] | None]:
 
 def _may_show(words: list[str], drawn: set[tuple[str, str]]) -> bool:
     """Whether a page showing ``words`` (:func:`_words_shown`) may hold one of ``drawn`` (a
-    value's letters without spaces, as :func:`_drawn_lines` reads the page, folded either way). PDFium reads a
-    line with right-to-left letters in reading order, each run of others in it turned
-    („Träger e.V. جمعية …“ as „جمعية … .V.e Träger“), where :func:`_drawn_lines` reads it
-    left to right: a value with such letters may be on a page holding them all; any other
+    value's letters without spaces, as :func:`_drawn_lines` reads the page, folded either
+    way). PDFium reads a line with right-to-left letters in reading order, each run of others
+    in it turned („Träger e.V. جمعية …“ as „جمعية … .V.e Träger“), where :func:`_drawn_lines`
+    reads it left to right: a value with such letters may be on a page holding them all; any other
     in one word, or over several, broken only where the page's text is (the end of a word,
     whole words, the start of a word: a value wrapped in its box), each read either way; both
     compared folded (:func:`formgen.fold.search_folds`, either way: a ligature „ﬀ“ as „ff“, a
